@@ -1,0 +1,82 @@
+"""prwriter: write a press release once as YAML facts, render it for every wire.
+
+The public API is what `__all__` lists. Heavy modules load on first use, so importing
+prwriter (and running `prwriter --help`) stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from prwriter.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from prwriter.model import Release
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FORMATS",
+    "InputError",
+    "Problem",
+    "Release",
+    "__version__",
+    "load_release",
+    "render",
+    "wires",
+    "write_atomic",
+]
+
+FORMATS: tuple[str, ...] = ("txt",)
+
+
+def load_release(path: str | Path) -> Release:
+    """Read, validate and resolve a release file.
+
+    Library files (companies, contacts, people, legal blocks) are looked up in the release's
+    `boilerplates/`, the project's `boilerplates/`, the user's configuration folder and the
+    library shipped with prwriter, in that order. Raises `InputError` listing every problem,
+    each located as file, line, column and field.
+    """
+    from prwriter.loading import load_release as load
+
+    return load(path)
+
+
+def render(release: Release, fmt: str = "txt", *, wire: str | None = None) -> str | bytes:
+    """Render `release` as `fmt` (one of FORMATS): `str` for text.
+
+    `wire` names the wire profile (e.g. "businesswire"); it defaults to the release's own
+    `wire:` and then to "businesswire". Raises `InputError` for an unknown wire or a broken
+    project template.
+    """
+    from prwriter.writers import WRITERS, RenderOptions, get_writer
+
+    if fmt not in WRITERS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return get_writer(fmt).write(release, RenderOptions(wire=wire))
+
+
+def wires(project: str | Path | None = None) -> dict[str, Path]:
+    """Every wire profile name and the file that defines it (a project's own first)."""
+    from prwriter.wires import available_wires
+
+    return available_wires(Path(project) if project else None)
+
+
+def write_atomic(path: str | Path, content: str | bytes) -> None:
+    """Write `content` to `path` all at once: readers see the old file or the new one,
+    never a partial one, and a failure leaves the old file untouched."""
+    from prwriter.output import write_atomic as write
+
+    write(Path(path), content)
+
+
+def __getattr__(name: str) -> Any:
+    # `Release` loads pydantic; import it only when someone asks for it.
+    if name == "Release":
+        from prwriter.model import Release
+
+        return Release
+    raise AttributeError(f"module 'prwriter' has no attribute {name!r}")

@@ -1,0 +1,5 @@
+"""`python -m prwriter`."""
+
+from prwriter.cli import main
+
+main()

@@ -1,0 +1,156 @@
+"""The `prwriter` command: a thin Typer layer over the public API in `prwriter`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+import prwriter
+
+EXIT_INPUT_ERROR = 2
+EXIT_INTERNAL_ERROR = 70
+
+app = typer.Typer(
+    name="prwriter",
+    help=(
+        "Write a press release once as YAML facts and render it wire-ready.\n\n"
+        "Example: prwriter generate releases/launch.yaml --format txt --output-dir out"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"prwriter {prwriter.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Write a press release once as YAML facts and render it wire-ready."""
+
+
+def _formats(values: list[str]) -> list[str]:
+    """`--format txt,docx --format pdf` -> ["txt", "docx", "pdf"], checked and deduplicated."""
+    chosen: list[str] = []
+    for value in values:
+        for name in value.split(","):
+            name = name.strip().lower()
+            if name and name not in chosen:
+                chosen.append(name)
+    unknown = [f for f in chosen if f not in prwriter.FORMATS]
+    if unknown or not chosen:
+        raise typer.BadParameter(
+            f"unknown format {', '.join(repr(f) for f in unknown) or '(none)'}; "
+            f"choose from {', '.join(prwriter.FORMATS)}",
+            param_hint="--format",
+        )
+    return chosen
+
+
+def _report(error: prwriter.InputError) -> None:
+    for problem in error.problems:
+        typer.echo(str(problem), err=True)
+
+
+@app.command()
+def generate(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Release YAML files.", show_default=False),
+    ],
+    fmt: Annotated[
+        list[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"Output formats, comma-separated or repeated: {', '.join(prwriter.FORMATS)}.",
+        ),
+    ] = ["txt"],  # noqa: B006 - Typer reads the default from here
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            "-o",
+            help="Folder for the output files.",
+            show_default="each release's own folder",
+            file_okay=False,
+        ),
+    ] = None,
+    wire: Annotated[
+        str | None,
+        typer.Option(
+            "--wire",
+            "-w",
+            help="Wire profile, e.g. businesswire.",
+            show_default="the release's wire:, else businesswire",
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback for unexpected errors.")
+    ] = False,
+) -> None:
+    """Render releases to files named after each release (release.yaml -> release.txt).
+
+    Input problems are printed as FILE:LINE:COL: field: message, the command exits
+    with status 2, and a release with problems writes no file.
+    """
+    formats = _formats(fmt)
+    failed = 0
+    written: set[Path] = set()
+    for path in paths:
+        try:
+            release = prwriter.load_release(path)
+            # Render every format before writing any, so a failure leaves no partial set.
+            outputs = {f: prwriter.render(release, f, wire=wire) for f in formats}
+        except prwriter.InputError as error:
+            _report(error)
+            failed += 1
+            continue
+        except Exception as error:
+            if debug:
+                raise
+            typer.echo(
+                f"{path}: internal error: {type(error).__name__}: {error} "
+                "(rerun with --debug for a traceback, and please report it)",
+                err=True,
+            )
+            raise typer.Exit(EXIT_INTERNAL_ERROR) from None
+        folder = output_dir if output_dir is not None else path.parent
+        for f, content in outputs.items():
+            target = folder / f"{path.stem}.{f}"
+            if target.resolve() in written:
+                typer.echo(
+                    f"{path}: {target} was already written in this run; "
+                    "give the releases different file names or output folders",
+                    err=True,
+                )
+                failed += 1
+                continue
+            prwriter.write_atomic(target, content)
+            written.add(target.resolve())
+            typer.echo(f"wrote {target}")
+    if failed:
+        typer.echo(f"{failed} of {len(paths)} release(s) failed", err=True)
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,80 @@
+"""Input problems located in a file, and the error that carries them.
+
+Kept free of heavy imports: the command line imports it on every run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+Loc = tuple[str | int, ...]
+
+
+def format_field_path(path: Loc) -> str:
+    """`("contacts", 0, "label")` -> `contacts[0].label`."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One input problem: where it is and what to do about it.
+
+    `line` and `column` are 1-based; `field` is the dotted path inside the file
+    (empty for problems about the file as a whole).
+    """
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        parts = [f"{self.file}:{self.line}:{self.column}"] if self.file else []
+        if self.field:
+            parts.append(self.field)
+        return ": ".join([*parts, self.message])
+
+
+class InputError(Exception):
+    """Raised when a release or a library file cannot be used as written.
+
+    Carries every problem found, so a writer fixes them all in one pass.
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        if not problems:
+            raise ValueError("InputError needs at least one problem")
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def display_path(path: Path) -> str:
+    """A path as a user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def closest(word: str, choices: Iterable[str], limit: int = 5) -> list[str]:
+    """Known names ordered by likeness to `word`, the likeliest first, then the rest."""
+    options = sorted(set(choices))
+    likely = difflib.get_close_matches(word, options, n=limit, cutoff=0.5)
+    rest = [c for c in options if c not in likely]
+    return (likely + rest)[:limit] if limit else likely + rest
+
+
+def quote_list(names: Sequence[str], limit: int = 8) -> str:
+    """`'a', 'b', 'c'` with an ellipsis after `limit` names."""
+    shown = ", ".join(f"'{n}'" for n in names[:limit])
+    return shown + (f" (and {len(names) - limit} more)" if len(names) > limit else "")

@@ -1,0 +1,153 @@
+"""Markdown copy (markdown-it-py, CommonMark) to the release's small document tree.
+
+Releases need paragraphs, subheads, lists, emphasis and links. Other Markdown (code blocks,
+block quotes, images, raw HTML) has no place on a wire; it is reported, not silently dropped.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from prwriter.model import (
+    Block,
+    Emphasis,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    Strong,
+    Text,
+)
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+class MarkupError(ValueError):
+    """Markdown that a release cannot carry; the message says what to write instead."""
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    # Raw HTML stays text: a release's copy is never markup for a browser.
+    return MarkdownIt("commonmark", {"html": False}).disable("image")
+
+
+_UNSUPPORTED = {
+    "fence": "code blocks",
+    "code_block": "code blocks (a line indented by four spaces)",
+    "blockquote_open": "block quotes ('>'); use a quote part for quotes",
+    "hr": "horizontal rules",
+    "html_block": "raw HTML",
+}
+
+
+def parse_blocks(markdown: str) -> list[Block]:
+    """Parse Markdown into blocks; MarkupError for constructs a release cannot carry."""
+    tokens = _parser().parse(markdown)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type in _UNSUPPORTED:
+            raise MarkupError(f"{_UNSUPPORTED[token.type]} are not supported in release copy")
+        if token.type == "paragraph_open":
+            blocks.append(Paragraph(children=parse_inline(tokens[i + 1])))
+            i += 3
+        elif token.type == "heading_open":
+            level = int(token.tag[1:])
+            blocks.append(Heading(level=level, children=parse_inline(tokens[i + 1])))
+            i += 3
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            i, block = _list(tokens, i)
+            blocks.append(block)
+        else:
+            i += 1
+    return blocks
+
+
+def _list(tokens: list[Token], i: int) -> tuple[int, ListBlock]:
+    opening = tokens[i]
+    ordered = opening.type == "ordered_list_open"
+    start = int(opening.attrGet("start") or 1) if ordered else 1
+    close = opening.type.replace("_open", "_close")
+    items: list[list[Inline]] = []
+    depth = 0
+    i += 1
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == opening.type:
+            depth += 1
+            if depth:
+                raise MarkupError("nested lists are not supported in release copy")
+        if token.type == close:
+            if depth == 0:
+                break
+            depth -= 1
+        if token.type in _UNSUPPORTED:
+            raise MarkupError(f"{_UNSUPPORTED[token.type]} are not supported in release copy")
+        if token.type == "list_item_open":
+            items.append([])
+        elif token.type == "inline" and items:
+            if items[-1]:
+                items[-1].append(LineBreak())
+            items[-1].extend(parse_inline(token))
+        i += 1
+    return i + 1, ListBlock(ordered=ordered, start=start, items=items)
+
+
+def parse_inline(token: Token) -> list[Inline]:
+    """The children of an `inline` token as inline nodes."""
+    stack: list[tuple[str, str, list[Inline]]] = [("root", "", [])]
+    for child in token.children or []:
+        kind = child.type
+        out = stack[-1][2]
+        if kind == "text" or kind == "html_inline" or kind == "code_inline":
+            _append_text(out, child.content)
+        elif kind == "softbreak":
+            # A line break inside a paragraph in YAML is only wrapping.
+            _append_text(out, " ")
+        elif kind == "hardbreak":
+            out.append(LineBreak())
+        elif kind in ("em_open", "strong_open"):
+            stack.append((kind, "", []))
+        elif kind == "link_open":
+            stack.append((kind, str(child.attrGet("href") or ""), []))
+        elif kind in ("em_close", "strong_close", "link_close"):
+            opened, url, children = stack.pop()
+            parent = stack[-1][2]
+            if opened == "em_open":
+                parent.append(Emphasis(children=children))
+            elif opened == "strong_open":
+                parent.append(Strong(children=children))
+            else:
+                parent.append(Link(url=url, children=children))
+    return stack[0][2]
+
+
+def _append_text(out: list[Inline], text: str) -> None:
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(text=out[-1].text + text)
+    else:
+        out.append(Text(text=text))
+
+
+def plain_text(children: list[Inline]) -> str:
+    """The words of inline content, without any markup."""
+    parts: list[str] = []
+    for node in children:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, LineBreak):
+            parts.append(" ")
+        elif isinstance(node, Emphasis | Strong | Link):
+            parts.append(plain_text(node.children))
+        else:
+            parts.append(node.text)
+    return "".join(parts)

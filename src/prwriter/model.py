@@ -1,0 +1,181 @@
+"""The resolved release: the one contract between input and every writer.
+
+Everything here is already looked up and parsed: companies with the About text in force on the
+release date, contacts and people from the library, Markdown turned into the small document tree
+below. Writers read a `Release` and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+
+class Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- inline content --------------------------------------------------------------------------
+
+
+class Text(Node):
+    kind: Literal["text"] = "text"
+    text: str
+
+
+class LineBreak(Node):
+    kind: Literal["break"] = "break"
+
+
+class Emphasis(Node):
+    kind: Literal["emphasis"] = "emphasis"
+    children: list[Inline]
+
+
+class Strong(Node):
+    kind: Literal["strong"] = "strong"
+    children: list[Inline]
+
+
+class Link(Node):
+    kind: Literal["link"] = "link"
+    url: str
+    children: list[Inline]
+
+
+class CompanyMention(Node):
+    """The first mention of a company in the body: where its link and ticker go."""
+
+    kind: Literal["mention"] = "mention"
+    company: int = Field(description="Index into Release.companies.")
+    text: str
+
+
+Inline = Annotated[
+    Text | LineBreak | Emphasis | Strong | Link | CompanyMention, Field(discriminator="kind")
+]
+
+
+# --- blocks ----------------------------------------------------------------------------------
+
+
+class Paragraph(Node):
+    kind: Literal["paragraph"] = "paragraph"
+    children: list[Inline]
+
+
+class Heading(Node):
+    """A subhead inside the body (Markdown `##`)."""
+
+    kind: Literal["heading"] = "heading"
+    level: int
+    children: list[Inline]
+
+
+class ListBlock(Node):
+    kind: Literal["list"] = "list"
+    ordered: bool = False
+    start: int = 1
+    items: list[list[Inline]]
+
+
+class Person(Node):
+    name: str
+    title: str | None = None
+
+
+class Quote(Node):
+    kind: Literal["quote"] = "quote"
+    speaker: Person
+    verb: str
+    children: list[Inline]
+
+
+Block = Annotated[Paragraph | Heading | ListBlock | Quote, Field(discriminator="kind")]
+
+
+# --- facts -----------------------------------------------------------------------------------
+
+
+class Listing(Node):
+    exchange: str = Field(description='Canonical label, e.g. "Nasdaq".')
+    symbol: str
+
+
+class Company(Node):
+    id: str
+    name: str
+    short_name: str | None = None
+    url: str | None = None
+    listings: list[Listing] = []
+    logo: Path | None = None
+    about_heading: str
+    about: list[Block]
+    link: bool = False
+    ticker: bool = True
+
+
+class Contact(Node):
+    organization: str | None = None
+    name: str | None = None
+    title: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+class ContactGroup(Node):
+    label: str
+    contacts: list[Contact]
+
+
+class LegalBlock(Node):
+    id: str
+    kind: Literal["trademark", "forward-looking", "disclaimer", "notice"]
+    heading: str | None = None
+    body: list[Block]
+
+
+class State(Node):
+    name: str
+    ap: str
+    postal: str
+
+
+class Place(Node):
+    """A dateline place; writers format it with their wire's rules."""
+
+    city: str
+    state: State | None = None
+    country: str | None = None
+
+
+class Embargo(Node):
+    until: AwareDatetime
+    timezone: str | None = None
+
+
+class Release(Node):
+    """A release ready to render."""
+
+    headline: str
+    subheadlines: list[str] = []
+    date: dt.date
+    dateline: Place
+    companies: list[Company] = Field(min_length=1)
+    body: list[Block] = Field(min_length=1)
+    contacts: list[ContactGroup] = []
+    legal: list[LegalBlock] = []
+    source: str
+    wire: str | None = None
+    embargo: Embargo | None = None
+    path: Path | None = Field(default=None, description="The release file, when read from one.")
+    project: Path | None = Field(
+        default=None, description="Project folder whose templates/ override the shipped ones."
+    )
+
+
+for _model in (Emphasis, Strong, Link, Paragraph, Heading, ListBlock, Quote, Release):
+    _model.model_rebuild()

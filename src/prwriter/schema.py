@@ -1,0 +1,211 @@
+"""What a writer types: the release file and the library files, as pydantic models.
+
+These models check shape and types only. Looking up ids, choosing the About text in force and
+applying house style happen in `loading`, which turns them into the resolved `model.Release`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from prwriter.style.tickers import canonical_exchange
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+def _as_list(value: Any) -> Any:
+    """Let a single item stand for a list of one (`body: text` or `legal: id`)."""
+    return [value] if isinstance(value, str | dict) else value
+
+
+def _str_or_mapping(value: Any) -> str:
+    return "plain" if isinstance(value, str) else "mapping"
+
+
+class Input(BaseModel):
+    """Base of every input model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- release file ---------------------------------------------------------------------------
+
+
+class DatelineInput(Input):
+    """Where the news comes from: `city` plus a U.S. `state` or a `country`."""
+
+    city: Text
+    state: Text | None = None
+    country: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_region(self) -> DatelineInput:
+        if self.state and self.country:
+            raise ValueError("give either a U.S. state or a country, not both")
+        return self
+
+
+class CompanyRefInput(Input):
+    """A library company, with this release's choices for it."""
+
+    id: Text
+    name: Text | None = None
+    short_name: Text | None = None
+    url: Text | None = None
+    link: bool = Field(
+        default=False, description="Link the company's first mention in the body to its URL."
+    )
+    ticker: bool = Field(
+        default=True, description="Put the listings, e.g. (Nasdaq: IMGN), after the first mention."
+    )
+
+
+CompanyRef = Annotated[
+    Annotated[Text, Tag("plain")] | Annotated[CompanyRefInput, Tag("mapping")],
+    Discriminator(_str_or_mapping),
+]
+
+
+class PersonInput(Input):
+    """A speaker written inline instead of taken from the library."""
+
+    name: Text
+    title: Text | None = None
+
+
+Speaker = Annotated[
+    Annotated[Text, Tag("plain")] | Annotated[PersonInput, Tag("mapping")],
+    Discriminator(_str_or_mapping),
+]
+
+
+class QuoteInput(Input):
+    speaker: Speaker
+    text: Text
+    verb: Text = Field(default="said", description="How the quote is attributed: said, added, ...")
+
+
+class QuotePart(Input):
+    """A quote placed in the body between Markdown paragraphs."""
+
+    quote: QuoteInput
+
+
+BodyPart = Annotated[
+    Annotated[Text, Tag("plain")] | Annotated[QuotePart, Tag("mapping")],
+    Discriminator(_str_or_mapping),
+]
+
+
+class ContactGroupInput(Input):
+    label: Text = Field(description='Heading of the group, e.g. "For Investors".')
+    contacts: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
+
+
+class EmbargoInput(Input):
+    until: dt.datetime = Field(description="Local date and time, or an ISO instant with offset.")
+    timezone: Text | None = Field(default=None, description="IANA zone, e.g. America/New_York.")
+
+
+class ReleaseInput(Input):
+    """One release file."""
+
+    headline: Text
+    subheadlines: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    date: dt.date
+    dateline: DatelineInput
+    companies: Annotated[list[CompanyRef], BeforeValidator(_as_list), Field(min_length=1)]
+    body: Annotated[list[BodyPart], BeforeValidator(_as_list), Field(min_length=1)]
+    contacts: list[ContactGroupInput] = []
+    legal: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    source: Text | None = None
+    wire: Text | None = None
+    embargo: EmbargoInput | None = None
+
+
+# --- library files ---------------------------------------------------------------------------
+
+
+class ListingInput(Input):
+    exchange: Text
+    symbol: Text
+
+    @field_validator("exchange")
+    @classmethod
+    def _known_exchange(cls, value: str) -> str:
+        return canonical_exchange(value)
+
+
+class AboutVersion(Input):
+    since: dt.date = Field(description="First release date this text applies to.")
+    text: Text
+
+
+class CompanyFile(Input):
+    """`companies/<id>.yaml`."""
+
+    name: Text = Field(description='Legal name as used in releases, e.g. "ImmunoGen, Inc."')
+    short_name: Text | None = None
+    url: Text | None = None
+    listings: list[ListingInput] = []
+    logo: Text | None = None
+    about_heading: Text | None = Field(default=None, description='Default "About <name>".')
+    about: Annotated[
+        Annotated[Text, Tag("plain")] | Annotated[list[AboutVersion], Tag("versions")],
+        Discriminator(lambda v: "plain" if isinstance(v, str) else "versions"),
+        Field(description="The About text, or dated versions of it (the one in force wins)."),
+    ]
+
+
+class ContactFile(Input):
+    """`contacts/<id>.yaml`."""
+
+    organization: Text | None = None
+    name: Text | None = None
+    title: Text | None = None
+    phone: Text | None = None
+    email: Text | None = None
+
+    @model_validator(mode="after")
+    def _someone(self) -> ContactFile:
+        if not (self.name or self.organization):
+            raise ValueError("a contact needs a name or an organization")
+        return self
+
+
+class PersonFile(Input):
+    """`people/<id>.yaml`."""
+
+    name: Text
+    title: Text | None = None
+
+
+LegalKind = Literal["trademark", "forward-looking", "disclaimer", "notice"]
+
+
+class LegalFile(Input):
+    """`legal/<id>.yaml`: a trademark legend, safe-harbor statement or other notice."""
+
+    kind: LegalKind
+    heading: Text | None = None
+    text: Text
+
+
+LIBRARY_KINDS: dict[str, type[Input]] = {
+    "companies": CompanyFile,
+    "contacts": ContactFile,
+    "people": PersonFile,
+    "legal": LegalFile,
+}

@@ -1,0 +1,1 @@
+"""AP house style and wire rules: place names, dates, times."""

@@ -1,0 +1,291 @@
+"""AP dateline place names: U.S. states, stand-alone cities and ``CITY, Region`` forms.
+
+Data comes from the wire-format reference, sections 3.1-3.3.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "FOREIGN_STANDALONE_CITIES",
+    "STATES",
+    "STATE_STYLES",
+    "US_STANDALONE_CITIES",
+    "State",
+    "find_state",
+    "format_place",
+    "state_label",
+    "suggest_states",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """A U.S. state (or the District of Columbia) in its three written forms."""
+
+    name: str  # full name, "Massachusetts"
+    ap: str  # AP dateline form, "Mass."; the full name for the never-abbreviated states
+    postal: str  # two-letter postal code, "MA"
+
+
+# Table 3.2, in table order. Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas and Utah
+# are never abbreviated, so their AP form is the full name.
+STATES: tuple[State, ...] = (
+    State("Alabama", "Ala.", "AL"),
+    State("Alaska", "Alaska", "AK"),
+    State("Arizona", "Ariz.", "AZ"),
+    State("Arkansas", "Ark.", "AR"),
+    State("California", "Calif.", "CA"),
+    State("Colorado", "Colo.", "CO"),
+    State("Connecticut", "Conn.", "CT"),
+    State("Delaware", "Del.", "DE"),
+    State("Florida", "Fla.", "FL"),
+    State("Georgia", "Ga.", "GA"),
+    State("Hawaii", "Hawaii", "HI"),
+    State("Idaho", "Idaho", "ID"),
+    State("Illinois", "Ill.", "IL"),
+    State("Indiana", "Ind.", "IN"),
+    State("Iowa", "Iowa", "IA"),
+    State("Kansas", "Kan.", "KS"),
+    State("Kentucky", "Ky.", "KY"),
+    State("Louisiana", "La.", "LA"),
+    State("Maine", "Maine", "ME"),
+    State("Maryland", "Md.", "MD"),
+    State("Massachusetts", "Mass.", "MA"),
+    State("Michigan", "Mich.", "MI"),
+    State("Minnesota", "Minn.", "MN"),
+    State("Mississippi", "Miss.", "MS"),
+    State("Missouri", "Mo.", "MO"),
+    State("Montana", "Mont.", "MT"),
+    State("Nebraska", "Neb.", "NE"),
+    State("Nevada", "Nev.", "NV"),
+    State("New Hampshire", "N.H.", "NH"),
+    State("New Jersey", "N.J.", "NJ"),
+    State("New Mexico", "N.M.", "NM"),
+    State("New York", "N.Y.", "NY"),
+    State("North Carolina", "N.C.", "NC"),
+    State("North Dakota", "N.D.", "ND"),
+    State("Ohio", "Ohio", "OH"),
+    State("Oklahoma", "Okla.", "OK"),
+    State("Oregon", "Ore.", "OR"),
+    State("Pennsylvania", "Pa.", "PA"),
+    State("Rhode Island", "R.I.", "RI"),
+    State("South Carolina", "S.C.", "SC"),
+    State("South Dakota", "S.D.", "SD"),
+    State("Tennessee", "Tenn.", "TN"),
+    State("Texas", "Texas", "TX"),
+    State("Utah", "Utah", "UT"),
+    State("Vermont", "Vt.", "VT"),
+    State("Virginia", "Va.", "VA"),
+    State("Washington", "Wash.", "WA"),
+    State("West Virginia", "W.Va.", "WV"),
+    State("Wisconsin", "Wis.", "WI"),
+    State("Wyoming", "Wyo.", "WY"),
+    # WASHINGTON stands alone in a dateline; "D.C." is the form used anywhere else.
+    State("District of Columbia", "D.C.", "DC"),
+)
+
+# Section 3.1, with each city's home state (postal code). The home state lets a
+# same-named city elsewhere ("WASHINGTON, Pa.", "LAS VEGAS, N.M.") keep its state.
+_US_STANDALONE_HOME: dict[str, str] = {
+    "ATLANTA": "GA",
+    "BALTIMORE": "MD",
+    "BOSTON": "MA",
+    "CHICAGO": "IL",
+    "CINCINNATI": "OH",
+    "CLEVELAND": "OH",
+    "DALLAS": "TX",
+    "DENVER": "CO",
+    "DETROIT": "MI",
+    "HONOLULU": "HI",
+    "HOUSTON": "TX",
+    "INDIANAPOLIS": "IN",
+    "LAS VEGAS": "NV",
+    "LOS ANGELES": "CA",
+    "MIAMI": "FL",
+    "MILWAUKEE": "WI",
+    "MINNEAPOLIS": "MN",
+    "NEW ORLEANS": "LA",
+    "NEW YORK": "NY",
+    "OKLAHOMA CITY": "OK",
+    "PHILADELPHIA": "PA",
+    "PHOENIX": "AZ",
+    "PITTSBURGH": "PA",
+    "ST. LOUIS": "MO",
+    "SALT LAKE CITY": "UT",
+    "SAN ANTONIO": "TX",
+    "SAN DIEGO": "CA",
+    "SAN FRANCISCO": "CA",
+    "SEATTLE": "WA",
+    "WASHINGTON": "DC",
+}
+
+US_STANDALONE_CITIES: frozenset[str] = frozenset(_US_STANDALONE_HOME)
+
+# Section 3.3: the 49 foreign cities that need no country. OTTAWA is deliberately
+# absent; the reference flags it as unverified.
+FOREIGN_STANDALONE_CITIES: frozenset[str] = frozenset(
+    {
+        "AMSTERDAM",
+        "BAGHDAD",
+        "BANGKOK",
+        "BEIJING",
+        "BEIRUT",
+        "BERLIN",
+        "BRUSSELS",
+        "CAIRO",
+        "DJIBOUTI",
+        "DUBLIN",
+        "GENEVA",
+        "GIBRALTAR",
+        "GUATEMALA CITY",
+        "HAVANA",
+        "HELSINKI",
+        "HONG KONG",
+        "ISLAMABAD",
+        "ISTANBUL",
+        "JERUSALEM",
+        "JOHANNESBURG",
+        "KUWAIT CITY",
+        "LONDON",
+        "LUXEMBOURG",
+        "MACAU",
+        "MADRID",
+        "MEXICO CITY",
+        "MILAN",
+        "MONACO",
+        "MONTREAL",
+        "MOSCOW",
+        "MUNICH",
+        "NEW DELHI",
+        "PANAMA CITY",
+        "PARIS",
+        "PRAGUE",
+        "QUEBEC CITY",
+        "RIO DE JANEIRO",
+        "ROME",
+        "SAN MARINO",
+        "SAO PAULO",
+        "SHANGHAI",
+        "SINGAPORE",
+        "STOCKHOLM",
+        "SYDNEY",
+        "TOKYO",
+        "TORONTO",
+        "VATICAN CITY",
+        "VIENNA",
+        "ZURICH",
+    }
+)
+
+STATE_STYLES: tuple[str, ...] = ("ap", "postal", "full")
+
+
+def _state_key(text: str) -> str:
+    # Periods and spaces are the usual sources of variation ("W. Va.", "WVa", "W.Va.").
+    return "".join(ch for ch in text.casefold() if ch != "." and not ch.isspace())
+
+
+def _build_state_index() -> dict[str, State]:
+    index: dict[str, State] = {}
+    for state in STATES:
+        for form in (state.name, state.ap, state.postal):
+            key = _state_key(form)
+            # A key shared by two states would make lookups silently depend on order.
+            if index.setdefault(key, state) is not state:
+                raise RuntimeError(f"state form {form!r} is ambiguous")
+    return index
+
+
+_STATE_INDEX: dict[str, State] = _build_state_index()
+
+
+def find_state(text: str) -> State | None:
+    """Return the state named by a full name, AP form or postal code, or None."""
+    return _STATE_INDEX.get(_state_key(text))
+
+
+def suggest_states(text: str, limit: int = 3) -> list[str]:
+    """Return up to ``limit`` full state names closest to ``text``, best first."""
+    if limit <= 0:
+        return []
+    key = _state_key(text)
+    if not key:
+        return []
+    # Ask for every candidate so that duplicates (a state's name and AP form both
+    # matching) do not crowd out other states before the limit is applied.
+    matches = difflib.get_close_matches(key, list(_STATE_INDEX), n=len(_STATE_INDEX))
+    names: list[str] = []
+    for match in matches:
+        name = _STATE_INDEX[match].name
+        if name not in names:
+            names.append(name)
+    return names[:limit]
+
+
+def state_label(state: State, style: str) -> str:
+    """Return the state as written in the given style: "ap", "postal" or "full"."""
+    if style == "ap":
+        return state.ap
+    if style == "postal":
+        return state.postal
+    if style == "full":
+        return state.name
+    raise ValueError(f"unknown state style {style!r}; expected one of {', '.join(STATE_STYLES)}")
+
+
+def _dateline_city(city: str) -> str:
+    # Datelines drop diacritics ("SAO PAULO"), use capitals and single spaces.
+    decomposed = unicodedata.normalize("NFKD", city)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.split()).upper()
+
+
+def _city_key(city: str) -> str:
+    # "ST LOUIS" and "ST. LOUIS" are the same city.
+    return " ".join(city.replace(".", " ").split())
+
+
+_US_STANDALONE_BY_KEY: dict[str, str] = {_city_key(c): c for c in US_STANDALONE_CITIES}
+_FOREIGN_STANDALONE_BY_KEY: dict[str, str] = {_city_key(c): c for c in FOREIGN_STANDALONE_CITIES}
+
+
+def format_place(
+    city: str,
+    *,
+    state: State | None = None,
+    country: str | None = None,
+    state_style: str = "ap",
+) -> str:
+    """Return the AP dateline place: "BOSTON", "WALTHAM, Mass.", "TEL AVIV, Israel"."""
+    if state_style not in STATE_STYLES:
+        # Checked up front so a bad profile setting fails even for stand-alone cities.
+        raise ValueError(
+            f"unknown state style {state_style!r}; expected one of {', '.join(STATE_STYLES)}"
+        )
+    if state is not None and country is not None:
+        raise ValueError("give a state or a country, not both")
+    if country is not None and not country.strip():
+        raise ValueError("country must not be blank")
+    upper = _dateline_city(city)
+    if not upper:
+        raise ValueError("city must not be blank")
+    key = _city_key(upper)
+
+    if state is not None:
+        standalone = _US_STANDALONE_BY_KEY.get(key)
+        if standalone is not None and _US_STANDALONE_HOME[standalone] == state.postal:
+            return standalone
+        return f"{upper}, {state_label(state, state_style)}"
+
+    if country is not None:
+        standalone = _FOREIGN_STANDALONE_BY_KEY.get(key)
+        if standalone is not None:
+            return standalone
+        return f"{upper}, {country.strip()}"
+
+    # No region given: use the listed spelling when the city is a known stand-alone.
+    return _US_STANDALONE_BY_KEY.get(key) or _FOREIGN_STANDALONE_BY_KEY.get(key) or upper

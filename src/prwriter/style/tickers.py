@@ -1,0 +1,51 @@
+"""Exchange names as AP and the wires write them, and the ticker form after a company name."""
+
+from __future__ import annotations
+
+from prwriter.errors import closest, quote_list
+
+# Canonical labels; keys are how writers may type them (compared without case or spaces).
+EXCHANGES: dict[str, str] = {
+    "nasdaq": "Nasdaq",
+    "nyse": "NYSE",
+    "nyseamerican": "NYSE American",
+    "nysearca": "NYSE Arca",
+    "tsx": "TSX",
+    "tsxv": "TSXV",
+    "cse": "CSE",
+    "otcqb": "OTCQB",
+    "otcqx": "OTCQX",
+    "otcpink": "OTC Pink",
+    "lse": "LSE",
+    "aim": "AIM",
+    "fse": "FSE",
+    "asx": "ASX",
+    "euronext": "Euronext",
+    "six": "SIX",
+    "hkex": "HKEX",
+}
+
+
+def _key(name: str) -> str:
+    return "".join(name.lower().split())
+
+
+def canonical_exchange(name: str) -> str:
+    """`"NASDAQ"` -> `"Nasdaq"`; ValueError naming the closest known exchanges otherwise."""
+    label = EXCHANGES.get(_key(name))
+    if label is None:
+        labels = sorted(set(EXCHANGES.values()))
+        raise ValueError(
+            f"unknown exchange '{name}'; known exchanges: {quote_list(closest(name, labels, 0))}"
+        )
+    return label
+
+
+def format_listings(
+    listings: list[tuple[str, str]], form: str, separator: str, labels: dict[str, str]
+) -> str:
+    """`[("Nasdaq", "IMGN")]` -> `(Nasdaq: IMGN)` with a wire's form and exchange labels."""
+    return separator.join(
+        form.format(exchange=labels.get(exchange, exchange), symbol=symbol)
+        for exchange, symbol in listings
+    )

@@ -1,0 +1,70 @@
+"""Jinja environments: a project's `templates/` first, then the shipped ones.
+
+Every environment is sandboxed (project templates come from many hands) and strict: an
+undefined variable stops the build instead of rendering as a blank.
+"""
+
+from __future__ import annotations
+
+import traceback
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from prwriter.errors import InputError, Problem, display_path
+from prwriter.resources import shipped
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
+
+def template_dirs(project: Path | None) -> list[Path]:
+    dirs = [project / "templates"] if project and (project / "templates").is_dir() else []
+    return [*dirs, shipped("templates")]
+
+
+@cache
+def environment(project: Path | None, *, html: bool = False) -> SandboxedEnvironment:
+    """One compiled-template cache per project and output kind, reused across a batch."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    loader = ChoiceLoader([FileSystemLoader(d) for d in template_dirs(project)])
+    return SandboxedEnvironment(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=html,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(project: Path | None, name: str, context: dict[str, Any]) -> str:
+    """Render template `name`; template problems become located InputErrors."""
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+
+    env = environment(project)
+    try:
+        return env.get_template(name).render(context)
+    except TemplateNotFound:
+        searched = ", ".join(display_path(d) for d in template_dirs(project))
+        raise InputError(
+            [Problem("", 0, 0, "", f"template '{name}' not found (searched {searched})")]
+        ) from None
+    except TemplateSyntaxError as exc:
+        file = display_path(Path(exc.filename)) if exc.filename else name
+        raise InputError(
+            [Problem(file, exc.lineno or 1, 1, "", f"template syntax error: {exc.message}")]
+        ) from None
+    except TemplateError as exc:
+        file, line = _template_frame(exc, name)
+        raise InputError([Problem(file, line, 1, "", f"template error: {exc}")]) from None
+
+
+def _template_frame(exc: BaseException, name: str) -> tuple[str, int]:
+    """The template file and line where rendering failed (Jinja maps frames to templates)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename and not frame.filename.endswith(".py"):
+            return display_path(Path(frame.filename)), frame.lineno or 1
+    return name, 1

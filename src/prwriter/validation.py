@@ -1,0 +1,152 @@
+"""Validate YAML data against an input model and turn pydantic's errors into located,
+plain-language problems that say what to write instead."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from prwriter.errors import InputError, Loc, Problem, closest, format_field_path
+from prwriter.yaml_source import YamlSource
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], source: YamlSource) -> M:
+    """`model` built from the file's data; InputError with every problem otherwise."""
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        problems = [_problem(model, source, error) for error in exc.errors(include_url=False)]
+        raise InputError(_dedupe(problems)) from None
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+def _problem(model: type[BaseModel], source: YamlSource, error: ErrorDetails) -> Problem:
+    kind = error["type"]
+    raw_loc: Loc = tuple(error["loc"])
+    loc = source.known_prefix(raw_loc)
+    if kind == "missing":
+        name = raw_loc[-1]
+        field = (*loc, name)
+        line, column = source.position(loc)
+        return Problem(
+            source.display, line, column, format_field_path(field), "required field is missing"
+        )
+    if kind == "extra_forbidden":
+        key = str(raw_loc[-1])
+        allowed = _allowed_keys(model, raw_loc[:-1])
+        hint = ""
+        if allowed:
+            best = closest(key, allowed, limit=1)
+            near = best and best[0] in _close(key, allowed)
+            hint = (f"; did you mean '{best[0]}'?" if near else ";") + (
+                f" allowed keys: {', '.join(allowed)}"
+            )
+        return source.problem(loc, f"unknown key{hint}", key=True)
+    return source.problem(loc, _message(error))
+
+
+def _close(word: str, choices: list[str]) -> list[str]:
+    import difflib
+
+    return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    return f"'{value}'"
+
+
+def _message(error: ErrorDetails) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    context = error.get("ctx") or {}
+    if kind == "string_type":
+        hint = "; put it in quotes" if isinstance(value, int | float | bool) else ""
+        return f"expected text, got {_describe(value)}{hint}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "needs at least one entry"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return f"expected true or false, got {_describe(value)}"
+    if kind == "list_type":
+        return f"expected a list, got {_describe(value)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of keys and values, got {_describe(value)}"
+    if (kind.startswith("date") and "datetime" not in kind) or kind == "date_from_datetime_parsing":
+        reason = str(context.get("error", "")).replace("_", " ")
+        why = f" ({reason})" if reason else ""
+        return f"{_describe(value)} is not a valid date{why}; write it as YYYY-MM-DD"
+    if kind.startswith("datetime") or kind == "timezone_aware":
+        reason = str(context.get("error", "")).replace("_", " ")
+        why = f" ({reason})" if reason else ""
+        return f"{_describe(value)} is not a valid date and time{why}; write it as YYYY-MM-DDTHH:MM"
+    if kind == "literal_error":
+        return f"got {_describe(value)}; expected {context.get('expected', '')}"
+    if kind == "union_tag_invalid" or kind == "union_tag_not_found":
+        return f"expected text or a mapping, got {_describe(value)}"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return str(error["msg"])
+
+
+def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys allowed by the model found at `loc` (union tags in `loc` pick the member)."""
+    target: Any = model
+    for part in loc:
+        target = _step(target, part)
+        if target is None:
+            return []
+    target = _unwrap(target)
+    if isinstance(target, type) and issubclass(target, BaseModel):
+        return sorted(target.model_fields)
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    return tp
+
+
+def _step(tp: Any, part: str | int) -> Any:
+    tp = _unwrap(tp)
+    origin = typing.get_origin(tp)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        field = tp.model_fields.get(str(part))
+        return field.annotation if field else None
+    if origin is list and isinstance(part, int):
+        return typing.get_args(tp)[0]
+    if origin in (typing.Union, types.UnionType):
+        for member in typing.get_args(tp):
+            for meta in getattr(member, "__metadata__", ()):
+                if getattr(meta, "tag", None) == part:
+                    return member
+        # An optional field (`X | None`): step into the non-None member.
+        members = [m for m in typing.get_args(tp) if m is not type(None)]
+        if len(members) == 1:
+            return _step(members[0], part)
+    return None
+
+
+def raise_problems(problems: list[Problem]) -> None:
+    if problems:
+        raise InputError(_dedupe(problems))

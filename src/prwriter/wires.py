@@ -1,0 +1,114 @@
+"""Wire profiles: how one wire (or the print copy) writes a release, as data.
+
+A profile is a YAML file `templates/wires/<name>.yaml`; a project's `templates/wires/` can add
+profiles or replace shipped ones. Writers read settings from the profile instead of branching
+on the wire's name.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from prwriter.errors import InputError, Problem, closest, quote_list
+from prwriter.resources import shipped
+from prwriter.schema import Input
+
+DEFAULT_WIRE = "businesswire"
+
+# Placeholders each format string may use; anything else is refused when the profile loads.
+_PLACEHOLDERS: dict[str, set[str]] = {
+    "date_line": {"date"},
+    "dateline": {"place", "date"},
+    "ticker": {"exchange", "symbol"},
+    "quote": {"speaker", "verb", "text"},
+    "source_line": {"source"},
+}
+
+
+class WireProfile(Input):
+    """Settings of one wire; see the shipped profiles for every field in use."""
+
+    description: str
+    template: str = Field(default="text/wire.txt.j2", description="Jinja text template.")
+    date_style: Literal["ap", "ap-padded", "full"] = "ap"
+    date_line: str | None = Field(default=None, description="A line above the headline.")
+    dateline: str = Field(description="Dateline put before the lead, e.g. '{place}--(WIRE)-- '.")
+    state_style: Literal["ap", "postal", "full"] = "ap"
+    links: Literal["markdown", "plain", "text"] = Field(
+        default="plain",
+        description="markdown: [text](url); plain: text (url) unless equal; text: text only.",
+    )
+    emphasis: Literal["markdown", "plain"] = "plain"
+    trademarks: Literal["unicode", "ascii", "bracketed"] = "unicode"
+    ticker: str = "({exchange}: {symbol})"
+    ticker_separator: str = " "
+    exchange_labels: dict[str, str] = {}
+    quote: str = '{speaker} {verb}, "{text}"'
+    bullet: str = "- "
+    contacts_heading: str | None = None
+    contact_group_separator: str | None = None
+    source_line: str | None = None
+    trailer: str | None = None
+    end_mark: str | None = None
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> WireProfile:
+        for name, allowed in _PLACEHOLDERS.items():
+            pattern = getattr(self, name)
+            if pattern is None:
+                continue
+            try:
+                used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
+            except ValueError as exc:
+                raise ValueError(f"{name}: {exc}") from None
+            unknown = used - allowed
+            if unknown:
+                raise ValueError(
+                    f"{name}: unknown placeholder {quote_list(sorted(unknown))}; "
+                    f"use {quote_list(sorted(allowed))}"
+                )
+        return self
+
+
+def profile_dirs(project: Path | None) -> list[Path]:
+    dirs = [project / "templates" / "wires"] if project else []
+    return [*dirs, shipped("templates") / "wires"]
+
+
+def available_wires(project: Path | None = None) -> dict[str, Path]:
+    """Every profile name and the file that wins for it."""
+    found: dict[str, Path] = {}
+    for folder in profile_dirs(project):
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.yaml")):
+                found.setdefault(path.stem, path)
+    return found
+
+
+_cache: dict[Path, WireProfile] = {}
+
+
+def load_wire(name: str, project: Path | None = None) -> WireProfile:
+    """The profile called `name`; InputError naming the available ones when there is none."""
+    wires = available_wires(project)
+    path = wires.get(name)
+    if path is None:
+        raise InputError([unknown_wire_problem(name, list(wires), "", 0, 0, "wire")])
+    if path not in _cache:
+        from prwriter.validation import validate
+        from prwriter.yaml_source import read_yaml
+
+        _cache[path] = validate(WireProfile, read_yaml(path))
+    return _cache[path]
+
+
+def unknown_wire_problem(
+    name: str, known: Sequence[str], file: str, line: int, column: int, field: str
+) -> Problem:
+    choices = quote_list(closest(name, known, 0))
+    return Problem(file, line, column, field, f"unknown wire '{name}'; available: {choices}")

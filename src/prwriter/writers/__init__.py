@@ -1,0 +1,36 @@
+"""Output writers, found by format name and imported only when used.
+
+A writer is a module with one entry point, `write(release, options) -> str | bytes`.
+Writers never import each other.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from prwriter.model import Release
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What a run chooses beyond the release itself."""
+
+    wire: str | None = None
+
+
+class Writer(Protocol):
+    def write(self, release: Release, options: RenderOptions) -> str | bytes: ...
+
+
+# Format name -> module. Kept as strings so that choosing one format never imports another.
+WRITERS: dict[str, str] = {
+    "txt": "prwriter.writers.text",
+}
+
+
+def get_writer(fmt: str) -> Writer:
+    module: Writer = importlib.import_module(WRITERS[fmt])  # type: ignore[assignment]
+    return module

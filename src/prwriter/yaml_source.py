@@ -1,0 +1,216 @@
+"""Read one YAML file into plain data, keeping the line and column of every key and value.
+
+The file is composed (not constructed) with ruamel.yaml, and nodes are turned into plain
+Python values here, so that dates stay strings until pydantic parses them, duplicate keys and
+aliases are caught with their positions, and nothing in a file can build arbitrary objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prwriter.errors import InputError, Loc, Problem, display_path, format_field_path
+
+# Release and library files are a few kilobytes; refusing big files early keeps a stray
+# upload from stalling a CI job.
+MAX_FILE_BYTES = 1024 * 1024
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+@dataclass(slots=True)
+class YamlSource:
+    """Plain data from one file and where each part of it was written."""
+
+    path: Path
+    display: str
+    data: Any
+    value_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of `loc`, or of its nearest ancestor that was written."""
+        if key and loc in self.key_positions:
+            return self.key_positions[loc]
+        while loc not in self.value_positions and loc:
+            loc = loc[:-1]
+        return self.value_positions.get(loc, (1, 1))
+
+    def known_prefix(self, loc: Loc) -> Loc:
+        """The longest part of `loc` that names something in the file.
+
+        pydantic puts union member names into error locations; dropping the parts that
+        are not keys or indices of the data leaves the path the user wrote.
+        """
+        kept: list[str | int] = []
+        for part in loc:
+            candidate = (*kept, part)
+            if candidate in self.value_positions or candidate in self.key_positions:
+                kept.append(part)
+        return tuple(kept)
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        line, column = self.position(loc, key=key)
+        return Problem(self.display, line, column, format_field_path(loc), message)
+
+
+def _whole_file(display: str, message: str, line: int = 1, column: int = 1) -> InputError:
+    return InputError([Problem(display, line, column, "", message)])
+
+
+def _decode(raw: bytes, display: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        raise _whole_file(
+            display,
+            f"the file is not UTF-8 text (byte 0x{bad} at offset {exc.start}); save it as UTF-8",
+            line,
+            column,
+        ) from None
+    # A byte-order mark is harmless noise left by some editors.
+    return text.removeprefix("\ufeff")
+
+
+def read_yaml(path: Path, *, display: str | None = None) -> YamlSource:
+    """Load `path`; raise InputError with every position-located problem found."""
+    shown = display or display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _whole_file(
+                shown,
+                f"the file is {size:,} bytes; prwriter reads YAML files of at most "
+                f"{MAX_FILE_BYTES:,} bytes",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _whole_file(shown, "no such file") from None
+    except IsADirectoryError:
+        raise _whole_file(shown, "is a folder, not a YAML file") from None
+    except PermissionError:
+        raise _whole_file(shown, "permission denied: prwriter cannot read this file") from None
+    return parse_yaml(_decode(raw, shown), path=path, display=shown)
+
+
+def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    source = YamlSource(path=path, display=display, data=None)
+    try:
+        nodes = list(YAML(typ="rt").compose_all(text))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise _whole_file(display, f"YAML syntax error: {message}", line, column) from None
+    except YAMLError as exc:
+        raise _whole_file(display, f"YAML syntax error: {exc}") from None
+    if not nodes or nodes[0] is None:
+        raise _whole_file(display, "the file is empty")
+    if len(nodes) > 1:
+        line = nodes[1].start_mark.line + 1
+        raise _whole_file(
+            display, "the file holds more than one YAML document; keep one per file", line
+        )
+    problems: list[Problem] = []
+    source.data = _Converter(source, problems).convert(nodes[0], ())
+    if problems:
+        raise InputError(problems)
+    return source
+
+
+class _Converter:
+    def __init__(self, source: YamlSource, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        self.seen: set[int] = set()
+
+    def convert(self, node: Any, loc: Loc) -> Any:
+        mark = node.start_mark
+        self.source.value_positions[loc] = (mark.line + 1, mark.column + 1)
+        # An alias is the same node reached twice. Refusing it keeps conversion linear:
+        # a "billion laughs" file cannot expand into gigabytes.
+        if id(node) in self.seen:
+            self.problems.append(
+                self.source.problem(
+                    loc, "YAML aliases (*name) are not supported; write the value out"
+                )
+            )
+            return None
+        self.seen.add(id(node))
+        kind = node.id
+        if kind == "mapping":
+            return self._mapping(node, loc)
+        if kind == "sequence":
+            return [self.convert(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, loc)
+
+    def _mapping(self, node: Any, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            if key_node.id != "scalar" or key_node.tag not in (_STR, _INT, _BOOL, _FLOAT):
+                self.problems.append(
+                    self.source.problem(loc, f"line {mark.line + 1}: keys must be plain names")
+                )
+                continue
+            key = str(key_node.value)
+            child = (*loc, key)
+            if key in result:
+                first = self.source.key_positions[child][0]
+                self.problems.append(
+                    Problem(
+                        self.source.display,
+                        mark.line + 1,
+                        mark.column + 1,
+                        format_field_path(child),
+                        f"duplicate key (first given on line {first}); keep one",
+                    )
+                )
+                continue
+            self.source.key_positions[child] = (mark.line + 1, mark.column + 1)
+            result[key] = self.convert(value_node, child)
+        return result
+
+    def _scalar(self, node: Any, loc: Loc) -> Any:
+        tag, value = node.tag, node.value
+        if node.style == ">":
+            # ruamel's round-trip scanner marks where a folded scalar was folded with BEL.
+            value = value.replace("\a", "")
+        if tag in (_STR, _TIMESTAMP):
+            return value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return value.lower() == "true"
+        if tag == _INT:
+            try:
+                return int(value.replace("_", ""), 0)
+            except ValueError:
+                return value
+        if tag == _FLOAT:
+            try:
+                return float(value)
+            except ValueError:
+                return value
+        if tag in (_MAP, _SEQ):
+            return value
+        self.problems.append(
+            self.source.problem(loc, f"unsupported YAML tag {tag}; remove the tag")
+        )
+        return None

@@ -1,0 +1,282 @@
+"""Tests for prwriter.style.places (wire-format reference, section 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from prwriter.style.places import (
+    FOREIGN_STANDALONE_CITIES,
+    STATES,
+    US_STANDALONE_CITIES,
+    State,
+    find_state,
+    format_place,
+    state_label,
+    suggest_states,
+)
+
+NEVER_ABBREVIATED = ("Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah")
+
+MASS = State("Massachusetts", "Mass.", "MA")
+
+
+def _state(postal: str) -> State:
+    state = find_state(postal)
+    assert state is not None
+    return state
+
+
+# --- data tables -------------------------------------------------------------
+
+
+def test_table_sizes() -> None:
+    assert len(STATES) == 51
+    assert len(US_STANDALONE_CITIES) == 30
+    assert len(FOREIGN_STANDALONE_CITIES) == 49
+
+
+def test_table_order_and_ends() -> None:
+    assert STATES[0] == State("Alabama", "Ala.", "AL")
+    assert STATES[-2] == State("Wyoming", "Wyo.", "WY")
+    assert STATES[-1] == State("District of Columbia", "D.C.", "DC")
+    names = [s.name for s in STATES[:-1]]
+    assert names == sorted(names)
+
+
+def test_postal_codes_and_names_are_unique() -> None:
+    assert len({s.postal for s in STATES}) == len(STATES)
+    assert len({s.name for s in STATES}) == len(STATES)
+    assert all(len(s.postal) == 2 and s.postal.isupper() for s in STATES)
+
+
+def test_ottawa_is_not_listed() -> None:
+    assert "OTTAWA" not in FOREIGN_STANDALONE_CITIES
+
+
+def test_city_sets_are_upper_case() -> None:
+    for city in US_STANDALONE_CITIES | FOREIGN_STANDALONE_CITIES:
+        assert city == city.upper()
+    assert "ST. LOUIS" in US_STANDALONE_CITIES
+    assert "SAO PAULO" in FOREIGN_STANDALONE_CITIES
+
+
+@pytest.mark.parametrize("name", NEVER_ABBREVIATED)
+def test_never_abbreviated_states_keep_full_name(name: str) -> None:
+    state = find_state(name)
+    assert state is not None
+    assert state.ap == name
+
+
+def test_only_the_eight_are_unabbreviated() -> None:
+    full = {s.name for s in STATES if s.ap == s.name}
+    assert full == set(NEVER_ABBREVIATED)
+
+
+# --- find_state -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("state", STATES, ids=lambda s: s.postal)
+def test_every_state_round_trips(state: State) -> None:
+    for form in (state.name, state.ap, state.postal):
+        assert find_state(form) is state
+        assert find_state(form.lower()) is state
+        assert find_state(form.upper()) is state
+    assert find_state(state.ap.rstrip(".")) is state
+
+
+@pytest.mark.parametrize(
+    ("text", "postal"),
+    [
+        ("Massachusetts", "MA"),
+        ("massachusetts", "MA"),
+        ("Mass.", "MA"),
+        ("Mass", "MA"),
+        ("MA", "MA"),
+        ("ma", "MA"),
+        ("  Mass.  ", "MA"),
+        ("W.Va.", "WV"),
+        ("WVa", "WV"),
+        ("W. Va.", "WV"),
+        ("W Va", "WV"),
+        ("WV", "WV"),
+        ("West Virginia", "WV"),
+        ("west  virginia", "WV"),
+        ("Va.", "VA"),
+        ("Wash.", "WA"),
+        ("Washington", "WA"),
+        ("District of Columbia", "DC"),
+        ("D.C.", "DC"),
+        ("D. C.", "DC"),
+        ("DC", "DC"),
+        ("N.Y.", "NY"),
+        ("NewYork", "NY"),
+        ("Kan.", "KS"),
+        ("Ind.", "IN"),
+        ("Texas", "TX"),
+    ],
+)
+def test_find_state_variants(text: str, postal: str) -> None:
+    state = find_state(text)
+    assert state is not None
+    assert state.postal == postal
+
+
+@pytest.mark.parametrize("text", ["", "   ", ".", "Massachusets", "XX", "Puerto Rico", "Ontario"])
+def test_find_state_unknown(text: str) -> None:
+    assert find_state(text) is None
+
+
+def test_west_virginia_ap_form() -> None:
+    assert _state("WV").ap == "W.Va."
+
+
+# --- suggest_states ---------------------------------------------------------------
+
+
+def test_suggest_massachusets() -> None:
+    suggestions = suggest_states("Massachusets")
+    assert suggestions[0] == "Massachusetts"
+    assert len(suggestions) <= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Calfornia", "California"),
+        ("Pensylvania", "Pennsylvania"),
+        ("Conneticut", "Connecticut"),
+        ("Tennesee", "Tennessee"),
+        ("Mass", "Massachusetts"),
+    ],
+)
+def test_suggest_common_misspellings(text: str, first: str) -> None:
+    assert suggest_states(text)[0] == first
+
+
+def test_suggestions_are_deduplicated_full_names() -> None:
+    suggestions = suggest_states("New", limit=10)
+    assert len(suggestions) == len(set(suggestions))
+    names = {s.name for s in STATES}
+    assert all(s in names for s in suggestions)
+
+
+def test_suggest_limit() -> None:
+    assert len(suggest_states("North", limit=1)) == 1
+    assert suggest_states("Massachusets", limit=0) == []
+    assert suggest_states("") == []
+    assert suggest_states("zzzzzzzzzzzz") == []
+
+
+# --- state_label --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [("ap", "Mass."), ("postal", "MA"), ("full", "Massachusetts")],
+)
+def test_state_label(style: str, expected: str) -> None:
+    assert state_label(MASS, style) == expected
+
+
+@pytest.mark.parametrize("style", ["AP", "abbrev", "", "Postal"])
+def test_state_label_rejects_unknown_style(style: str) -> None:
+    with pytest.raises(ValueError, match="ap, postal, full"):
+        state_label(MASS, style)
+
+
+# --- format_place ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("city", "postal", "expected"),
+    [
+        ("Boston", "MA", "BOSTON"),
+        ("Boston", None, "BOSTON"),
+        ("Washington", "DC", "WASHINGTON"),
+        ("Washington", None, "WASHINGTON"),
+        ("New York", "NY", "NEW YORK"),
+        ("St. Louis", "MO", "ST. LOUIS"),
+        ("St Louis", "MO", "ST. LOUIS"),
+        ("san  francisco", "CA", "SAN FRANCISCO"),
+        ("Honolulu", "HI", "HONOLULU"),
+        ("Salt Lake City", "UT", "SALT LAKE CITY"),
+    ],
+)
+def test_us_standalone_cities(city: str, postal: str | None, expected: str) -> None:
+    state = _state(postal) if postal else None
+    assert format_place(city, state=state) == expected
+    # The style is irrelevant once the state is dropped.
+    assert format_place(city, state=state, state_style="postal") == expected
+
+
+@pytest.mark.parametrize(
+    ("city", "postal", "expected"),
+    [
+        ("Waltham", "MA", "WALTHAM, Mass."),
+        ("Ann Arbor", "MI", "ANN ARBOR, Mich."),
+        ("Kansas City", "MO", "KANSAS CITY, Mo."),
+        ("Kansas City", "KS", "KANSAS CITY, Kan."),
+        ("Princeton", "NJ", "PRINCETON, N.J."),
+        ("Charleston", "WV", "CHARLESTON, W.Va."),
+        ("Youngstown", "OH", "YOUNGSTOWN, Ohio"),
+        ("Austin", "TX", "AUSTIN, Texas"),
+        ("Hilo", "HI", "HILO, Hawaii"),
+        ("Edgartown", "MA", "EDGARTOWN, Mass."),
+        # A same-named city in another state is not the stand-alone one.
+        ("Washington", "PA", "WASHINGTON, Pa."),
+        ("Las Vegas", "NM", "LAS VEGAS, N.M."),
+    ],
+)
+def test_us_cities_with_state(city: str, postal: str, expected: str) -> None:
+    assert format_place(city, state=_state(postal)) == expected
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [("ap", "RALEIGH, N.C."), ("postal", "RALEIGH, NC"), ("full", "RALEIGH, North Carolina")],
+)
+def test_state_style(style: str, expected: str) -> None:
+    assert format_place("Raleigh", state=_state("NC"), state_style=style) == expected
+
+
+@pytest.mark.parametrize(
+    ("city", "country", "expected"),
+    [
+        ("London", "United Kingdom", "LONDON"),
+        ("Munich", "Germany", "MUNICH"),
+        ("Toronto", "Canada", "TORONTO"),
+        ("São Paulo", "Brazil", "SAO PAULO"),
+        ("Zürich", "Switzerland", "ZURICH"),
+        ("Tel Aviv", "Israel", "TEL AVIV, Israel"),
+        ("Bogotá", "Colombia", "BOGOTA, Colombia"),
+        ("Dubai", "United Arab Emirates", "DUBAI, United Arab Emirates"),
+        ("Vancouver", "British Columbia", "VANCOUVER, British Columbia"),
+        ("Ottawa", "Canada", "OTTAWA, Canada"),
+    ],
+)
+def test_foreign_cities(city: str, country: str, expected: str) -> None:
+    assert format_place(city, country=country) == expected
+
+
+@pytest.mark.parametrize(
+    ("city", "expected"),
+    [("Waltham", "WALTHAM"), ("London", "LONDON"), ("  tel   aviv ", "TEL AVIV")],
+)
+def test_city_alone(city: str, expected: str) -> None:
+    assert format_place(city) == expected
+
+
+def test_state_and_country_is_an_error() -> None:
+    with pytest.raises(ValueError, match="not both"):
+        format_place("Waltham", state=MASS, country="United States")
+
+
+@pytest.mark.parametrize("city", ["", "   "])
+def test_blank_city_is_an_error(city: str) -> None:
+    with pytest.raises(ValueError, match="city"):
+        format_place(city, state=MASS)
+
+
+def test_bad_state_style_is_an_error() -> None:
+    with pytest.raises(ValueError, match="state style"):
+        format_place("Waltham", state=MASS, state_style="abbrev")
