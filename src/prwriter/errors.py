@@ -54,7 +54,10 @@ class InputError(Exception):
     def __init__(self, problems: Sequence[Problem]) -> None:
         if not problems:
             raise ValueError("InputError needs at least one problem")
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        # In file order, so a writer can fix them top to bottom.
+        self.problems: tuple[Problem, ...] = tuple(
+            sorted(dict.fromkeys(problems), key=lambda p: (p.file, p.line, p.column))
+        )
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -66,12 +69,20 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def closest(word: str, choices: Iterable[str], limit: int = 5) -> list[str]:
-    """Known names ordered by likeness to `word`, the likeliest first, then the rest."""
+def closest(word: str, choices: Iterable[str], limit: int = 0) -> list[str]:
+    """Known names, the likeliest matches for `word` first, then the rest in order;
+    at most `limit` names (0: all)."""
     options = sorted(set(choices))
-    likely = difflib.get_close_matches(word, options, n=limit, cutoff=0.5)
-    rest = [c for c in options if c not in likely]
-    return (likely + rest)[:limit] if limit else likely + rest
+    if not options:
+        return []
+    # Compare without case: "NASDAQ GS" is closest to "Nasdaq".
+    folded = {c.casefold(): c for c in options}
+    likely = [
+        folded[m]
+        for m in difflib.get_close_matches(word.casefold(), folded, n=len(options), cutoff=0.5)
+    ]
+    ranked = likely + [c for c in options if c not in likely]
+    return ranked[:limit] if limit else ranked
 
 
 def quote_list(names: Sequence[str], limit: int = 8) -> str:

@@ -52,12 +52,14 @@ PROJECT_FILE = "prwriter.yaml"
 
 
 def find_project(folder: Path) -> Path:
-    """The nearest folder at or above `folder` holding `prwriter.yaml` or `boilerplates/`;
-    `folder` itself when there is none."""
+    """The project a release in `folder` belongs to: the nearest folder at or above it
+    holding `prwriter.yaml`, else the nearest holding `boilerplates/`, else `folder`."""
     folder = folder.resolve()
-    for candidate in (folder, *folder.parents):
-        if (candidate / PROJECT_FILE).is_file() or (candidate / "boilerplates").is_dir():
-            return candidate
+    candidates = (folder, *folder.parents)
+    for marker, is_there in ((PROJECT_FILE, Path.is_file), ("boilerplates", Path.is_dir)):
+        for candidate in candidates:
+            if is_there(candidate / marker):
+                return candidate
     return folder
 
 
@@ -122,10 +124,11 @@ class _Resolver:
             return None
         if found is None:
             known = list(self.library.ids(kind))
-            listed = quote_list(closest(entry_id, known, 0)) if known else "none"
+            listed = quote_list(closest(entry_id, known)) if known else "none"
+            plural = "legal blocks" if kind == "legal" else kind
             self.fail(
                 loc,
-                f"unknown {noun} '{entry_id}'; known {kind}: {listed} "
+                f"unknown {noun} '{entry_id}'; known {plural}: {listed} "
                 f"(each is a file {kind}/<id>.yaml in a boilerplates/ folder)",
             )
         return found

@@ -110,5 +110,5 @@ def load_wire(name: str, project: Path | None = None) -> WireProfile:
 def unknown_wire_problem(
     name: str, known: Sequence[str], file: str, line: int, column: int, field: str
 ) -> Problem:
-    choices = quote_list(closest(name, known, 0))
+    choices = quote_list(closest(name, known))
     return Problem(file, line, column, field, f"unknown wire '{name}'; available: {choices}")

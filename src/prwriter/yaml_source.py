@@ -115,7 +115,7 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
         nodes = list(YAML(typ="rt").compose_all(text))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        message = ": ".join(part for part in (exc.context, exc.problem) if part)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise _whole_file(display, f"YAML syntax error: {message}", line, column) from None
     except YAMLError as exc:
@@ -128,10 +128,32 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
             display, "the file holds more than one YAML document; keep one per file", line
         )
     problems: list[Problem] = []
-    source.data = _Converter(source, problems).convert(nodes[0], ())
+    converter = _Converter(source, problems)
+    source.data = converter.convert(nodes[0], ())
+    if converter.aliased:
+        problems.extend(_alias_problems(text, source))
     if problems:
         raise InputError(problems)
     return source
+
+
+def _alias_problems(text: str, source: YamlSource) -> list[Problem]:
+    """One problem per alias, at the alias itself (a composed alias is just the anchored
+    node again, so its own position comes from the parser's events)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import AliasEvent
+
+    return [
+        Problem(
+            source.display,
+            event.start_mark.line + 1,
+            event.start_mark.column + 1,
+            "",
+            f"YAML alias *{event.anchor} is not supported; write the value out",
+        )
+        for event in YAML(typ="rt").parse(text)
+        if isinstance(event, AliasEvent)
+    ]
 
 
 class _Converter:
@@ -139,6 +161,7 @@ class _Converter:
         self.source = source
         self.problems = problems
         self.seen: set[int] = set()
+        self.aliased = False
 
     def convert(self, node: Any, loc: Loc) -> Any:
         mark = node.start_mark
@@ -146,11 +169,7 @@ class _Converter:
         # An alias is the same node reached twice. Refusing it keeps conversion linear:
         # a "billion laughs" file cannot expand into gigabytes.
         if id(node) in self.seen:
-            self.problems.append(
-                self.source.problem(
-                    loc, "YAML aliases (*name) are not supported; write the value out"
-                )
-            )
+            self.aliased = True
             return None
         self.seen.add(id(node))
         kind = node.id

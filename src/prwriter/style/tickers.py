@@ -36,7 +36,7 @@ def canonical_exchange(name: str) -> str:
     if label is None:
         labels = sorted(set(EXCHANGES.values()))
         raise ValueError(
-            f"unknown exchange '{name}'; known exchanges: {quote_list(closest(name, labels, 0))}"
+            f"unknown exchange '{name}'; known exchanges: {quote_list(closest(name, labels))}"
         )
     return label
 

@@ -1,0 +1,183 @@
+"""Loading and resolving releases: the error fixtures under data/bad/ and the lookups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import prwriter
+from conftest import ACME_RELEASE, DATA, ProjectMaker
+from prwriter.model import CompanyMention, Paragraph, Quote, Text
+
+BAD = DATA / "bad"
+BAD_CASES = sorted(p.stem for p in BAD.glob("*.yaml"))
+
+
+def test_every_bad_fixture_has_its_expected_message() -> None:
+    expected = sorted(p.stem for p in BAD.glob("*.expected"))
+    assert expected == BAD_CASES
+    assert len(BAD_CASES) >= 20
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_bad_release_gives_exactly_the_expected_problems(case: str, monkeypatch) -> None:
+    monkeypatch.chdir(BAD)
+    with pytest.raises(prwriter.InputError) as info:
+        prwriter.load_release(f"{case}.yaml")
+    found = [str(p) for p in info.value.problems]
+    assert found == (BAD / f"{case}.expected").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_example_resolves_every_fact_from_the_library() -> None:
+    release = prwriter.load_release(
+        Path(__file__).parent.parent / "examples/immunogen/release.yaml"
+    )
+    company = release.companies[0]
+    assert company.name == "ImmunoGen, Inc."
+    assert [(x.exchange, x.symbol) for x in company.listings] == [("Nasdaq", "IMGN")]
+    assert company.about_heading == "About ImmunoGen, Inc."
+    assert release.dateline.city == "Waltham"
+    assert release.dateline.state is not None and release.dateline.state.ap == "Mass."
+    assert release.date == dt.date(2014, 11, 13)
+    assert [g.label for g in release.contacts] == ["For Investors", "For Media"]
+    assert release.contacts[0].contacts[0].name == "Carol Hausner"
+    assert [b.kind for b in release.legal] == ["trademark"]
+    assert release.source == "ImmunoGen, Inc."
+    lead = release.body[0]
+    assert isinstance(lead, Paragraph)
+    assert lead.children[0] == CompanyMention(company=0, text="ImmunoGen, Inc.")
+    quote = release.body[1]
+    assert isinstance(quote, Quote)
+    assert (quote.speaker.name, quote.speaker.title, quote.verb) == (
+        "Daniel Junius",
+        "President and CEO",
+        "commented",
+    )
+
+
+def test_about_text_in_force_on_the_release_date_wins(make_project: ProjectMaker) -> None:
+    project = make_project(
+        {
+            "old.yaml": ACME_RELEASE.replace("2025-03-05", "2021-06-01"),
+            "new.yaml": ACME_RELEASE,
+        }
+    )
+    old = prwriter.load_release(project / "old.yaml").companies[0].about
+    new = prwriter.load_release(project / "new.yaml").companies[0].about
+    assert "more than 40 countries" in str(old)
+    assert "more than 60 countries" in str(new)
+
+
+def test_project_library_wins_over_the_shipped_one(make_project: ProjectMaker) -> None:
+    project = make_project(
+        {
+            "releases/plant.yaml": ACME_RELEASE,
+            "boilerplates/companies/acme.yaml": """
+                name: Acme, Inc.
+                about: Acme, Inc. is the project's own Acme.
+            """,
+        }
+    )
+    release = prwriter.load_release(project / "releases" / "plant.yaml")
+    assert release.project == project.resolve()
+    about = release.companies[0].about[0]
+    assert isinstance(about, Paragraph)
+    assert about.children == [Text(text="Acme, Inc. is the project's own Acme.")]
+
+
+def test_release_folder_library_wins_over_the_project(make_project: ProjectMaker) -> None:
+    project = make_project(
+        {
+            "prwriter.yaml": "",
+            "boilerplates/people/ceo.yaml": "name: Project CEO\n",
+            "q3/boilerplates/people/ceo.yaml": "name: Folder CEO\n",
+            "q3/plant.yaml": ACME_RELEASE.replace(
+                "body: Acme, Inc. today opened a plant in Dayton.",
+                "body:\n  - Acme, Inc. today opened a plant.\n"
+                "  - quote: {speaker: ceo, text: Hello.}",
+            ),
+        }
+    )
+    release = prwriter.load_release(project / "q3" / "plant.yaml")
+    quote = release.body[1]
+    assert isinstance(quote, Quote)
+    assert quote.speaker.name == "Folder CEO"
+    assert release.project == project.resolve()
+
+
+def test_user_config_library_is_searched_before_the_shipped_one(
+    make_project: ProjectMaker, tmp_path: Path, monkeypatch
+) -> None:
+    from prwriter import loading
+
+    config = tmp_path / "cfg"
+    (config / "prwriter/boilerplates/legal").mkdir(parents=True)
+    (config / "prwriter/boilerplates/legal/house.yaml").write_text("kind: notice\ntext: Mine.\n")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    loading.user_library.cache_clear()
+    project = make_project({"r.yaml": ACME_RELEASE + "legal: [house]\n"})
+    assert prwriter.load_release(project / "r.yaml").legal[0].id == "house"
+
+
+def test_inline_company_overrides_replace_library_values(make_project: ProjectMaker) -> None:
+    release_text = ACME_RELEASE.replace(
+        "companies: [acme]", "companies:\n  - {id: acme, name: Acme Corp., ticker: false}"
+    ).replace("Acme, Inc. today", "Acme Corp. today")
+    project = make_project({"r.yaml": release_text})
+    company = prwriter.load_release(project / "r.yaml").companies[0]
+    assert (company.name, company.ticker, company.about_heading) == (
+        "Acme Corp.",
+        False,
+        "About Acme Corp.",
+    )
+
+
+def test_state_may_be_written_as_name_postal_code_or_ap_form(make_project: ProjectMaker) -> None:
+    for written in ("Ohio", "OH", "oh"):
+        project = make_project({"r.yaml": ACME_RELEASE.replace("state: Ohio", f"state: {written}")})
+        state = prwriter.load_release(project / "r.yaml").dateline.state
+        assert state is not None and state.postal == "OH"
+
+
+def test_embargo_with_zone_becomes_an_aware_instant(make_project: ProjectMaker) -> None:
+    project = make_project(
+        {
+            "r.yaml": ACME_RELEASE
+            + "embargo: {until: 2025-03-05T08:00, timezone: America/New_York}\n"
+        }
+    )
+    embargo = prwriter.load_release(project / "r.yaml").embargo
+    assert embargo is not None
+    assert embargo.until.utcoffset() == dt.timedelta(hours=-5)
+
+
+def test_problems_in_release_and_library_are_reported_together(
+    make_project: ProjectMaker,
+) -> None:
+    project = make_project(
+        {
+            "r.yaml": ACME_RELEASE.replace("[acme]", "[mine]") + "legal: [nope]\n",
+            "boilerplates/companies/mine.yaml": "name: Mine\nabout: Mine.\nwebsite: x\n",
+        }
+    )
+    with pytest.raises(prwriter.InputError) as info:
+        prwriter.load_release(project / "r.yaml")
+    files = [Path(p.file).name for p in info.value.problems]
+    assert files == ["mine.yaml", "r.yaml"]
+
+
+def test_markdown_in_body_becomes_blocks(make_project: ProjectMaker) -> None:
+    body = "body: |\n  Acme, Inc. today opened a *new* plant.\n\n  ## Details\n\n  - one\n  - two\n"
+    project = make_project({"r.yaml": ACME_RELEASE.replace(ACME_RELEASE.splitlines()[-1], body)})
+    kinds = [b.kind for b in prwriter.load_release(project / "r.yaml").body]
+    assert kinds == ["paragraph", "heading", "list"]
+
+
+def test_template_syntax_in_facts_stays_text(make_project: ProjectMaker) -> None:
+    project = make_project(
+        {"r.yaml": ACME_RELEASE.replace("a plant in Dayton.", "a plant {{ 7*7 }} {% if x %}.")}
+    )
+    text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt")
+    assert "{{ 7*7 }} {% if x %}." in text

@@ -1,0 +1,89 @@
+from pathlib import Path
+
+import pytest
+
+from prwriter.errors import InputError
+from prwriter.yaml_source import MAX_FILE_BYTES, read_yaml
+
+
+def load(tmp_path: Path, content: str | bytes):
+    path = tmp_path / "f.yaml"
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return read_yaml(path, display="f.yaml")
+
+
+def messages(tmp_path: Path, content: str | bytes) -> list[str]:
+    with pytest.raises(InputError) as info:
+        load(tmp_path, content)
+    return [str(p) for p in info.value.problems]
+
+
+def test_dates_stay_text_and_scalars_get_their_yaml_types(tmp_path: Path) -> None:
+    source = load(tmp_path, "d: 2014-11-13\nn: 12\nf: 1.5\nb: true\nz: ~\ns: no\nq: '7'\n")
+    assert source.data == {"d": "2014-11-13", "n": 12, "f": 1.5, "b": True, "z": None,
+                           "s": "no", "q": "7"}  # fmt: skip
+
+
+def test_positions_of_keys_and_values_are_one_based(tmp_path: Path) -> None:
+    source = load(tmp_path, "a:\n  - x\n  - {b: 2}\n")
+    assert source.key_positions[("a",)] == (1, 1)
+    assert source.value_positions[("a", 1, "b")] == (3, 9)
+    # Something the file does not have is placed at its nearest written ancestor.
+    assert source.position(("a", 1, "missing")) == (3, 5)
+
+
+def test_folded_text_is_joined_with_spaces(tmp_path: Path) -> None:
+    source = load(tmp_path, "t: >-\n  one\n  two\n")
+    assert source.data == {"t": "one two"}
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    assert load(tmp_path, b"\xef\xbb\xbfa: 1\n").data == {"a": 1}
+
+
+def test_duplicate_key_is_located_at_the_second_one(tmp_path: Path) -> None:
+    assert messages(tmp_path, "a: 1\nb: 2\na: 3\n") == [
+        "f.yaml:3:1: a: duplicate key (first given on line 1); keep one"
+    ]
+
+
+def test_alias_bomb_is_refused_without_expanding(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    found = messages(tmp_path, "\n".join(lines) + "\n")
+    assert len(found) == 80
+    assert found[0] == "f.yaml:2:10: YAML alias *a0 is not supported; write the value out"
+
+
+def test_unknown_tag_is_refused(tmp_path: Path) -> None:
+    assert messages(tmp_path, "a: !!python/object:os.system x\n") == [
+        "f.yaml:1:4: a: unsupported YAML tag tag:yaml.org,2002:python/object:os.system; "
+        "remove the tag"
+    ]
+
+
+def test_two_documents_are_refused(tmp_path: Path) -> None:
+    assert messages(tmp_path, "a: 1\n---\nb: 2\n") == [
+        "f.yaml:3:1: the file holds more than one YAML document; keep one per file"
+    ]
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    found = messages(tmp_path, b"a: " + b"x" * MAX_FILE_BYTES + b"\n")
+    assert len(found) == 1
+    assert "prwriter reads YAML files of at most 1,048,576 bytes" in found[0]
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_yaml(tmp_path / "nope.yaml")
+    with pytest.raises(InputError, match="is a folder"):
+        read_yaml(tmp_path)
+
+
+def test_tab_indentation_is_a_located_syntax_error(tmp_path: Path) -> None:
+    found = messages(tmp_path, "a:\n\tb: 1\n")
+    assert found[0].startswith("f.yaml:2:1: YAML syntax error:")
