@@ -22,9 +22,9 @@ __all__ = [
     "Problem",
     "Release",
     "__version__",
+    "list_wires",
     "load_release",
     "render",
-    "wires",
     "write_atomic",
 ]
 
@@ -58,7 +58,7 @@ def render(release: Release, fmt: str = "txt", *, wire: str | None = None) -> st
     return get_writer(fmt).write(release, RenderOptions(wire=wire))
 
 
-def wires(project: str | Path | None = None) -> dict[str, Path]:
+def list_wires(project: str | Path | None = None) -> dict[str, Path]:
     """Every wire profile name and the file that defines it (a project's own first)."""
     from prwriter.wires import available_wires
 

@@ -5,7 +5,6 @@ Kept free of heavy imports: the command line imports it on every run.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +71,8 @@ def display_path(path: Path) -> str:
 def closest(word: str, choices: Iterable[str], limit: int = 0) -> list[str]:
     """Known names, the likeliest matches for `word` first, then the rest in order;
     at most `limit` names (0: all)."""
+    import difflib  # only on the error path; it is slow to import
+
     options = sorted(set(choices))
     if not options:
         return []

@@ -1,0 +1,141 @@
+"""The `prwriter` command, run in-process (CliRunner) and, where start-up matters, as a
+real subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import prwriter
+from conftest import ACME_RELEASE, DATA, REPO, ProjectMaker
+from prwriter.cli import app
+
+EXAMPLE = REPO / "examples" / "immunogen" / "release.yaml"
+REFERENCE = DATA / "reference" / "immunogen-2014-11-13.businesswire.txt"
+
+
+def run(*args: str | Path):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_generate_writes_exactly_one_text_file_equal_to_the_wire_copy(tmp_path: Path) -> None:
+    out = tmp_path / "OUT"
+    result = run("generate", EXAMPLE, "--format", "txt", "--output-dir", out)
+    assert result.exit_code == 0, result.stderr
+    [written] = list(out.iterdir())
+    assert written.name == "release.txt"
+    expected = REFERENCE.read_text(encoding="utf-8").strip("\n")
+    assert written.read_text(encoding="utf-8").strip("\n") == expected
+    assert result.stdout == f"wrote {written}\n"
+
+
+def test_default_output_folder_is_the_release_folder(make_project: ProjectMaker) -> None:
+    project = make_project({"launch.yaml": ACME_RELEASE})
+    assert run("generate", project / "launch.yaml").exit_code == 0
+    assert (project / "launch.txt").read_text(encoding="utf-8").startswith("Acme Opens")
+
+
+def test_wire_option_picks_the_profile(tmp_path: Path) -> None:
+    result = run("generate", EXAMPLE, "--wire", "businesswire", "-o", tmp_path)
+    assert result.exit_code == 0
+    text = (tmp_path / "release.txt").read_text(encoding="utf-8")
+    assert "--(BUSINESS WIRE)--ImmunoGen, Inc. (http://www.immunogen.com)" in text
+
+
+def test_bad_release_exits_2_with_located_errors_and_writes_nothing(tmp_path: Path) -> None:
+    bad = DATA / "bad" / "unknown-state.yaml"
+    result = run("generate", bad, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "dateline.state: 'Massachusets' is not a U.S. state" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "out").exists()
+
+
+def test_failed_rerun_keeps_the_previous_good_output(make_project: ProjectMaker) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE})
+    assert run("generate", project / "r.yaml").exit_code == 0
+    good = (project / "r.txt").read_bytes()
+    (project / "r.yaml").write_text(ACME_RELEASE.replace("Ohio", "Ohioo"), encoding="utf-8")
+    assert run("generate", project / "r.yaml").exit_code == 2
+    assert (project / "r.txt").read_bytes() == good
+    assert sorted(p.name for p in project.iterdir()) == ["r.txt", "r.yaml"]
+
+
+def test_batch_writes_the_good_releases_and_reports_the_bad(make_project: ProjectMaker) -> None:
+    project = make_project({"good.yaml": ACME_RELEASE, "bad.yaml": "headline: [\n"})
+    result = run("generate", project / "bad.yaml", project / "good.yaml")
+    assert result.exit_code == 2
+    assert (project / "good.txt").exists()
+    assert not (project / "bad.txt").exists()
+    assert result.stderr.endswith("1 of 2 release(s) failed\n")
+
+
+def test_two_releases_may_not_write_the_same_file(make_project: ProjectMaker) -> None:
+    project = make_project({"a/r.yaml": ACME_RELEASE, "b/r.yaml": ACME_RELEASE})
+    result = run("generate", project / "a/r.yaml", project / "b/r.yaml", "-o", project / "out")
+    assert result.exit_code == 2
+    assert "was already written in this run" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["pdff", "txt,odt"])
+def test_unknown_format_is_a_usage_error(value: str, tmp_path: Path) -> None:
+    result = run("generate", EXAMPLE, "--format", value, "-o", tmp_path)
+    assert result.exit_code == 2
+    assert "unknown format" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_formats_may_be_comma_separated_or_repeated(tmp_path: Path) -> None:
+    result = run("generate", EXAMPLE, "-f", "txt,TXT", "-f", "txt", "-o", tmp_path)
+    assert result.exit_code == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["release.txt"]
+
+
+def test_version_option() -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"prwriter {prwriter.__version__}\n")
+
+
+def test_help_lists_the_generate_command() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "generate" in result.stdout
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "prwriter", "--version"], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout) == (0, f"prwriter {prwriter.__version__}\n")
+
+
+def test_help_imports_no_renderer_or_loader_libraries() -> None:
+    probe = (
+        "import sys\n"
+        "from prwriter.cli import app\n"
+        "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = ('weasyprint', 'docx', 'jinja2', 'ruamel', 'prwriter.loading')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "generate" in done.stdout
+    assert done.stderr.strip() == "[]"
+
+
+def test_subprocess_error_output_has_no_traceback(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "prwriter", "generate", str(DATA / "bad" / "not-utf8.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=DATA / "bad",
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "not-utf8.yaml:1:14: the file is not UTF-8 text (byte 0xe9 at offset 13); "
+        "save it as UTF-8\n1 of 1 release(s) failed\n"
+    )
