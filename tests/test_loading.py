@@ -38,8 +38,8 @@ def test_the_example_resolves_every_fact_from_the_library() -> None:
     assert company.name == "ImmunoGen, Inc."
     assert [(x.exchange, x.symbol) for x in company.listings] == [("Nasdaq", "IMGN")]
     assert company.about_heading == "About ImmunoGen, Inc."
-    assert release.dateline.city == "Waltham"
-    assert release.dateline.state is not None and release.dateline.state.ap == "Mass."
+    assert release.dateline[0].city == "Waltham"
+    assert release.dateline[0].state is not None and release.dateline[0].state.ap == "Mass."
     assert release.date == dt.date(2014, 11, 13)
     assert [g.label for g in release.contacts] == ["For Investors", "For Media"]
     assert release.contacts[0].contacts[0].name == "Carol Hausner"
@@ -137,7 +137,7 @@ def test_inline_company_overrides_replace_library_values(make_project: ProjectMa
 def test_state_may_be_written_as_name_postal_code_or_ap_form(make_project: ProjectMaker) -> None:
     for written in ("Ohio", "OH", "oh"):
         project = make_project({"r.yaml": ACME_RELEASE.replace("state: Ohio", f"state: {written}")})
-        state = prwriter.load_release(project / "r.yaml").dateline.state
+        state = prwriter.load_release(project / "r.yaml").dateline[0].state
         assert state is not None and state.postal == "OH"
 
 

@@ -44,18 +44,21 @@ def load_release(path: str | Path) -> Release:
     return load(path)
 
 
-def render(release: Release, fmt: str = "txt", *, wire: str | None = None) -> str | bytes:
+def render(
+    release: Release, fmt: str = "txt", *, wire: str | None = None, ascii: bool = False
+) -> str | bytes:
     """Render `release` as `fmt` (one of FORMATS): `str` for text.
 
     `wire` names the wire profile (e.g. "businesswire"); it defaults to the release's own
-    `wire:` and then to "businesswire". Raises `InputError` for an unknown wire or a broken
+    `wire:` and then to "businesswire". `ascii=True` folds the text to pure ASCII wrapped at
+    80 columns (for SEC EDGAR exhibits). Raises `InputError` for an unknown wire or a broken
     project template.
     """
     from prwriter.writers import WRITERS, RenderOptions, get_writer
 
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    return get_writer(fmt).write(release, RenderOptions(wire=wire))
+    return get_writer(fmt).write(release, RenderOptions(wire=wire, ascii=ascii))
 
 
 def list_wires(project: str | Path | None = None) -> dict[str, Path]:

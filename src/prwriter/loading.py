@@ -24,9 +24,11 @@ from prwriter.model import (
     Inline,
     LegalBlock,
     Listing,
+    Media,
     Paragraph,
     Person,
     Place,
+    Province,
     Quote,
     Release,
     State,
@@ -37,13 +39,20 @@ from prwriter.schema import (
     CompanyFile,
     CompanyRefInput,
     ContactFile,
+    DatelineInput,
     LegalFile,
     PersonFile,
     PersonInput,
     QuotePart,
     ReleaseInput,
 )
-from prwriter.style.places import find_state, suggest_states
+from prwriter.style.places import (
+    find_province,
+    find_state,
+    needs_region,
+    suggest_provinces,
+    suggest_states,
+)
 from prwriter.validation import raise_problems, validate
 from prwriter.wires import available_wires, unknown_wire_problem
 from prwriter.yaml_source import YamlSource, read_yaml
@@ -114,7 +123,8 @@ class _Resolver:
         self.problems: list[Problem] = []
 
     def fail(self, loc: Loc, message: str) -> None:
-        self.problems.append(self.source.problem(loc, message))
+        # A one-item shorthand (`contacts: id` for `contacts: [id]`) has no index in the file.
+        self.problems.append(self.source.problem(self.source.known_prefix(loc), message))
 
     def entry(self, kind: str, entry_id: str, loc: Loc, noun: str) -> Entry | None:
         try:
@@ -134,7 +144,8 @@ class _Resolver:
         return found
 
     def release(self, facts: ReleaseInput, path: Path) -> Release:
-        place = self.place(facts)
+        places = self.places(facts)
+        media = self.media(facts, path.parent)
         companies = [self.company(ref, i, facts.date) for i, ref in enumerate(facts.companies)]
         body = self.body(facts)
         contacts = [self.contact_group(facts, i) for i in range(len(facts.contacts))]
@@ -157,7 +168,7 @@ class _Resolver:
             headline=facts.headline,
             subheadlines=facts.subheadlines,
             date=facts.date,
-            dateline=place,
+            dateline=places,
             companies=resolved,
             body=body,
             contacts=[g for g in contacts if g is not None],
@@ -165,26 +176,60 @@ class _Resolver:
             source=facts.source or resolved[0].name,
             wire=facts.wire,
             embargo=embargo,
+            media=media,
             path=path.resolve(),
             project=self.project,
         )
 
-    def place(self, facts: ReleaseInput) -> Place:
-        given = facts.dateline
-        state = None
+    def places(self, facts: ReleaseInput) -> list[Place]:
+        return [self.place(given, i) for i, given in enumerate(facts.dateline)]
+
+    def place(self, given: DatelineInput, i: int) -> Place:
+        state = province = None
         if given.state is not None:
             found = find_state(given.state)
             if found is None:
                 near = suggest_states(given.state)
                 hint = f"; did you mean {quote_list(near)}?" if near else ""
                 self.fail(
-                    ("dateline", "state"),
+                    ("dateline", i, "state"),
                     f"'{given.state}' is not a U.S. state{hint} (for places outside the "
-                    "U.S., write `country:` instead)",
+                    "U.S., write `province:` or `country:` instead)",
                 )
             else:
                 state = State(name=found.name, ap=found.ap, postal=found.postal)
-        return Place(city=given.city, state=state, country=given.country)
+        elif given.province is not None:
+            known = find_province(given.province)
+            if known is None:
+                near = suggest_provinces(given.province)
+                hint = f"; did you mean {quote_list(near)}?" if near else ""
+                self.fail(
+                    ("dateline", i, "province"),
+                    f"'{given.province}' is not a Canadian province or territory{hint} "
+                    "(elsewhere, write `country:`)",
+                )
+            else:
+                province = Province(name=known.name, postal=known.postal)
+        elif given.country is None and needs_region(given.city):
+            self.fail(
+                ("dateline", i, "city"),
+                f"AP writes '{given.city}' with a region; add `state:`, `province:` or "
+                "`country:` (only AP's stand-alone cities, such as BOSTON or LONDON, stand alone)",
+            )
+        return Place(city=given.city, state=state, province=province, country=given.country)
+
+    def media(self, facts: ReleaseInput, release_dir: Path) -> list[Media]:
+        found: list[Media] = []
+        for i, item in enumerate(facts.media):
+            path = (release_dir / item.file).resolve()
+            if not path.is_file():
+                self.fail(
+                    ("media", i, "file"),
+                    f"no file '{item.file}' next to the release; give a path relative to it",
+                )
+                continue
+            found.append(Media(path=path, caption=item.caption, credit=item.credit, alt=item.alt))
+        return found
 
     def company(self, ref: str | CompanyRefInput, i: int, date: dt.date) -> Company | None:
         inline = isinstance(ref, CompanyRefInput)

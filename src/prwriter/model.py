@@ -144,12 +144,25 @@ class State(Node):
     postal: str
 
 
+class Province(Node):
+    name: str
+    postal: str
+
+
 class Place(Node):
     """A dateline place; writers format it with their wire's rules."""
 
     city: str
     state: State | None = None
+    province: Province | None = None
     country: str | None = None
+
+
+class Media(Node):
+    path: Path
+    caption: str
+    credit: str | None = None
+    alt: str | None = None
 
 
 class Embargo(Node):
@@ -163,7 +176,7 @@ class Release(Node):
     headline: str
     subheadlines: list[str] = []
     date: dt.date
-    dateline: Place
+    dateline: list[Place] = Field(min_length=1)
     companies: list[Company] = Field(min_length=1)
     body: list[Block] = Field(min_length=1)
     contacts: list[ContactGroup] = []
@@ -171,6 +184,7 @@ class Release(Node):
     source: str
     wire: str | None = None
     embargo: Embargo | None = None
+    media: list[Media] = []
     path: Path | None = Field(default=None, description="The release file, when read from one.")
     project: Path | None = Field(
         default=None, description="Project folder whose templates/ override the shipped ones."

@@ -44,17 +44,28 @@ class Input(BaseModel):
 
 
 class DatelineInput(Input):
-    """Where the news comes from: `city` plus a U.S. `state` or a `country`."""
+    """Where the news comes from: a `city` and, unless AP writes the city alone, a U.S.
+    `state`, a Canadian `province` or a `country`."""
 
     city: Text
     state: Text | None = None
+    province: Text | None = None
     country: Text | None = None
 
     @model_validator(mode="after")
     def _one_region(self) -> DatelineInput:
-        if self.state and self.country:
-            raise ValueError("give either a U.S. state or a country, not both")
+        if sum(x is not None for x in (self.state, self.province, self.country)) > 1:
+            raise ValueError("give one of state, province or country, not several")
         return self
+
+
+class MediaInput(Input):
+    """A photo or other asset that travels with the release."""
+
+    file: Text = Field(description="Path relative to the release file.")
+    caption: Text
+    credit: Text | None = None
+    alt: Text | None = Field(default=None, description="Text alternative for the image.")
 
 
 class CompanyRefInput(Input):
@@ -125,7 +136,11 @@ class ReleaseInput(Input):
     headline: Text
     subheadlines: Annotated[list[Text], BeforeValidator(_as_list)] = []
     date: dt.date
-    dateline: DatelineInput
+    dateline: Annotated[
+        list[DatelineInput],
+        BeforeValidator(_as_list),
+        Field(min_length=1, description="One place, or a list of places for several cities."),
+    ]
     companies: Annotated[list[CompanyRef], BeforeValidator(_as_list), Field(min_length=1)]
     body: Annotated[list[BodyPart], BeforeValidator(_as_list), Field(min_length=1)]
     contacts: list[ContactGroupInput] = []
@@ -133,6 +148,7 @@ class ReleaseInput(Input):
     source: Text | None = None
     wire: Text | None = None
     embargo: EmbargoInput | None = None
+    media: list[MediaInput] = []
 
 
 # --- library files ---------------------------------------------------------------------------

@@ -24,21 +24,37 @@ DEFAULT_WIRE = "businesswire"
 _PLACEHOLDERS: dict[str, set[str]] = {
     "date_line": {"date"},
     "dateline": {"place", "date"},
+    "subheadline": {"text"},
     "ticker": {"exchange", "symbol"},
     "quote": {"speaker", "verb", "text"},
+    "media_line": {"caption", "credit", "file"},
+    "immediate_line": set(),
+    "embargo_line": {"moment"},
     "source_line": {"source"},
 }
 
 
 class WireProfile(Input):
-    """Settings of one wire; see the shipped profiles for every field in use."""
+    """Settings of one wire (or of the print copy). The shipped profiles set each field
+    they need; the README documents them."""
 
     description: str
     template: str = Field(default="text/wire.txt.j2", description="Jinja text template.")
+    # Dates and datelines
     date_style: Literal["ap", "ap-padded", "full"] = "ap"
     date_line: str | None = Field(default=None, description="A line above the headline.")
-    dateline: str = Field(description="Dateline put before the lead, e.g. '{place}--(WIRE)-- '.")
+    dateline: str = Field(description="Put before the lead, e.g. '{place}--(BUSINESS WIRE)--'.")
     state_style: Literal["ap", "postal", "full"] = "ap"
+    standalone_cities: bool = Field(
+        default=True, description="Write AP stand-alone cities (BOSTON) without a region."
+    )
+    city_separator: str = " & "
+    # Release timing (print copy only: wires schedule releases themselves)
+    timing: bool = False
+    immediate_line: str = "FOR IMMEDIATE RELEASE"
+    embargo_line: str = "EMBARGOED UNTIL {moment}"
+    # Inline forms
+    subheadline: str = "{text}"
     links: Literal["markdown", "plain", "text"] = Field(
         default="plain",
         description="markdown: [text](url); plain: text (url) unless equal; text: text only.",
@@ -50,11 +66,23 @@ class WireProfile(Input):
     exchange_labels: dict[str, str] = {}
     quote: str = '{speaker} {verb}, "{text}"'
     bullet: str = "- "
+    # Media: wires carry photos as attachments; the text can list their captions.
+    media: Literal["omit", "captions"] = "omit"
+    media_line: str = "Photo: {caption}"
+    # Contacts, source line, trailer, end mark
+    contacts_position: Literal["top", "end"] = "end"
+    contacts_layout: Literal["block", "hanging"] = Field(
+        default="block",
+        description="block: heading line, then groups; hanging: 'CONTACT:' then an indent.",
+    )
     contacts_heading: str | None = None
     contact_group_separator: str | None = None
     source_line: str | None = None
     trailer: str | None = None
     end_mark: str | None = None
+    # Character set and line length
+    ascii: bool = Field(default=False, description="Fold the copy to pure ASCII.")
+    wrap: int | None = Field(default=None, ge=20, description="Wrap lines at this width.")
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> WireProfile:
@@ -68,9 +96,9 @@ class WireProfile(Input):
                 raise ValueError(f"{name}: {exc}") from None
             unknown = used - allowed
             if unknown:
+                hint = f"use {quote_list(sorted(allowed))}" if allowed else "it takes none"
                 raise ValueError(
-                    f"{name}: unknown placeholder {quote_list(sorted(unknown))}; "
-                    f"use {quote_list(sorted(allowed))}"
+                    f"{name}: unknown placeholder {quote_list(sorted(unknown))}; {hint}"
                 )
         return self
 

@@ -267,7 +267,7 @@ def test_city_alone(city: str, expected: str) -> None:
 
 
 def test_state_and_country_is_an_error() -> None:
-    with pytest.raises(ValueError, match="not both"):
+    with pytest.raises(ValueError, match="one of a state, a province or a country"):
         format_place("Waltham", state=MASS, country="United States")
 
 
@@ -280,3 +280,70 @@ def test_blank_city_is_an_error(city: str) -> None:
 def test_bad_state_style_is_an_error() -> None:
     with pytest.raises(ValueError, match="state style"):
         format_place("Waltham", state=MASS, state_style="abbrev")
+
+
+# --- Canadian provinces, regions after stand-alone cities, cities that need a region ----------
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("British Columbia", "British Columbia"),
+        ("BC", "British Columbia"),
+        ("b.c.", "British Columbia"),
+        ("Quebec", "Quebec"),
+        ("ON", "Ontario"),
+    ],
+)
+def test_find_province(written: str, name: str) -> None:
+    from prwriter.style.places import find_province
+
+    found = find_province(written)
+    assert found is not None and found.name == name
+
+
+def test_suggest_provinces() -> None:
+    from prwriter.style.places import suggest_provinces
+
+    assert suggest_provinces("Ontaroi")[0] == "Ontario"
+
+
+@pytest.mark.parametrize(
+    ("city", "style", "standalone", "expected"),
+    [
+        ("Vancouver", "ap", True, "VANCOUVER, British Columbia"),
+        ("Vancouver", "postal", True, "VANCOUVER, BC"),
+        ("Toronto", "ap", True, "TORONTO"),
+        ("Toronto", "postal", False, "TORONTO, ON"),
+    ],
+)
+def test_place_with_a_province(city: str, style: str, standalone: bool, expected: str) -> None:
+    from prwriter.style.places import PROVINCES
+
+    province = {p.name: p for p in PROVINCES}[
+        "Ontario" if city == "Toronto" else "British Columbia"
+    ]
+    assert format_place(city, province=province, state_style=style, standalone=standalone) == (
+        expected
+    )
+
+
+def test_accesswire_writes_the_state_after_a_stand_alone_city() -> None:
+    from prwriter.style.places import find_state
+
+    new_york = find_state("NY")
+    assert format_place("New York", state=new_york, state_style="postal") == "NEW YORK"
+    assert (
+        format_place("New York", state=new_york, state_style="postal", standalone=False)
+        == "NEW YORK, NY"
+    )
+
+
+@pytest.mark.parametrize(
+    ("city", "needs"), [("Waltham", True), ("Boston", False), ("St Louis", False),
+                        ("Tokyo", False), ("Tel Aviv", True)]
+)  # fmt: skip
+def test_needs_region(city: str, needs: bool) -> None:
+    from prwriter.style.places import needs_region
+
+    assert needs_region(city) is needs

@@ -11,13 +11,18 @@ from dataclasses import dataclass
 
 __all__ = [
     "FOREIGN_STANDALONE_CITIES",
+    "PROVINCES",
     "STATES",
     "STATE_STYLES",
     "US_STANDALONE_CITIES",
+    "Province",
     "State",
+    "find_province",
     "find_state",
     "format_place",
+    "needs_region",
     "state_label",
+    "suggest_provinces",
     "suggest_states",
 ]
 
@@ -184,6 +189,33 @@ FOREIGN_STANDALONE_CITIES: frozenset[str] = frozenset(
 STATE_STYLES: tuple[str, ...] = ("ap", "postal", "full")
 
 
+@dataclass(frozen=True, slots=True)
+class Province:
+    """A Canadian province or territory. AP spells these out in datelines
+    ("VANCOUVER, British Columbia"); ACCESSWIRE uses the postal code ("VANCOUVER, BC")."""
+
+    name: str
+    postal: str
+
+
+# Section 3.3 (Canada): written in full by AP and GlobeNewswire, by postal code by ACCESSWIRE.
+PROVINCES: tuple[Province, ...] = (
+    Province("Alberta", "AB"),
+    Province("British Columbia", "BC"),
+    Province("Manitoba", "MB"),
+    Province("New Brunswick", "NB"),
+    Province("Newfoundland and Labrador", "NL"),
+    Province("Northwest Territories", "NT"),
+    Province("Nova Scotia", "NS"),
+    Province("Nunavut", "NU"),
+    Province("Ontario", "ON"),
+    Province("Prince Edward Island", "PE"),
+    Province("Quebec", "QC"),
+    Province("Saskatchewan", "SK"),
+    Province("Yukon", "YT"),
+)
+
+
 def _state_key(text: str) -> str:
     # Periods and spaces are the usual sources of variation ("W. Va.", "WVa", "W.Va.").
     return "".join(ch for ch in text.casefold() if ch != "." and not ch.isspace())
@@ -201,6 +233,24 @@ def _build_state_index() -> dict[str, State]:
 
 
 _STATE_INDEX: dict[str, State] = _build_state_index()
+
+
+_PROVINCE_INDEX: dict[str, Province] = {
+    _state_key(form): province
+    for province in PROVINCES
+    for form in (province.name, province.postal)
+}
+
+
+def find_province(text: str) -> Province | None:
+    """Return the province named by its full name or postal code, or None."""
+    return _PROVINCE_INDEX.get(_state_key(text))
+
+
+def suggest_provinces(text: str, limit: int = 3) -> list[str]:
+    """Return up to ``limit`` full province names closest to ``text``, best first."""
+    matches = difflib.get_close_matches(_state_key(text), list(_PROVINCE_INDEX), n=limit * 2)
+    return list(dict.fromkeys(_PROVINCE_INDEX[m].name for m in matches))[:limit]
 
 
 def find_state(text: str) -> State | None:
@@ -253,21 +303,34 @@ _US_STANDALONE_BY_KEY: dict[str, str] = {_city_key(c): c for c in US_STANDALONE_
 _FOREIGN_STANDALONE_BY_KEY: dict[str, str] = {_city_key(c): c for c in FOREIGN_STANDALONE_CITIES}
 
 
+def needs_region(city: str) -> bool:
+    """True for a city that AP never writes alone (it is in neither stand-alone list)."""
+    key = _city_key(_dateline_city(city))
+    return key not in _US_STANDALONE_BY_KEY and key not in _FOREIGN_STANDALONE_BY_KEY
+
+
 def format_place(
     city: str,
     *,
     state: State | None = None,
+    province: Province | None = None,
     country: str | None = None,
     state_style: str = "ap",
+    standalone: bool = True,
 ) -> str:
-    """Return the AP dateline place: "BOSTON", "WALTHAM, Mass.", "TEL AVIV, Israel"."""
+    """Return the AP dateline place: "BOSTON", "WALTHAM, Mass.", "TEL AVIV, Israel",
+    "VANCOUVER, British Columbia".
+
+    ``standalone=False`` writes the region even after a stand-alone city, as ACCESSWIRE
+    does ("NEW YORK, NY").
+    """
     if state_style not in STATE_STYLES:
         # Checked up front so a bad profile setting fails even for stand-alone cities.
         raise ValueError(
             f"unknown state style {state_style!r}; expected one of {', '.join(STATE_STYLES)}"
         )
-    if state is not None and country is not None:
-        raise ValueError("give a state or a country, not both")
+    if sum(x is not None for x in (state, province, country)) > 1:
+        raise ValueError("give one of a state, a province or a country")
     if country is not None and not country.strip():
         raise ValueError("country must not be blank")
     upper = _dateline_city(city)
@@ -276,16 +339,23 @@ def format_place(
     key = _city_key(upper)
 
     if state is not None:
-        standalone = _US_STANDALONE_BY_KEY.get(key)
-        if standalone is not None and _US_STANDALONE_HOME[standalone] == state.postal:
-            return standalone
-        return f"{upper}, {state_label(state, state_style)}"
+        listed = _US_STANDALONE_BY_KEY.get(key)
+        if standalone and listed is not None and _US_STANDALONE_HOME[listed] == state.postal:
+            return listed
+        return f"{listed or upper}, {state_label(state, state_style)}"
+
+    if province is not None:
+        listed = _FOREIGN_STANDALONE_BY_KEY.get(key)
+        if standalone and listed is not None:
+            return listed
+        region = province.postal if state_style == "postal" else province.name
+        return f"{listed or upper}, {region}"
 
     if country is not None:
-        standalone = _FOREIGN_STANDALONE_BY_KEY.get(key)
-        if standalone is not None:
-            return standalone
-        return f"{upper}, {country.strip()}"
+        listed = _FOREIGN_STANDALONE_BY_KEY.get(key)
+        if standalone and listed is not None:
+            return listed
+        return f"{listed or upper}, {country.strip()}"
 
     # No region given: use the listed spelling when the city is a known stand-alone.
     return _US_STANDALONE_BY_KEY.get(key) or _FOREIGN_STANDALONE_BY_KEY.get(key) or upper

@@ -44,8 +44,14 @@ def canonical_exchange(name: str) -> str:
 def format_listings(
     listings: list[tuple[str, str]], form: str, separator: str, labels: dict[str, str]
 ) -> str:
-    """`[("Nasdaq", "IMGN")]` -> `(Nasdaq: IMGN)` with a wire's form and exchange labels."""
+    """`[("Nasdaq", "IMGN")]` -> `(Nasdaq: IMGN)` in a wire's form, with its exchange labels.
+
+    Classes listed on the same exchange share one parenthesis: `(TSX: RCI.A and RCI.B)`.
+    """
+    grouped: dict[str, list[str]] = {}
+    for exchange, symbol in listings:
+        grouped.setdefault(exchange, []).append(symbol)
     return separator.join(
-        form.format(exchange=labels.get(exchange, exchange), symbol=symbol)
-        for exchange, symbol in listings
+        form.format(exchange=labels.get(exchange, exchange), symbol=" and ".join(symbols))
+        for exchange, symbols in grouped.items()
     )

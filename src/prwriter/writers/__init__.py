@@ -19,6 +19,7 @@ class RenderOptions:
     """What a run chooses beyond the release itself."""
 
     wire: str | None = None
+    ascii: bool = False
 
 
 class Writer(Protocol):

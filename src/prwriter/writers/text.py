@@ -1,7 +1,7 @@
 """Wire-ready plain text: the release formatted by a wire profile and a Jinja text template.
 
-All wire rules (dateline grammar, link and trademark forms, tickers) are applied here, in
-Python, so the template only arranges finished lines.
+All wire rules (dateline grammar, link and trademark forms, tickers, contact layout, ASCII
+folding and wrapping) are applied here, in Python, so the template only arranges blocks.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from typing import Any
 
 from prwriter.model import (
     Block,
-    Company,
     CompanyMention,
     Contact,
+    ContactGroup,
     Emphasis,
     Heading,
     Inline,
@@ -20,13 +20,16 @@ from prwriter.model import (
     Link,
     ListBlock,
     Paragraph,
+    Place,
     Release,
     Strong,
     Text,
 )
+from prwriter.style.charset import to_ascii, wrap_lines
 from prwriter.style.dates import format_date
-from prwriter.style.places import find_state, format_place
+from prwriter.style.places import find_province, find_state, format_place
 from prwriter.style.tickers import format_listings
+from prwriter.style.times import format_moment
 from prwriter.templating import render_template
 from prwriter.wires import DEFAULT_WIRE, WireProfile, load_wire
 from prwriter.writers import RenderOptions
@@ -38,31 +41,43 @@ _TRADEMARKS: dict[str, dict[str, str]] = {
     "ascii": {"®": "(R)", "™": "(TM)", "℠": "(SM)", "©": "(C)"},
 }
 
+ASCII_WRAP = 80
+
 
 def write(release: Release, options: RenderOptions) -> str:
-    wire_name = options.wire or release.wire or DEFAULT_WIRE
-    wire = load_wire(wire_name, release.project)
-    text = render_template(release.project, wire.template, _TextWriter(release, wire).context())
+    wire = load_wire(options.wire or release.wire or DEFAULT_WIRE, release.project)
+    ascii_only = wire.ascii or options.ascii
+    writer = _TextWriter(release, wire, ascii_only)
+    text = render_template(release.project, wire.template, writer.context())
     # One line ending per line, no trailing spaces, one newline at the end.
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
-    return "\n".join(lines).strip("\n") + "\n"
+    text = "\n".join(lines).strip("\n") + "\n"
+    if ascii_only:
+        text = to_ascii(text)
+    width = wire.wrap or (ASCII_WRAP if ascii_only else None)
+    return wrap_lines(text, width) if width else text
 
 
 class _TextWriter:
-    def __init__(self, release: Release, wire: WireProfile) -> None:
+    def __init__(self, release: Release, wire: WireProfile, ascii_only: bool) -> None:
         self.release = release
         self.wire = wire
-        self.marks = _TRADEMARKS[wire.trademarks]
+        self.marks = _TRADEMARKS["ascii" if ascii_only else wire.trademarks]
 
     def context(self) -> dict[str, Any]:
         release, wire = self.release, self.wire
         date = format_date(release.date, wire.date_style)
+        contacts = self.contacts_block()
         return {
             "wire": wire,
+            "timing_line": self.timing_line() if wire.timing else None,
             "date_line": wire.date_line.format(date=date) if wire.date_line else None,
             "headline": self.text(release.headline),
-            "subheadlines": [self.text(s) for s in release.subheadlines],
-            "body": self.body(wire.dateline.format(place=self.place(), date=date)),
+            "subheadlines": [
+                wire.subheadline.format(text=self.text(s)) for s in release.subheadlines
+            ],
+            "body": self.body(wire.dateline.format(place=self.places(), date=date)),
+            "media": self.media_lines(),
             "abouts": [
                 {"heading": self.text(c.about_heading), "blocks": self.blocks(c.about)}
                 for c in release.companies
@@ -75,15 +90,8 @@ class _TextWriter:
                 }
                 for block in release.legal
             ],
-            "contacts_heading": wire.contacts_heading,
-            "contact_group_separator": wire.contact_group_separator,
-            "contact_groups": [
-                {
-                    "label": self.text(group.label),
-                    "contacts": [self.contact_lines(c) for c in group.contacts],
-                }
-                for group in release.contacts
-            ],
+            "contacts_top": contacts if wire.contacts_position == "top" else None,
+            "contacts_end": contacts if wire.contacts_position == "end" else None,
             "source_line": (
                 wire.source_line.format(source=self.text(release.source))
                 if wire.source_line
@@ -93,12 +101,41 @@ class _TextWriter:
             "end_mark": wire.end_mark,
         }
 
-    def place(self) -> str:
-        place = self.release.dateline
-        state = find_state(place.state.postal) if place.state else None
+    # --- facts in house style ----------------------------------------------------------
+
+    def timing_line(self) -> str:
+        embargo = self.release.embargo
+        if embargo is None:
+            return self.wire.immediate_line
+        moment = format_moment(embargo.until, embargo.timezone, self.wire.date_style)
+        return self.wire.embargo_line.format(moment=moment)
+
+    def places(self) -> str:
+        return self.wire.city_separator.join(self.place(p) for p in self.release.dateline)
+
+    def place(self, place: Place) -> str:
         return format_place(
-            place.city, state=state, country=place.country, state_style=self.wire.state_style
+            place.city,
+            state=find_state(place.state.postal) if place.state else None,
+            province=find_province(place.province.postal) if place.province else None,
+            country=place.country,
+            state_style=self.wire.state_style,
+            standalone=self.wire.standalone_cities,
         )
+
+    def media_lines(self) -> list[str]:
+        if self.wire.media == "omit":
+            return []
+        return [
+            self.wire.media_line.format(
+                caption=self.text(m.caption),
+                credit=self.text(m.credit or ""),
+                file=m.path.name,
+            )
+            for m in self.release.media
+        ]
+
+    # --- blocks ------------------------------------------------------------------------
 
     def body(self, dateline: str) -> list[str]:
         blocks = self.blocks(self.release.body)
@@ -124,6 +161,8 @@ class _TextWriter:
             speaker=self.text(speaker), verb=block.verb, text=self.inline(block.children)
         )
 
+    # --- inline content ----------------------------------------------------------------
+
     def inline(self, children: list[Inline]) -> str:
         return "".join(self.node(child) for child in children)
 
@@ -142,7 +181,7 @@ class _TextWriter:
         return self.mention(node)
 
     def mention(self, node: CompanyMention) -> str:
-        company: Company = self.release.companies[node.company]
+        company = self.release.companies[node.company]
         text = self.text(node.text)
         if company.link and company.url:
             text = self.link(text, company.url)
@@ -166,10 +205,43 @@ class _TextWriter:
             value = value.replace(mark, written)
         return value
 
+    # --- contacts ----------------------------------------------------------------------
+
+    def contacts_block(self) -> str | None:
+        groups = self.release.contacts
+        if not groups:
+            return None
+        if self.wire.contacts_layout == "hanging":
+            return self.hanging_contacts(groups)
+        separator = self.wire.contact_group_separator
+        joiner = "\n\n" + (f"{separator}\n" if separator else "")
+        text = joiner.join("\n".join(self.group_lines(g)) for g in groups)
+        heading = self.wire.contacts_heading
+        return f"{heading}\n\n{text}" if heading else text
+
+    def hanging_contacts(self, groups: list[ContactGroup]) -> str:
+        """GlobeNewswire's form: 'CONTACT: ' then every line under the first one's text."""
+        lead = (self.wire.contacts_heading or "CONTACT:") + " "
+        lines: list[str] = []
+        for group in groups:
+            if lines:
+                lines.append("")
+            lines.extend(self.group_lines(group))
+        indent = " " * len(lead)
+        return "\n".join(
+            (lead if i == 0 else indent if line else "") + line for i, line in enumerate(lines)
+        )
+
+    def group_lines(self, group: ContactGroup) -> list[str]:
+        lines = [f"{self.text(group.label)}:"]
+        for n, contact in enumerate(group.contacts):
+            if n:
+                lines.append("")
+            lines.extend(self.contact_lines(contact))
+        return lines
+
     def contact_lines(self, contact: Contact) -> list[str]:
-        person = ", ".join(self.text(v) for v in (contact.name, contact.title, contact.phone) if v)
-        if not contact.name:
-            person = ", ".join(self.text(v) for v in (contact.title, contact.phone) if v)
+        person = ", ".join(v for v in (contact.name, contact.title, contact.phone) if v)
         lines = [contact.organization, person, contact.email]
         return [self.text(line) for line in lines if line]
 
