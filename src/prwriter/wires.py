@@ -59,6 +59,11 @@ class WireProfile(Input):
         default="plain",
         description="markdown: [text](url); plain: text (url) unless equal; text: text only.",
     )
+    company_links: bool = Field(
+        default=False,
+        description="Write the link a release puts on a company's first mention. Plain-text "
+        "wires leave it out: a URL between the name and the ticker reads badly.",
+    )
     emphasis: Literal["markdown", "plain"] = "plain"
     trademarks: Literal["unicode", "ascii", "bracketed"] = "unicode"
     ticker: str = "({exchange}: {symbol})"

@@ -183,7 +183,7 @@ class _TextWriter:
     def mention(self, node: CompanyMention) -> str:
         company = self.release.companies[node.company]
         text = self.text(node.text)
-        if company.link and company.url:
+        if company.link and company.url and self.wire.company_links:
             text = self.link(text, company.url)
         if company.ticker and company.listings:
             listings = [(x.exchange, x.symbol) for x in company.listings]
