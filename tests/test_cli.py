@@ -43,7 +43,7 @@ def test_wire_option_picks_the_profile(tmp_path: Path) -> None:
     result = run("generate", EXAMPLE, "--wire", "businesswire", "-o", tmp_path)
     assert result.exit_code == 0
     text = (tmp_path / "release.txt").read_text(encoding="utf-8")
-    assert "--(BUSINESS WIRE)--ImmunoGen, Inc. (http://www.immunogen.com)" in text
+    assert "WALTHAM, Mass.--(BUSINESS WIRE)--ImmunoGen, Inc. (Nasdaq: IMGN)" in text
 
 
 def test_bad_release_exits_2_with_located_errors_and_writes_nothing(tmp_path: Path) -> None:

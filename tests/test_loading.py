@@ -90,7 +90,7 @@ def test_project_library_wins_over_the_shipped_one(make_project: ProjectMaker) -
 def test_release_folder_library_wins_over_the_project(make_project: ProjectMaker) -> None:
     project = make_project(
         {
-            "prwriter.yaml": "",
+            "prwriter.toml": "",
             "boilerplates/people/ceo.yaml": "name: Project CEO\n",
             "q3/boilerplates/people/ceo.yaml": "name: Folder CEO\n",
             "q3/plant.yaml": ACME_RELEASE.replace(
@@ -110,13 +110,13 @@ def test_release_folder_library_wins_over_the_project(make_project: ProjectMaker
 def test_user_config_library_is_searched_before_the_shipped_one(
     make_project: ProjectMaker, tmp_path: Path, monkeypatch
 ) -> None:
-    from prwriter import loading
+    from prwriter import library
 
     config = tmp_path / "cfg"
     (config / "prwriter/boilerplates/legal").mkdir(parents=True)
     (config / "prwriter/boilerplates/legal/house.yaml").write_text("kind: notice\ntext: Mine.\n")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    loading.user_library.cache_clear()
+    library.user_library.cache_clear()
     project = make_project({"r.yaml": ACME_RELEASE + "legal: [house]\n"})
     assert prwriter.load_release(project / "r.yaml").legal[0].id == "house"
 

@@ -1,20 +1,53 @@
 """The boilerplate library: companies, contacts, people and legal blocks, one YAML file each.
 
 A library is an ordered list of `boilerplates/` folders; for the same id the first folder
-wins. The usual order is the release's own folder, the project's, the user's configuration
-folder, and the library shipped with prwriter.
+wins. A release sees, in order: its own folder's `boilerplates/`, its project's, the user's
+configuration folder's, and the library shipped with prwriter.
+
+Files are read at most once per change: a batch reads each library file once, and an edit
+between two loads (a long-lived process, `--watch`) is seen by the next load.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from prwriter.resources import shipped
 from prwriter.schema import LIBRARY_KINDS, Input
 from prwriter.yaml_source import YamlSource, read_yaml
 
 SUFFIXES = (".yaml", ".yml")
+PROJECT_FILE = "prwriter.toml"
+
+
+def find_project(folder: Path) -> Path:
+    """The project a release in `folder` belongs to: the nearest folder at or above it
+    holding `prwriter.toml`, else the nearest holding `boilerplates/`, else `folder`."""
+    folder = folder.resolve()
+    candidates = (folder, *folder.parents)
+    for marker, is_there in ((PROJECT_FILE, Path.is_file), ("boilerplates", Path.is_dir)):
+        for candidate in candidates:
+            if is_there(candidate / marker):
+                return candidate
+    return folder
+
+
+@cache
+def user_library() -> Path:
+    """`prwriter/boilerplates/` in the user's configuration folder (XDG on Linux, AppData
+    on Windows, Application Support on macOS)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "prwriter" / "boilerplates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,38 +60,67 @@ class Entry:
     source: YamlSource
 
 
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (0, 0)
+    return (info.st_mtime_ns, info.st_size)
+
+
 class Library:
-    """Ordered boilerplate folders, read lazily and each file at most once."""
+    """Ordered boilerplate folders, read lazily."""
 
     def __init__(self, roots: Sequence[Path]) -> None:
-        self.roots: tuple[Path, ...] = tuple(dict.fromkeys(r.resolve() for r in roots if r))
-        self._index: dict[str, dict[str, Path]] = {}
-        self._entries: dict[Path, Entry] = {}
+        self.roots: tuple[Path, ...] = tuple(dict.fromkeys(r.resolve() for r in roots))
+        self._index: dict[str, tuple[tuple[tuple[int, int], ...], dict[str, Path]]] = {}
+        self._entries: dict[Path, tuple[tuple[int, int], Entry]] = {}
 
     def ids(self, kind: str) -> dict[str, Path]:
         """Every id of `kind` and the file that wins for it."""
-        if kind not in self._index:
+        folders = [root / kind for root in self.roots]
+        # A folder's modification time changes when a file is added, removed or renamed.
+        stamp = tuple(_stamp(folder) for folder in folders)
+        cached = self._index.get(kind)
+        if cached is None or cached[0] != stamp:
             found: dict[str, Path] = {}
-            for root in self.roots:
-                folder = root / kind
-                if not folder.is_dir():
-                    continue
-                for path in sorted(folder.iterdir()):
-                    if path.suffix in SUFFIXES and path.is_file():
-                        found.setdefault(path.stem, path)
-            self._index[kind] = found
-        return self._index[kind]
+            for folder in folders:
+                if folder.is_dir():
+                    for path in sorted(folder.iterdir()):
+                        if path.suffix in SUFFIXES:
+                            found.setdefault(path.stem, path)
+            cached = self._index[kind] = (stamp, found)
+        return cached[1]
 
     def get(self, kind: str, entry_id: str) -> Entry | None:
-        """The validated entry, or None when no folder has it. Raises InputError when
-        the file exists but is broken (located in that file)."""
+        """The validated entry, or None when no folder has it. Raises InputError when the
+        file exists but is broken (located in that file)."""
         path = self.ids(kind).get(entry_id)
         if path is None:
             return None
-        if path not in self._entries:
+        stamp = _stamp(path)
+        cached = self._entries.get(path)
+        if cached is None or cached[0] != stamp:
             from prwriter.validation import validate
 
             source = read_yaml(path)
-            data = validate(LIBRARY_KINDS[kind], source)
-            self._entries[path] = Entry(kind, entry_id, data, source)
-        return self._entries[path]
+            entry = Entry(kind, entry_id, validate(LIBRARY_KINDS[kind], source), source)
+            cached = self._entries[path] = (stamp, entry)
+        return cached[1]
+
+
+_libraries: dict[tuple[Path, ...], Library] = {}
+
+
+def library_for(release_dir: Path, project: Path) -> Library:
+    """The library a release in `release_dir` sees; shared by releases of the same folders."""
+    roots = (
+        release_dir / "boilerplates",
+        project / "boilerplates",
+        user_library(),
+        shipped("boilerplates"),
+    )
+    key = tuple(r.resolve() for r in roots)
+    if key not in _libraries:
+        _libraries[key] = Library(key)
+    return _libraries[key]

@@ -1,18 +1,19 @@
 """From a release file to a resolved `Release`: validate, look up, parse, apply house style.
 
 Every problem found on the way is collected and reported together, each located in the file
-(release or library) where it was written.
+(release or library) where it was written. Fields that are wrong in shape are reported by
+validation; the fields that are right are still looked up, so one run shows everything.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+import re
 from pathlib import Path
 from typing import Any
 
 from prwriter.errors import InputError, Loc, Problem, closest, quote_list
-from prwriter.library import Entry, Library
+from prwriter.library import Entry, Library, find_project, library_for
 from prwriter.markup import MarkupError, parse_blocks
 from prwriter.model import (
     Block,
@@ -21,8 +22,10 @@ from prwriter.model import (
     Contact,
     ContactGroup,
     Embargo,
+    Emphasis,
     Inline,
     LegalBlock,
+    ListBlock,
     Listing,
     Media,
     Paragraph,
@@ -32,15 +35,18 @@ from prwriter.model import (
     Quote,
     Release,
     State,
+    Strong,
     Text,
 )
-from prwriter.resources import shipped
 from prwriter.schema import (
     CompanyFile,
     CompanyRefInput,
     ContactFile,
+    ContactGroupInput,
     DatelineInput,
+    EmbargoInput,
     LegalFile,
+    MediaInput,
     PersonFile,
     PersonInput,
     QuotePart,
@@ -53,66 +59,20 @@ from prwriter.style.places import (
     suggest_provinces,
     suggest_states,
 )
-from prwriter.validation import raise_problems, validate
+from prwriter.validation import raise_problems, validate_fields
 from prwriter.wires import available_wires, unknown_wire_problem
 from prwriter.yaml_source import YamlSource, read_yaml
-
-PROJECT_FILE = "prwriter.yaml"
-
-
-def find_project(folder: Path) -> Path:
-    """The project a release in `folder` belongs to: the nearest folder at or above it
-    holding `prwriter.yaml`, else the nearest holding `boilerplates/`, else `folder`."""
-    folder = folder.resolve()
-    candidates = (folder, *folder.parents)
-    for marker, is_there in ((PROJECT_FILE, Path.is_file), ("boilerplates", Path.is_dir)):
-        for candidate in candidates:
-            if is_there(candidate / marker):
-                return candidate
-    return folder
-
-
-@cache
-def user_library() -> Path:
-    """`boilerplates/` in the user's configuration folder (XDG on Linux, AppData on
-    Windows, Application Support on macOS)."""
-    import os
-    import sys
-
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "prwriter" / "boilerplates"
-
-
-_libraries: dict[tuple[Path, ...], Library] = {}
-
-
-def library_for(release_dir: Path, project: Path) -> Library:
-    """The library a release in `release_dir` sees; shared by releases of the same folders."""
-    roots = (
-        release_dir / "boilerplates",
-        project / "boilerplates",
-        user_library(),
-        shipped("boilerplates"),
-    )
-    key = tuple(r.resolve() for r in roots)
-    if key not in _libraries:
-        _libraries[key] = Library(key)
-    return _libraries[key]
 
 
 def load_release(path: str | Path) -> Release:
     """Read, validate and resolve one release file. Raises InputError listing every problem."""
     path = Path(path)
     source = read_yaml(path)
-    facts = validate(ReleaseInput, source)
+    fields, problems = validate_fields(ReleaseInput, source)
     project = find_project(path.parent)
     resolver = _Resolver(source, library_for(path.parent.resolve(), project), project)
-    return resolver.release(facts, path)
+    resolver.problems.extend(problems)
+    return resolver.release(fields, path)
 
 
 class _Resolver:
@@ -143,27 +103,23 @@ class _Resolver:
             )
         return found
 
-    def release(self, facts: ReleaseInput, path: Path) -> Release:
-        places = self.places(facts)
-        media = self.media(facts, path.parent)
-        companies = [self.company(ref, i, facts.date) for i, ref in enumerate(facts.companies)]
-        body = self.body(facts)
-        contacts = [self.contact_group(facts, i) for i in range(len(facts.contacts))]
-        legal = [self.legal(entry_id, i) for i, entry_id in enumerate(facts.legal)]
-        embargo = self.embargo(facts)
-        if facts.wire is not None:
-            wires = available_wires(self.project)
-            if facts.wire not in wires:
-                line, column = self.source.position(("wire",))
-                self.problems.append(
-                    unknown_wire_problem(
-                        facts.wire, list(wires), self.source.display, line, column, "wire"
-                    )
-                )
-        raise_problems(self.problems)
+    def release(self, fields: dict[str, Any], path: Path) -> Release:
+        date: dt.date | None = fields.get("date")
+        places = [self.place(p, i) for i, p in enumerate(fields.get("dateline", []))]
+        companies = [
+            self.company(ref, i, date) for i, ref in enumerate(fields.get("companies", []))
+        ]
+        body = self.body(fields["body"]) if "body" in fields else []
+        contacts = [self.contact_group(g, i) for i, g in enumerate(fields.get("contacts", []))]
+        legal = [self.legal(entry_id, i) for i, entry_id in enumerate(fields.get("legal", []))]
+        embargo = self.embargo(fields.get("embargo"))
+        media = self.media(fields.get("media", []), path.parent)
+        self.check_wire(fields.get("wire"))
         resolved = [c for c in companies if c is not None]
-        body = self.mention_companies(resolved, body)
+        if body and resolved:
+            body = self.mention_companies(resolved, body)
         raise_problems(self.problems)
+        facts = ReleaseInput.model_validate(fields)
         return Release(
             headline=facts.headline,
             subheadlines=facts.subheadlines,
@@ -181,8 +137,7 @@ class _Resolver:
             project=self.project,
         )
 
-    def places(self, facts: ReleaseInput) -> list[Place]:
-        return [self.place(given, i) for i, given in enumerate(facts.dateline)]
+    # --- dateline ----------------------------------------------------------------------
 
     def place(self, given: DatelineInput, i: int) -> Place:
         state = province = None
@@ -213,25 +168,15 @@ class _Resolver:
         elif given.country is None and needs_region(given.city):
             self.fail(
                 ("dateline", i, "city"),
-                f"AP writes '{given.city}' with a region; add `state:`, `province:` or "
-                "`country:` (only AP's stand-alone cities, such as BOSTON or LONDON, stand alone)",
+                f"AP writes '{given.city}' with its region; add `state:`, `province:` or "
+                "`country:` (only AP's stand-alone cities, such as BOSTON or LONDON, "
+                "stand alone)",
             )
         return Place(city=given.city, state=state, province=province, country=given.country)
 
-    def media(self, facts: ReleaseInput, release_dir: Path) -> list[Media]:
-        found: list[Media] = []
-        for i, item in enumerate(facts.media):
-            path = (release_dir / item.file).resolve()
-            if not path.is_file():
-                self.fail(
-                    ("media", i, "file"),
-                    f"no file '{item.file}' next to the release; give a path relative to it",
-                )
-                continue
-            found.append(Media(path=path, caption=item.caption, credit=item.credit, alt=item.alt))
-        return found
+    # --- companies ---------------------------------------------------------------------
 
-    def company(self, ref: str | CompanyRefInput, i: int, date: dt.date) -> Company | None:
+    def company(self, ref: str | CompanyRefInput, i: int, date: dt.date | None) -> Company | None:
         inline = isinstance(ref, CompanyRefInput)
         entry_id = ref.id if isinstance(ref, CompanyRefInput) else ref
         loc: Loc = ("companies", i, "id") if inline else ("companies", i)
@@ -241,18 +186,25 @@ class _Resolver:
         data = entry.data
         assert isinstance(data, CompanyFile)
         about_text = self.about_in_force(entry, data, date, loc)
-        if about_text is None:
-            return None
-        about = self.markdown(about_text, entry.source, ("about",))
+        about = self.markdown(about_text or "", entry.source, ("about",))
         overrides: dict[str, Any] = (
             ref.model_dump(exclude_unset=True, exclude={"id"}) if inline else {}
         )
         name = overrides.pop("name", data.name)
+        url = overrides.pop("url", data.url)
+        if overrides.get("link") and not url:
+            self.fail(
+                ("companies", i, "link"),
+                f"company '{entry_id}' has no url to link to; add `url:` to "
+                f"{entry.source.display} or here, or remove `link: true`",
+            )
+        if about_text is None:
+            return None
         return Company(
             id=entry_id,
             name=name,
             short_name=overrides.pop("short_name", data.short_name),
-            url=overrides.pop("url", data.url),
+            url=url,
             listings=[Listing(exchange=x.exchange, symbol=x.symbol) for x in data.listings],
             logo=(entry.source.path.parent / data.logo) if data.logo else None,
             about_heading=data.about_heading or f"About {name}",
@@ -261,21 +213,23 @@ class _Resolver:
         )
 
     def about_in_force(
-        self, entry: Entry, data: CompanyFile, date: dt.date, loc: Loc
+        self, entry: Entry, data: CompanyFile, date: dt.date | None, loc: Loc
     ) -> str | None:
         if isinstance(data.about, str):
             return data.about
-        in_force = [v for v in data.about if v.since <= date]
+        in_force = [v for v in data.about if date is None or v.since <= date]
         if not in_force:
             earliest = min(v.since for v in data.about)
             self.fail(
                 loc,
-                f"company '{entry.id}' has no About text in force on {date.isoformat()}; "
+                f"company '{entry.id}' has no About text in force on {date}; "
                 f"its earliest version starts {earliest.isoformat()} "
                 f"(add an earlier version to {entry.source.display})",
             )
             return None
         return max(in_force, key=lambda v: v.since).text
+
+    # --- copy --------------------------------------------------------------------------
 
     def markdown(self, text: str, source: YamlSource, loc: Loc) -> list[Block]:
         try:
@@ -284,17 +238,21 @@ class _Resolver:
             self.problems.append(source.problem(loc, str(exc)))
             return []
 
-    def body(self, facts: ReleaseInput) -> list[Block]:
+    def body(self, parts: list[str | QuotePart]) -> list[Block]:
         blocks: list[Block] = []
-        for i, part in enumerate(facts.body):
+        for i, part in enumerate(parts):
             if isinstance(part, QuotePart):
                 quote = self.quote(part, i)
                 if quote is not None:
                     blocks.append(quote)
             else:
                 blocks.extend(self.markdown(part, self.source, ("body", i)))
-        if not blocks and not self.problems:
-            self.fail(("body",), "the body has no text; write at least the lead paragraph")
+        if blocks and not isinstance(blocks[0], Paragraph):
+            self.fail(
+                ("body", 0),
+                "the body must open with the lead paragraph, which carries the dateline; "
+                "move subheads, lists and quotes after it",
+            )
         return blocks
 
     def quote(self, part: QuotePart, i: int) -> Quote | None:
@@ -316,12 +274,10 @@ class _Resolver:
             return None
         return Quote(speaker=speaker, verb=given.verb, children=blocks[0].children)
 
-    def contact_group(self, facts: ReleaseInput, i: int) -> ContactGroup | None:
-        group = facts.contacts[i]
+    def contact_group(self, group: ContactGroupInput, i: int) -> ContactGroup | None:
         contacts: list[Contact] = []
         for j, contact_id in enumerate(group.contacts):
-            loc: Loc = ("contacts", i, "contacts", j)
-            entry = self.entry("contacts", contact_id, loc, "contact")
+            entry = self.entry("contacts", contact_id, ("contacts", i, "contacts", j), "contact")
             if entry is not None:
                 assert isinstance(entry.data, ContactFile)
                 contacts.append(Contact(**entry.data.model_dump()))
@@ -336,8 +292,9 @@ class _Resolver:
         body = self.markdown(data.text, entry.source, ("text",))
         return LegalBlock(id=entry_id, kind=data.kind, heading=data.heading, body=body)
 
-    def embargo(self, facts: ReleaseInput) -> Embargo | None:
-        given = facts.embargo
+    # --- timing, media, wire -----------------------------------------------------------
+
+    def embargo(self, given: EmbargoInput | None) -> Embargo | None:
         if given is None:
             return None
         until = given.until
@@ -363,9 +320,35 @@ class _Resolver:
             return None
         return Embargo(until=until, timezone=given.timezone)
 
+    def media(self, items: list[MediaInput], release_dir: Path) -> list[Media]:
+        found: list[Media] = []
+        for i, item in enumerate(items):
+            path = (release_dir / item.file).resolve()
+            if not path.is_file():
+                self.fail(
+                    ("media", i, "file"),
+                    f"no file '{item.file}' next to the release; give a path relative to it",
+                )
+                continue
+            found.append(Media(path=path, caption=item.caption, credit=item.credit, alt=item.alt))
+        return found
+
+    def check_wire(self, wire: str | None) -> None:
+        if wire is None:
+            return
+        wires = available_wires(self.project)
+        if wire not in wires:
+            line, column = self.source.position(("wire",))
+            self.problems.append(
+                unknown_wire_problem(wire, list(wires), self.source.display, line, column, "wire")
+            )
+
+    # --- first mentions ----------------------------------------------------------------
+
     def mention_companies(self, companies: list[Company], body: list[Block]) -> list[Block]:
-        """Mark each company's first mention by name in a body paragraph, where the
-        writers put its link and ticker."""
+        """Mark each company's first mention by name in the body's paragraphs and list
+        items (not in quotes, headings or link text), where writers put its link and
+        ticker."""
         for index, company in enumerate(companies):
             if not (company.link or (company.ticker and company.listings)):
                 continue
@@ -374,8 +357,9 @@ class _Resolver:
                 field = "link" if company.link else "ticker"
                 self.fail(
                     ("companies", index),
-                    f"the body never names '{company.name}', so its {field} has no place; "
-                    f"mention the company by that name, or set `{field}: false`",
+                    f"the body never names '{company.name}' outside quotes, headings and "
+                    f"links, so its {field} has no place; write '{company.name}' in a body "
+                    f"paragraph, or set `{field}: false`",
                 )
             else:
                 body = placed
@@ -383,17 +367,39 @@ class _Resolver:
 
 
 def _mark_first_mention(body: list[Block], name: str, company: int) -> list[Block] | None:
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
     for b, block in enumerate(body):
-        if not isinstance(block, Paragraph):
-            continue
-        for c, child in enumerate(block.children):
-            if isinstance(child, Text) and name in child.text:
-                before, _, after = child.text.partition(name)
-                pieces: list[Inline] = [
+        if isinstance(block, Paragraph):
+            children = _mark_in(block.children, pattern, company)
+            if children is not None:
+                return [*body[:b], Paragraph(children=children), *body[b + 1 :]]
+        elif isinstance(block, ListBlock):
+            for n, item in enumerate(block.items):
+                children = _mark_in(item, pattern, company)
+                if children is not None:
+                    items = [*block.items[:n], children, *block.items[n + 1 :]]
+                    changed = ListBlock(ordered=block.ordered, start=block.start, items=items)
+                    return [*body[:b], changed, *body[b + 1 :]]
+    return None
+
+
+def _mark_in(children: list[Inline], pattern: re.Pattern[str], company: int) -> list[Inline] | None:
+    """`children` with the first match split out as a CompanyMention, or None."""
+    for c, child in enumerate(children):
+        replaced: list[Inline] | None = None
+        if isinstance(child, Text):
+            match = pattern.search(child.text)
+            if match:
+                before, after = child.text[: match.start()], child.text[match.end() :]
+                replaced = [
                     *([Text(text=before)] if before else []),
-                    CompanyMention(company=company, text=name),
+                    CompanyMention(company=company, text=match.group()),
                     *([Text(text=after)] if after else []),
                 ]
-                children = [*block.children[:c], *pieces, *block.children[c + 1 :]]
-                return [*body[:b], Paragraph(children=children), *body[b + 1 :]]
+        elif isinstance(child, Emphasis | Strong):
+            inner = _mark_in(child.children, pattern, company)
+            if inner is not None:
+                replaced = [type(child)(children=inner)]
+        if replaced is not None:
+            return [*children[:c], *replaced, *children[c + 1 :]]
     return None

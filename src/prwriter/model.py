@@ -131,9 +131,12 @@ class ContactGroup(Node):
     contacts: list[Contact]
 
 
+LegalKind = Literal["trademark", "forward-looking", "disclaimer", "notice"]
+
+
 class LegalBlock(Node):
     id: str
-    kind: Literal["trademark", "forward-looking", "disclaimer", "notice"]
+    kind: LegalKind
     heading: str | None = None
     body: list[Block]
 

@@ -7,7 +7,7 @@ applying house style happen in `loading`, which turns them into the resolved `mo
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -15,14 +15,28 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StringConstraints,
     Tag,
     field_validator,
     model_validator,
 )
 
+from prwriter.model import LegalKind
 from prwriter.style.tickers import canonical_exchange
 
-Text = Annotated[str, Field(min_length=1)]
+# Surrounding whitespace is never meaningful in a fact, and "   " is as empty as "".
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _iso_only(value: Any) -> Any:
+    """Dates and times are written as ISO text; a bare number is not a date."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(f"{value} is a number, not a date; write it as YYYY-MM-DD")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_iso_only)]
+DateTime = Annotated[dt.datetime, BeforeValidator(_iso_only)]
 
 
 def _as_list(value: Any) -> Any:
@@ -126,7 +140,7 @@ class ContactGroupInput(Input):
 
 
 class EmbargoInput(Input):
-    until: dt.datetime = Field(description="Local date and time, or an ISO instant with offset.")
+    until: DateTime = Field(description="Local date and time, or an ISO instant with offset.")
     timezone: Text | None = Field(default=None, description="IANA zone, e.g. America/New_York.")
 
 
@@ -135,7 +149,7 @@ class ReleaseInput(Input):
 
     headline: Text
     subheadlines: Annotated[list[Text], BeforeValidator(_as_list)] = []
-    date: dt.date
+    date: Date
     dateline: Annotated[
         list[DatelineInput],
         BeforeValidator(_as_list),
@@ -165,7 +179,7 @@ class ListingInput(Input):
 
 
 class AboutVersion(Input):
-    since: dt.date = Field(description="First release date this text applies to.")
+    since: Date = Field(description="First release date this text applies to.")
     text: Text
 
 
@@ -206,9 +220,6 @@ class PersonFile(Input):
 
     name: Text
     title: Text | None = None
-
-
-LegalKind = Literal["trademark", "forward-looking", "disclaimer", "notice"]
 
 
 class LegalFile(Input):

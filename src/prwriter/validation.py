@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any, TypeVar
+from functools import cache
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from prwriter.errors import InputError, Loc, Problem, closest, format_field_path
@@ -21,12 +22,59 @@ def validate(model: type[M], source: YamlSource) -> M:
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        problems = [_problem(model, source, error) for error in exc.errors(include_url=False)]
-        raise InputError(_dedupe(problems)) from None
+        raise InputError(_problems(model, source, exc)) from None
 
 
-def _dedupe(problems: list[Problem]) -> list[Problem]:
-    return list(dict.fromkeys(problems))
+def validate_fields(
+    model: type[BaseModel], source: YamlSource
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Validate field by field: the values of the fields that are right, and the problems
+    of the rest. Lets a caller go on checking what it can (ids, places) in a file whose
+    other fields are wrong, so a writer sees every problem in one run."""
+    try:
+        return dict(model.model_validate(source.data)), []
+    except ValidationError as exc:
+        problems = _problems(model, source, exc)
+        broken = {error["loc"][0] for error in exc.errors() if error["loc"]}
+        if not isinstance(source.data, dict) or any(not e["loc"] for e in exc.errors()):
+            return {}, problems
+    values: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        if name in broken:
+            continue
+        if name not in source.data:
+            values[name] = field.get_default(call_default_factory=True)
+            continue
+        try:
+            values[name] = _adapter(model, name).validate_python(source.data[name])
+        except ValidationError:
+            continue
+    return values, problems
+
+
+@cache
+def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    field = model.model_fields[name]
+    return TypeAdapter(Annotated[field.annotation, *field.metadata])
+
+
+def _problems(model: type[BaseModel], source: YamlSource, exc: ValidationError) -> list[Problem]:
+    problems = [_problem(model, source, error) for error in exc.errors(include_url=False)]
+    # "headlin: unknown key; did you mean 'headline'?" already says what a "headline:
+    # required field is missing" would; keep the more helpful one.
+    suggested = {
+        (p.file, p.field.rpartition(".")[0], p.message.split("'")[1])
+        for p in problems
+        if "did you mean '" in p.message
+    }
+    return [
+        p
+        for p in problems
+        if not (
+            p.message == "required field is missing"
+            and (p.file, p.field.rpartition(".")[0], p.field.rpartition(".")[2]) in suggested
+        )
+    ]
 
 
 def _problem(model: type[BaseModel], source: YamlSource, error: ErrorDetails) -> Problem:
@@ -149,4 +197,4 @@ def _step(tp: Any, part: str | int) -> Any:
 
 def raise_problems(problems: list[Problem]) -> None:
     if problems:
-        raise InputError(_dedupe(problems))
+        raise InputError(problems)
