@@ -139,3 +139,38 @@ def test_subprocess_error_output_has_no_traceback(tmp_path: Path) -> None:
         "not-utf8.yaml:1:14: the file is not UTF-8 text (byte 0xe9 at offset 13); "
         "save it as UTF-8\n1 of 1 release(s) failed\n"
     )
+
+
+def test_unwritable_output_is_a_clean_error(make_project: ProjectMaker) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE, "afile": "x"})
+    result = run("generate", project / "r.yaml", "-o", project / "afile" / "sub")
+    assert result.exit_code == 2
+    assert "cannot write: Not a directory" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_output_never_replaces_the_release(make_project: ProjectMaker) -> None:
+    project = make_project({"r.txt": ACME_RELEASE})
+    result = run("generate", project / "r.txt")
+    assert result.exit_code == 2
+    assert "would replace the release itself" in result.stderr
+    assert (project / "r.txt").read_text(encoding="utf-8") == ACME_RELEASE
+
+
+def test_internal_error_in_one_release_does_not_stop_the_batch(
+    make_project: ProjectMaker, monkeypatch
+) -> None:
+    project = make_project({"a.yaml": ACME_RELEASE, "b.yaml": ACME_RELEASE})
+    real = prwriter.render
+
+    def flaky(release, fmt="txt", **options):
+        if release.path.name == "a.yaml":
+            raise RuntimeError("boom")
+        return real(release, fmt, **options)
+
+    monkeypatch.setattr(prwriter, "render", flaky)
+    result = run("generate", project / "a.yaml", project / "b.yaml")
+    assert result.exit_code == 70
+    assert "a.yaml: internal error: RuntimeError: boom" in result.stderr
+    assert (project / "b.txt").exists()
+    assert not (project / "a.txt").exists()

@@ -28,8 +28,6 @@ __all__ = [
     "write_atomic",
 ]
 
-FORMATS: tuple[str, ...] = ("txt",)
-
 
 def load_release(path: str | Path) -> Release:
     """Read, validate and resolve a release file.
@@ -57,7 +55,7 @@ def render(
     from prwriter.writers import WRITERS, RenderOptions, get_writer
 
     if fmt not in WRITERS:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(WRITERS)}")
     return get_writer(fmt).write(release, RenderOptions(wire=wire, ascii=ascii))
 
 
@@ -82,4 +80,8 @@ def __getattr__(name: str) -> Any:
         from prwriter.model import Release
 
         return Release
+    if name == "FORMATS":
+        from prwriter.writers import WRITERS
+
+        return tuple(WRITERS)
     raise AttributeError(f"module 'prwriter' has no attribute {name!r}")

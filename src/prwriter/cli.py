@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -109,7 +110,7 @@ def generate(
     with status 2, and a release with problems writes no file.
     """
     formats = _formats(fmt)
-    failed = 0
+    failed = internal = 0
     written: set[Path] = set()
     for path in paths:
         try:
@@ -128,24 +129,41 @@ def generate(
                 "(rerun with --debug for a traceback, and please report it)",
                 err=True,
             )
-            raise typer.Exit(EXIT_INTERNAL_ERROR) from None
+            internal += 1
+            continue
         folder = output_dir if output_dir is not None else path.parent
-        for f, content in outputs.items():
-            target = folder / f"{path.stem}.{f}"
-            if target.resolve() in written:
-                typer.echo(
-                    f"{path}: {target} was already written in this run; "
-                    "give the releases different file names or output folders",
-                    err=True,
-                )
+        targets = {f: folder / f"{path.stem}.{f}" for f in outputs}
+        clash = _clash(path, targets.values(), written)
+        if clash:
+            typer.echo(f"{path}: {clash}", err=True)
+            failed += 1
+            continue
+        for f, target in targets.items():
+            try:
+                prwriter.write_atomic(target, outputs[f])
+            except OSError as error:
+                typer.echo(f"{target}: cannot write: {error.strerror or error}", err=True)
                 failed += 1
-                continue
-            prwriter.write_atomic(target, content)
+                break
             written.add(target.resolve())
             typer.echo(f"wrote {target}")
-    if failed:
-        typer.echo(f"{failed} of {len(paths)} release(s) failed", err=True)
-        raise typer.Exit(EXIT_INPUT_ERROR)
+    if failed or internal:
+        typer.echo(f"{failed + internal} of {len(paths)} release(s) failed", err=True)
+        raise typer.Exit(EXIT_INTERNAL_ERROR if internal else EXIT_INPUT_ERROR)
+
+
+def _clash(source: Path, targets: Iterable[Path], written: set[Path]) -> str | None:
+    """Why these output files must not be written, if they must not."""
+    for target in targets:
+        resolved = target.resolve()
+        if resolved == source.resolve():
+            return f"writing {target} would replace the release itself; choose --output-dir"
+        if resolved in written:
+            return (
+                f"{target} was already written in this run; "
+                "give the releases different file names or output folders"
+            )
+    return None
 
 
 def main() -> None:

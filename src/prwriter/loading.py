@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from prwriter.errors import InputError, Loc, Problem, closest, quote_list
+from prwriter.errors import InputError, Loc, Problem, closest, format_field_path, quote_list
 from prwriter.library import Entry, Library, find_project, library_for
 from prwriter.markup import MarkupError, parse_blocks
 from prwriter.model import (
@@ -235,7 +235,11 @@ class _Resolver:
         try:
             return parse_blocks(text)
         except MarkupError as exc:
-            self.problems.append(source.problem(loc, str(exc)))
+            loc = source.known_prefix(loc)
+            line, column = source.text_position(loc, exc.line)
+            self.problems.append(
+                Problem(source.display, line, column, format_field_path(loc), str(exc))
+            )
             return []
 
     def body(self, parts: list[str | QuotePart]) -> list[Block]:

@@ -28,24 +28,39 @@ if TYPE_CHECKING:
 
 
 class MarkupError(ValueError):
-    """Markdown that a release cannot carry; the message says what to write instead."""
+    """Markdown that a release cannot carry; the message says what to write instead.
+
+    `line` is the 0-based line of the offending block within the Markdown text.
+    """
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @cache
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    # Raw HTML stays text: a release's copy is never markup for a browser.
-    return MarkdownIt("commonmark", {"html": False}).disable("image")
+    # HTML is recognised only to be refused: a release's copy is never markup for a browser.
+    return MarkdownIt("commonmark", {"html": True})
 
 
+# What each unsupported construct is called in the error, and what to write instead.
 _UNSUPPORTED = {
-    "fence": "code blocks",
-    "code_block": "code blocks (a line indented by four spaces)",
-    "blockquote_open": "block quotes ('>'); use a quote part for quotes",
-    "hr": "horizontal rules",
-    "html_block": "raw HTML",
+    "fence": "a code block (```) is not release copy; write plain paragraphs",
+    "code_block": "a line indented by four spaces is a code block; remove the indent",
+    "blockquote_open": "a block quote ('>') is not supported; use a quote part for quotes",
+    "hr": "a horizontal rule is not supported; use a ## subhead to divide the copy",
+    "html_block": "raw HTML is not supported; write plain text and Markdown",
+    "html_inline": "raw HTML is not supported; write plain text and Markdown",
+    "image": "an image is not supported in copy; add it under `media:` with a caption",
 }
+
+
+def _refuse(token: Token) -> None:
+    if token.type in _UNSUPPORTED:
+        raise MarkupError(_UNSUPPORTED[token.type])
 
 
 def parse_blocks(markdown: str) -> list[Block]:
@@ -55,20 +70,24 @@ def parse_blocks(markdown: str) -> list[Block]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token.type in _UNSUPPORTED:
-            raise MarkupError(f"{_UNSUPPORTED[token.type]} are not supported in release copy")
-        if token.type == "paragraph_open":
-            blocks.append(Paragraph(children=parse_inline(tokens[i + 1])))
-            i += 3
-        elif token.type == "heading_open":
-            level = int(token.tag[1:])
-            blocks.append(Heading(level=level, children=parse_inline(tokens[i + 1])))
-            i += 3
-        elif token.type in ("bullet_list_open", "ordered_list_open"):
-            i, block = _list(tokens, i)
-            blocks.append(block)
-        else:
-            i += 1
+        try:
+            _refuse(token)
+            if token.type == "paragraph_open":
+                blocks.append(Paragraph(children=parse_inline(tokens[i + 1])))
+                i += 3
+            elif token.type == "heading_open":
+                level = int(token.tag[1:])
+                blocks.append(Heading(level=level, children=parse_inline(tokens[i + 1])))
+                i += 3
+            elif token.type in ("bullet_list_open", "ordered_list_open"):
+                i, block = _list(tokens, i)
+                blocks.append(block)
+            else:
+                i += 1
+        except MarkupError as exc:
+            if exc.line is None and token.map:
+                exc.line = token.map[0]
+            raise
     return blocks
 
 
@@ -78,20 +97,16 @@ def _list(tokens: list[Token], i: int) -> tuple[int, ListBlock]:
     start = int(opening.attrGet("start") or 1) if ordered else 1
     close = opening.type.replace("_open", "_close")
     items: list[list[Inline]] = []
-    depth = 0
     i += 1
-    while i < len(tokens):
+    while tokens[i].type != close:
         token = tokens[i]
-        if token.type == opening.type:
-            depth += 1
-            if depth:
-                raise MarkupError("nested lists are not supported in release copy")
-        if token.type == close:
-            if depth == 0:
-                break
-            depth -= 1
+        line = token.map[0] if token.map else None
         if token.type in _UNSUPPORTED:
-            raise MarkupError(f"{_UNSUPPORTED[token.type]} are not supported in release copy")
+            raise MarkupError(_UNSUPPORTED[token.type], line)
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            raise MarkupError(
+                "a list inside a list is not supported; keep lists one level deep", line
+            )
         if token.type == "list_item_open":
             items.append([])
         elif token.type == "inline" and items:
@@ -108,7 +123,8 @@ def parse_inline(token: Token) -> list[Inline]:
     for child in token.children or []:
         kind = child.type
         out = stack[-1][2]
-        if kind == "text" or kind == "html_inline" or kind == "code_inline":
+        _refuse(child)
+        if kind in ("text", "code_inline"):
             _append_text(out, child.content)
         elif kind == "softbreak":
             # A line break inside a paragraph in YAML is only wrapping.
@@ -136,18 +152,3 @@ def _append_text(out: list[Inline], text: str) -> None:
         out[-1] = Text(text=out[-1].text + text)
     else:
         out.append(Text(text=text))
-
-
-def plain_text(children: list[Inline]) -> str:
-    """The words of inline content, without any markup."""
-    parts: list[str] = []
-    for node in children:
-        if isinstance(node, Text):
-            parts.append(node.text)
-        elif isinstance(node, LineBreak):
-            parts.append(" ")
-        elif isinstance(node, Emphasis | Strong | Link):
-            parts.append(plain_text(node.children))
-        else:
-            parts.append(node.text)
-    return "".join(parts)

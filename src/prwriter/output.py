@@ -7,6 +7,16 @@ import tempfile
 from pathlib import Path
 
 
+def _current_umask() -> int:
+    # The umask can only be read by setting it; do it once, before any threads exist.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_current_umask()
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -18,9 +28,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp creates 0600 files; give the output the permissions a normal write would.
-        umask = os.umask(0)
-        os.umask(umask)
-        temp.chmod(0o666 & ~umask)
+        temp.chmod(_FILE_MODE)
         temp.replace(path)
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from prwriter.errors import InputError, Problem, closest, quote_list
 from prwriter.resources import shipped
@@ -89,23 +89,21 @@ class WireProfile(Input):
     ascii: bool = Field(default=False, description="Fold the copy to pure ASCII.")
     wrap: int | None = Field(default=None, ge=20, description="Wrap lines at this width.")
 
-    @model_validator(mode="after")
-    def _known_placeholders(self) -> WireProfile:
-        for name, allowed in _PLACEHOLDERS.items():
-            pattern = getattr(self, name)
-            if pattern is None:
-                continue
-            try:
-                used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
-            except ValueError as exc:
-                raise ValueError(f"{name}: {exc}") from None
-            unknown = used - allowed
-            if unknown:
-                hint = f"use {quote_list(sorted(allowed))}" if allowed else "it takes none"
-                raise ValueError(
-                    f"{name}: unknown placeholder {quote_list(sorted(unknown))}; {hint}"
-                )
-        return self
+    @field_validator(*_PLACEHOLDERS)
+    @classmethod
+    def _known_placeholders(cls, pattern: str | None, info: ValidationInfo) -> str | None:
+        if pattern is None:
+            return None
+        allowed = _PLACEHOLDERS[str(info.field_name)]
+        try:
+            used = [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
+        except ValueError as exc:
+            raise ValueError(f"{exc}; write a literal brace as {{{{ or }}}}") from None
+        unknown = sorted(set(used) - allowed)
+        if unknown:
+            hint = f"use {quote_list(sorted(allowed))}" if allowed else "it takes none"
+            raise ValueError(f"unknown placeholder {quote_list(unknown)}; {hint}")
+        return pattern
 
 
 def profile_dirs(project: Path | None) -> list[Path]:

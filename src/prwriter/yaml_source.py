@@ -36,6 +36,8 @@ class YamlSource:
     data: Any
     value_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    # Where the text of each literal block scalar (`|`) starts, line by line as written.
+    block_text_starts: dict[Loc, tuple[int, int]] = field(default_factory=dict)
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of `loc`, or of its nearest ancestor that was written."""
@@ -57,6 +59,14 @@ class YamlSource:
             if candidate in self.value_positions or candidate in self.key_positions:
                 kept.append(part)
         return tuple(kept)
+
+    def text_position(self, loc: Loc, line_in_text: int | None) -> tuple[int, int]:
+        """Position of line `line_in_text` (0-based) of the text at `loc`: exact inside a
+        literal block (`|`), the value's own position otherwise."""
+        if line_in_text is not None and loc in self.block_text_starts:
+            first, column = self.block_text_starts[loc]
+            return first + line_in_text, column
+        return self.position(loc)
 
     def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
         line, column = self.position(loc, key=key)
@@ -208,6 +218,15 @@ class _Converter:
 
     def _scalar(self, node: Any, loc: Loc) -> Any:
         tag, value = node.tag, node.value
+        if node.style == "|":
+            # Content starts on the line after the indicator, at the block's indentation.
+            line = node.start_mark.line + 1
+            lines = node.start_mark.buffer.split("\n") if node.start_mark.buffer else []
+            while line < len(lines) and not lines[line].strip():
+                line += 1
+            if line < len(lines):
+                indent = len(lines[line]) - len(lines[line].lstrip(" "))
+                self.source.block_text_starts[loc] = (node.start_mark.line + 2, indent + 1)
         if node.style == ">":
             # ruamel's round-trip scanner marks where a folded scalar was folded with BEL.
             value = value.replace("\a", "")

@@ -205,5 +205,5 @@ def test_profile_with_an_unknown_placeholder_is_a_located_error(
     with pytest.raises(prwriter.InputError) as info:
         render(make_project, ACME_RELEASE, "bad", **{"templates/wires/bad.yaml": profile})
     assert str(info.value).endswith(
-        "bad.yaml:1:1: dateline: unknown placeholder 'city'; use 'date', 'place'"
+        "bad.yaml:2:11: dateline: unknown placeholder 'city'; use 'date', 'place'"
     )
