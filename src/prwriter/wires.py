@@ -26,7 +26,8 @@ _PLACEHOLDERS: dict[str, set[str]] = {
     "dateline": {"place", "date"},
     "subheadline": {"text"},
     "ticker": {"exchange", "symbol"},
-    "quote": {"speaker", "verb", "text"},
+    "quote": {"name", "title", "verb", "text"},
+    "quote_untitled": {"name", "verb", "text"},
     "media_line": {"caption", "credit", "file"},
     "immediate_line": set(),
     "embargo_line": {"moment"},
@@ -69,7 +70,11 @@ class WireProfile(Input):
     ticker: str = "({exchange}: {symbol})"
     ticker_separator: str = " "
     exchange_labels: dict[str, str] = {}
-    quote: str = '{speaker} {verb}, "{text}"'
+    quote: str = Field(
+        default='{name}, {title}, {verb}, "{text}"',
+        description="A quote whose speaker has a title.",
+    )
+    quote_untitled: str = '{name} {verb}, "{text}"'
     bullet: str = "- "
     # Media: wires carry photos as attachments; the text can list their captions.
     media: Literal["omit", "captions"] = "omit"

@@ -31,14 +31,52 @@ def test_reference_copy_matches_the_shared_reference() -> None:
     assert REFERENCE.read_bytes() == SHARED_REFERENCE.read_bytes()
 
 
-@pytest.mark.parametrize("wire", ["businesswire", "businesswire-acquiremedia"])
-def test_golden_files(wire: str, update_golden: bool) -> None:
-    golden = DATA / "golden" / f"immunogen.{wire}.txt"
-    text = prwriter.render(prwriter.load_release(EXAMPLE), "txt", wire=wire)
+EXAMPLES = {
+    "immunogen": EXAMPLE,
+    "nordwind-tidewater": REPO / "examples" / "nordwind-tidewater" / "release.yaml",
+}
+WIRES = sorted(prwriter.list_wires())
+
+
+@pytest.mark.parametrize("ascii_only", [False, True], ids=["unicode", "ascii"])
+@pytest.mark.parametrize("wire", WIRES)
+@pytest.mark.parametrize("example", sorted(EXAMPLES))
+def test_golden_files(example: str, wire: str, ascii_only: bool, update_golden: bool) -> None:
+    suffix = ".ascii" if ascii_only else ""
+    golden = DATA / "golden" / f"{example}.{wire}{suffix}.txt"
+    release = prwriter.load_release(EXAMPLES[example])
+    text = prwriter.render(release, "txt", wire=wire, ascii=ascii_only)
     assert isinstance(text, str)
     if update_golden:
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("wire", WIRES)
+@pytest.mark.parametrize("example", sorted(EXAMPLES))
+def test_ascii_copy_is_pure_ascii_within_80_columns(example: str, wire: str) -> None:
+    text = prwriter.render(prwriter.load_release(EXAMPLES[example]), "txt", wire=wire, ascii=True)
+    assert isinstance(text, str)
+    assert text.isascii()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    # Folding keeps every word: only typography and line breaks change.
+    unicode = prwriter.render(prwriter.load_release(EXAMPLES[example]), "txt", wire=wire)
+    assert isinstance(unicode, str)
+    from prwriter.style.charset import to_ascii
+
+    # ASCII copy always writes marks as (R), (TM), even where the wire brackets them.
+    assert text.split() == to_ascii(unicode).replace("[(R)]", "(R)").split()
+
+
+def test_shipped_profiles() -> None:
+    assert WIRES == [
+        "accesswire",
+        "businesswire",
+        "businesswire-acquiremedia",
+        "globenewswire",
+        "print",
+        "prnewswire",
+    ]
 
 
 def render(make_project: ProjectMaker, release: str, wire: str = "businesswire", **files: str):

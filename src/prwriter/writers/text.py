@@ -156,9 +156,16 @@ class _TextWriter:
                 marker = f"{n}. " if block.ordered else self.wire.bullet
                 items.append(marker + self.inline(item))
             return "\n".join(items)
-        speaker = block.speaker.name + (f", {block.speaker.title}," if block.speaker.title else "")
-        return self.wire.quote.format(
-            speaker=self.text(speaker), verb=block.verb, text=self.inline(block.children)
+        speaker, text = block.speaker, self.inline(block.children)
+        if speaker.title:
+            return self.wire.quote.format(
+                name=self.text(speaker.name),
+                title=self.text(speaker.title),
+                verb=block.verb,
+                text=text,
+            )
+        return self.wire.quote_untitled.format(
+            name=self.text(speaker.name), verb=block.verb, text=text
         )
 
     # --- inline content ----------------------------------------------------------------
