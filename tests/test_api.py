@@ -17,16 +17,31 @@ def test_public_names() -> None:
     assert sorted(prwriter.__all__) == [
         "FORMATS",
         "InputError",
+        "LIBRARY_KINDS",
         "Problem",
         "Release",
         "__version__",
+        "list_entries",
         "list_wires",
         "load_release",
         "render",
         "write_atomic",
     ]
-    for name in prwriter.__all__:
-        assert getattr(prwriter, name) is not None
+    assert prwriter.FORMATS == ("txt",)
+    assert prwriter.LIBRARY_KINDS == ("companies", "contacts", "people", "legal")
+    assert issubclass(prwriter.InputError, Exception)
+    assert isinstance(prwriter.__version__, str)
+    for name in ("list_entries", "list_wires", "load_release", "render", "write_atomic"):
+        assert callable(getattr(prwriter, name))
+
+
+def test_list_entries_shows_which_folder_wins() -> None:
+    folder = EXAMPLE.parent
+    companies = prwriter.list_entries("companies", folder)
+    assert companies["immunogen"] == folder / "boilerplates" / "companies" / "immunogen.yaml"
+    assert companies["acme"].parent.parent.name == "boilerplates"
+    with pytest.raises(ValueError, match="unknown kind 'widgets'"):
+        prwriter.list_entries("widgets")
 
 
 def test_load_release_returns_a_release_and_render_returns_text() -> None:

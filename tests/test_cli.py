@@ -174,3 +174,27 @@ def test_internal_error_in_one_release_does_not_stop_the_batch(
     assert "a.yaml: internal error: RuntimeError: boom" in result.stderr
     assert (project / "b.txt").exists()
     assert not (project / "a.txt").exists()
+
+
+def test_ascii_option_folds_the_copy(tmp_path: Path) -> None:
+    result = run("generate", EXAMPLE, "--ascii", "-o", tmp_path)
+    assert result.exit_code == 0
+    text = (tmp_path / "release.txt").read_text(encoding="utf-8")
+    assert text.isascii()
+    assert "Kadcyla(R)" in text
+
+
+def test_list_wires_and_library_entries() -> None:
+    result = run("list", "wires")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].split()[0] == "accesswire"
+    result = run("list", "companies", "--folder", EXAMPLE.parent)
+    assert result.exit_code == 0
+    rows = dict(line.split() for line in result.stdout.splitlines())
+    assert rows["immunogen"] == str(EXAMPLE.parent / "boilerplates/companies/immunogen.yaml")
+
+
+def test_list_unknown_kind_is_a_usage_error() -> None:
+    result = run("list", "widgets")
+    assert result.exit_code == 2
+    assert "unknown kind 'widgets'" in result.stderr

@@ -18,10 +18,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMATS",
+    "LIBRARY_KINDS",
     "InputError",
     "Problem",
     "Release",
     "__version__",
+    "list_entries",
     "list_wires",
     "load_release",
     "render",
@@ -59,11 +61,27 @@ def render(
     return get_writer(fmt).write(release, RenderOptions(wire=wire, ascii=ascii))
 
 
-def list_wires(project: str | Path | None = None) -> dict[str, Path]:
-    """Every wire profile name and the file that defines it (a project's own first)."""
+LIBRARY_KINDS: tuple[str, ...] = ("companies", "contacts", "people", "legal")
+
+
+def list_wires(folder: str | Path | None = None) -> dict[str, Path]:
+    """Every wire profile name and the file that defines it, as a release in `folder` sees
+    them: its project's `templates/wires/` first, then the shipped profiles."""
+    from prwriter.library import find_project
     from prwriter.wires import available_wires
 
-    return available_wires(Path(project) if project else None)
+    return available_wires(find_project(Path(folder)) if folder is not None else None)
+
+
+def list_entries(kind: str, folder: str | Path = ".") -> dict[str, Path]:
+    """Every library id of `kind` (one of LIBRARY_KINDS) and the file that wins for it, as a
+    release in `folder` sees them."""
+    from prwriter.library import find_project, library_for
+
+    if kind not in LIBRARY_KINDS:
+        raise ValueError(f"unknown kind {kind!r}; choose from {', '.join(LIBRARY_KINDS)}")
+    where = Path(folder).resolve()
+    return dict(library_for(where, find_project(where)).ids(kind))
 
 
 def write_atomic(path: str | Path, content: str | bytes) -> None:

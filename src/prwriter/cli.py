@@ -100,6 +100,13 @@ def generate(
             show_default="the release's wire:, else businesswire",
         ),
     ] = None,
+    ascii_only: Annotated[
+        bool,
+        typer.Option(
+            "--ascii",
+            help="Fold the text to pure ASCII, wrapped at 80 columns (SEC EDGAR exhibits).",
+        ),
+    ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback for unexpected errors.")
     ] = False,
@@ -116,7 +123,7 @@ def generate(
         try:
             release = prwriter.load_release(path)
             # Render every format before writing any, so a failure leaves no partial set.
-            outputs = {f: prwriter.render(release, f, wire=wire) for f in formats}
+            outputs = {f: prwriter.render(release, f, wire=wire, ascii=ascii_only) for f in formats}
         except prwriter.InputError as error:
             _report(error)
             failed += 1
@@ -164,6 +171,38 @@ def _clash(source: Path, targets: Iterable[Path], written: set[Path]) -> str | N
                 "give the releases different file names or output folders"
             )
     return None
+
+
+@app.command("list")
+def list_(
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help=f"What to list: wires, {', '.join(prwriter.LIBRARY_KINDS)}.",
+            show_default=False,
+        ),
+    ],
+    folder: Annotated[
+        Path,
+        typer.Option(
+            "--folder",
+            help="List what a release in this folder sees (its project and library).",
+            file_okay=False,
+        ),
+    ] = Path(),
+) -> None:
+    """List the wire profiles or library entries a release can use, and where each comes
+    from (the first folder that has it wins)."""
+    if kind == "wires":
+        found = prwriter.list_wires(folder)
+    elif kind in prwriter.LIBRARY_KINDS:
+        found = prwriter.list_entries(kind, folder)
+    else:
+        choices = ", ".join(("wires", *prwriter.LIBRARY_KINDS))
+        raise typer.BadParameter(f"unknown kind '{kind}'; choose from {choices}")
+    width = max((len(name) for name in found), default=0)
+    for name, path in found.items():
+        typer.echo(f"{name:<{width}}  {path}")
 
 
 def main() -> None:
