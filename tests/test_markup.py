@@ -63,3 +63,9 @@ def test_constructs_a_release_cannot_carry_are_refused(markdown: str, message: s
     with pytest.raises(MarkupError) as info:
         parse_blocks(markdown)
     assert str(info.value).startswith(message)
+
+
+def test_ordered_list_may_start_at_zero() -> None:
+    [block] = parse_blocks("0. zero\n1. one")
+    assert isinstance(block, ListBlock)
+    assert (block.ordered, block.start) == (True, 0)

@@ -74,7 +74,7 @@ def test_two_documents_are_refused(tmp_path: Path) -> None:
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     found = messages(tmp_path, b"a: " + b"x" * MAX_FILE_BYTES + b"\n")
     assert len(found) == 1
-    assert "prwriter reads YAML files of at most 1,048,576 bytes" in found[0]
+    assert "larger than 1,048,576 bytes, the most prwriter reads" in found[0]
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
@@ -87,3 +87,22 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_tab_indentation_is_a_located_syntax_error(tmp_path: Path) -> None:
     found = messages(tmp_path, "a:\n\tb: 1\n")
     assert found[0].startswith("f.yaml:2:1: YAML syntax error:")
+
+
+def test_device_files_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is not a regular file"):
+        read_yaml(Path("/dev/zero"))
+
+
+def test_symlink_loop_is_a_clean_error(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    with pytest.raises(InputError, match=r"cannot read the file|no such file"):
+        read_yaml(loop)
+
+
+def test_yaml_numbers_with_leading_zeros_and_specials_are_numbers(tmp_path: Path) -> None:
+    source = load(tmp_path, "a: 012\nb: .NaN\nc: -.inf\nd: 0x1F\n")
+    assert source.data["a"] == 12 and source.data["d"] == 31
+    assert source.data["c"] == float("-inf")
+    assert source.data["b"] != source.data["b"]  # NaN

@@ -185,8 +185,8 @@ class _Resolver:
             return None
         data = entry.data
         assert isinstance(data, CompanyFile)
-        about_text = self.about_in_force(entry, data, date, loc)
-        about = self.markdown(about_text or "", entry.source, ("about",))
+        about_text, about_loc = self.about_in_force(entry, data, date, loc)
+        about = self.markdown(about_text or "", entry.source, about_loc)
         overrides: dict[str, Any] = (
             ref.model_dump(exclude_unset=True, exclude={"id"}) if inline else {}
         )
@@ -214,10 +214,13 @@ class _Resolver:
 
     def about_in_force(
         self, entry: Entry, data: CompanyFile, date: dt.date | None, loc: Loc
-    ) -> str | None:
+    ) -> tuple[str | None, Loc]:
+        """The About text in force on `date`, and where it is written in the company file."""
         if isinstance(data.about, str):
-            return data.about
-        in_force = [v for v in data.about if date is None or v.since <= date]
+            return data.about, ("about",)
+        in_force = [
+            (v.since, i) for i, v in enumerate(data.about) if date is None or v.since <= date
+        ]
         if not in_force:
             earliest = min(v.since for v in data.about)
             self.fail(
@@ -226,8 +229,9 @@ class _Resolver:
                 f"its earliest version starts {earliest.isoformat()} "
                 f"(add an earlier version to {entry.source.display})",
             )
-            return None
-        return max(in_force, key=lambda v: v.since).text
+            return None, ("about",)
+        _, index = max(in_force)
+        return data.about[index].text, ("about", index, "text")
 
     # --- copy --------------------------------------------------------------------------
 
@@ -314,7 +318,14 @@ class _Resolver:
                     "such as America/New_York",
                 )
                 return None
-            until = until.replace(tzinfo=zone) if until.tzinfo is None else until.astimezone(zone)
+            try:
+                until = (
+                    until.replace(tzinfo=zone) if until.tzinfo is None else until.astimezone(zone)
+                )
+                until.utcoffset()
+            except OverflowError:
+                self.fail(("embargo", "until"), "the embargo time is out of range")
+                return None
         elif until.tzinfo is None:
             self.fail(
                 ("embargo", "until"),

@@ -94,7 +94,8 @@ def parse_blocks(markdown: str) -> list[Block]:
 def _list(tokens: list[Token], i: int) -> tuple[int, ListBlock]:
     opening = tokens[i]
     ordered = opening.type == "ordered_list_open"
-    start = int(opening.attrGet("start") or 1) if ordered else 1
+    given = opening.attrGet("start")
+    start = int(given) if ordered and given is not None else 1
     close = opening.type.replace("_open", "_close")
     items: list[list[Inline]] = []
     i += 1

@@ -193,7 +193,8 @@ class CompanyFile(Input):
     logo: Text | None = None
     about_heading: Text | None = Field(default=None, description='Default "About <name>".')
     about: Annotated[
-        Annotated[Text, Tag("plain")] | Annotated[list[AboutVersion], Tag("versions")],
+        Annotated[Text, Tag("plain")]
+        | Annotated[list[AboutVersion], Tag("versions"), Field(min_length=1)],
         Discriminator(lambda v: "plain" if isinstance(v, str) else "versions"),
         Field(description="The About text, or dated versions of it (the one in force wins)."),
     ]

@@ -40,17 +40,27 @@ def environment(project: Path | None, *, html: bool = False) -> SandboxedEnviron
     )
 
 
-def render_template(project: Path | None, name: str, context: dict[str, Any]) -> str:
-    """Render template `name`; template problems become located InputErrors."""
+def render_template(
+    project: Path | None, name: str, context: dict[str, Any], *, chosen_in: Path | None = None
+) -> str:
+    """Render template `name`; template problems become located InputErrors.
+
+    `chosen_in` is the file that named the template (a wire profile), where a missing
+    template is reported.
+    """
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
     env = environment(project)
     try:
         return env.get_template(name).render(context)
-    except TemplateNotFound:
+    except TemplateNotFound as exc:
         searched = ", ".join(display_path(d) for d in template_dirs(project))
+        missing = exc.name or name
+        file, line = _template_frame(exc, "")
+        if not file and chosen_in is not None:
+            file, line = display_path(chosen_in), _line_of(chosen_in, "template:")
         raise InputError(
-            [Problem("", 0, 0, "", f"template '{name}' not found (searched {searched})")]
+            [Problem(file, line, 1, "", f"template '{missing}' not found (searched {searched})")]
         ) from None
     except TemplateSyntaxError as exc:
         file = display_path(Path(exc.filename)) if exc.filename else name
@@ -60,11 +70,33 @@ def render_template(project: Path | None, name: str, context: dict[str, Any]) ->
     except TemplateError as exc:
         file, line = _template_frame(exc, name)
         raise InputError([Problem(file, line, 1, "", f"template error: {exc}")]) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            [
+                Problem(
+                    name, 1, 1, "", f"template is not UTF-8 text ({exc.reason}); save it as UTF-8"
+                )
+            ]
+        ) from None
+    except (ArithmeticError, RecursionError, LookupError, TypeError, ValueError) as exc:
+        # Project templates are code from many hands: their runtime errors are input
+        # errors located in the template, not crashes of prwriter.
+        file, line = _template_frame(exc, name)
+        message = f"template error: {type(exc).__name__}: {exc}"
+        raise InputError([Problem(file, line, 1, "", message)]) from None
 
 
-def _template_frame(exc: BaseException, name: str) -> tuple[str, int]:
+def _line_of(path: Path, prefix: str) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, text in enumerate(lines, 1) if text.startswith(prefix)), 1)
+
+
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
     """The template file and line where rendering failed (Jinja maps frames to templates)."""
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename and not frame.filename.endswith(".py"):
+        if frame.filename and not frame.filename.endswith(".py") and Path(frame.filename).exists():
             return display_path(Path(frame.filename)), frame.lineno or 1
-    return name, 1
+    return fallback, 1

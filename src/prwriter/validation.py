@@ -55,6 +55,8 @@ def validate_fields(
 @cache
 def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     field = model.model_fields[name]
+    if not field.metadata:
+        return TypeAdapter(field.annotation)
     return TypeAdapter(Annotated[field.annotation, *field.metadata])
 
 

@@ -101,9 +101,17 @@ class WireProfile(Input):
             return None
         allowed = _PLACEHOLDERS[str(info.field_name)]
         try:
-            used = [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
+            fields = [
+                (name, spec, conversion)
+                for _, name, spec, conversion in string.Formatter().parse(pattern)
+                if name is not None
+            ]
         except ValueError as exc:
             raise ValueError(f"{exc}; write a literal brace as {{{{ or }}}}") from None
+        # Only bare names: format specs and conversions could evaluate attributes.
+        if any(spec or conversion for _, spec, conversion in fields):
+            raise ValueError("placeholders take no format spec or conversion; write {name}")
+        used = [name for name, _, _ in fields]
         unknown = sorted(set(used) - allowed)
         if unknown:
             hint = f"use {quote_list(sorted(allowed))}" if allowed else "it takes none"
@@ -127,6 +135,11 @@ def available_wires(project: Path | None = None) -> dict[str, Path]:
 
 
 _cache: dict[Path, WireProfile] = {}
+
+
+def wire_file(name: str, project: Path | None = None) -> Path | None:
+    """The file that defines profile `name`, if any."""
+    return available_wires(project).get(name)
 
 
 def load_wire(name: str, project: Path | None = None) -> WireProfile:

@@ -16,6 +16,9 @@ from prwriter.errors import InputError, Loc, Problem, display_path, format_field
 # Release and library files are a few kilobytes; refusing big files early keeps a stray
 # upload from stalling a CI job.
 MAX_FILE_BYTES = 1024 * 1024
+# No release needs more than a handful of levels; a limit keeps conversion from recursing
+# until Python gives up.
+MAX_DEPTH = 50
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -98,21 +101,28 @@ def _decode(raw: bytes, display: str) -> str:
 def read_yaml(path: Path, *, display: str | None = None) -> YamlSource:
     """Load `path`; raise InputError with every position-located problem found."""
     shown = display or display_path(path)
+    too_big = (
+        f"the file is larger than {MAX_FILE_BYTES:,} bytes, the most prwriter reads from "
+        "a YAML file"
+    )
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _whole_file(
-                shown,
-                f"the file is {size:,} bytes; prwriter reads YAML files of at most "
-                f"{MAX_FILE_BYTES:,} bytes",
-            )
-        raw = path.read_bytes()
+        if path.is_dir():
+            raise _whole_file(shown, "is a folder, not a YAML file")
+        if path.exists() and not path.is_file():
+            raise _whole_file(shown, "is not a regular file")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise _whole_file(shown, too_big)
+        with path.open("rb") as handle:
+            # Read one byte past the limit: a file that grew since stat() is caught too.
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise _whole_file(shown, "no such file") from None
-    except IsADirectoryError:
-        raise _whole_file(shown, "is a folder, not a YAML file") from None
     except PermissionError:
         raise _whole_file(shown, "permission denied: prwriter cannot read this file") from None
+    except (OSError, RuntimeError) as exc:  # symlink loops, I/O errors
+        raise _whole_file(shown, f"cannot read the file: {exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _whole_file(shown, too_big)
     return parse_yaml(_decode(raw, shown), path=path, display=shown)
 
 
@@ -176,6 +186,11 @@ class _Converter:
     def convert(self, node: Any, loc: Loc) -> Any:
         mark = node.start_mark
         self.source.value_positions[loc] = (mark.line + 1, mark.column + 1)
+        if len(loc) > MAX_DEPTH:
+            self.problems.append(
+                self.source.problem(loc, f"nested more than {MAX_DEPTH} levels deep")
+            )
+            return None
         # An alias is the same node reached twice. Refusing it keeps conversion linear:
         # a "billion laughs" file cannot expand into gigabytes.
         if id(node) in self.seen:
@@ -237,11 +252,17 @@ class _Converter:
         if tag == _BOOL:
             return value.lower() == "true"
         if tag == _INT:
-            try:
-                return int(value.replace("_", ""), 0)
-            except ValueError:
-                return value
+            digits = value.replace("_", "")
+            for base in (0, 10):  # "0x1F", "0o17"; then "012", which YAML reads as 12
+                try:
+                    return int(digits, base)
+                except ValueError:
+                    continue
+            return value
         if tag == _FLOAT:
+            special = value.lower().lstrip("+-")
+            if special in (".inf", ".nan"):
+                return float(value.lower().replace(".", ""))
             try:
                 return float(value)
             except ValueError:

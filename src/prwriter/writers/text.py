@@ -31,7 +31,7 @@ from prwriter.style.places import find_province, find_state, format_place
 from prwriter.style.tickers import format_listings
 from prwriter.style.times import format_moment
 from prwriter.templating import render_template
-from prwriter.wires import DEFAULT_WIRE, WireProfile, load_wire
+from prwriter.wires import DEFAULT_WIRE, WireProfile, load_wire, wire_file
 from prwriter.writers import RenderOptions
 
 # How each trademark encoding writes the marks (wire-format.md, section 13).
@@ -45,10 +45,16 @@ ASCII_WRAP = 80
 
 
 def write(release: Release, options: RenderOptions) -> str:
-    wire = load_wire(options.wire or release.wire or DEFAULT_WIRE, release.project)
+    name = options.wire or release.wire or DEFAULT_WIRE
+    wire = load_wire(name, release.project)
     ascii_only = wire.ascii or options.ascii
     writer = _TextWriter(release, wire, ascii_only)
-    text = render_template(release.project, wire.template, writer.context())
+    text = render_template(
+        release.project,
+        wire.template,
+        writer.context(),
+        chosen_in=wire_file(name, release.project),
+    )
     # One line ending per line, no trailing spaces, one newline at the end.
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     text = "\n".join(lines).strip("\n") + "\n"
