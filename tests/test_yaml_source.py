@@ -87,6 +87,15 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_tab_indentation_is_a_located_syntax_error(tmp_path: Path) -> None:
     found = messages(tmp_path, "a:\n\tb: 1\n")
     assert found[0].startswith("f.yaml:2:1: YAML syntax error:")
+    assert found[0].endswith("; indent with spaces, not tabs")
+
+
+def test_unquoted_colon_gets_an_indentation_or_quoting_hint(tmp_path: Path) -> None:
+    [found] = messages(tmp_path, "headline: Re: the plan\n")
+    assert found == (
+        "f.yaml:1:13: YAML syntax error: mapping values are not allowed here; check this "
+        "line's indentation, or put a value that contains ': ' in quotes"
+    )
 
 
 def test_device_files_are_refused(tmp_path: Path) -> None:

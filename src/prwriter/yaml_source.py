@@ -20,6 +20,17 @@ MAX_FILE_BYTES = 1024 * 1024
 # until Python gives up.
 MAX_DEPTH = 50
 
+# The parser's words for the mistakes writers make most, and what to do about each.
+_SYNTAX_HINTS = (
+    ("'\\t'", "; indent with spaces, not tabs"),
+    ("mapping values are not allowed", "; check this line's indentation, or put a value "
+     "that contains ': ' in quotes"),
+    ("expected <block end>", "; check this line's indentation against the lines above"),
+    ("could not find expected ':'", "; a key needs a colon after it, or quote the text"),
+    ("found undefined alias", "; YAML aliases (*name) are not supported"),
+    ("unacceptable character", "; remove the control character"),
+)  # fmt: skip
+
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -137,7 +148,8 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
         mark = exc.problem_mark or exc.context_mark
         message = ": ".join(part for part in (exc.context, exc.problem) if part)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _whole_file(display, f"YAML syntax error: {message}", line, column) from None
+        hint = next((h for clue, h in _SYNTAX_HINTS if clue in message), "")
+        raise _whole_file(display, f"YAML syntax error: {message}{hint}", line, column) from None
     except YAMLError as exc:
         raise _whole_file(display, f"YAML syntax error: {exc}") from None
     if not nodes or nodes[0] is None:
