@@ -181,3 +181,41 @@ def test_template_syntax_in_facts_stays_text(make_project: ProjectMaker) -> None
     )
     text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt")
     assert "{{ 7*7 }} {% if x %}." in text
+
+
+def test_project_settings_give_the_default_wire(make_project: ProjectMaker) -> None:
+    project = make_project(
+        {"prwriter.toml": 'wire = "prnewswire"\n', "releases/r.yaml": ACME_RELEASE}
+    )
+    release = prwriter.load_release(project / "releases/r.yaml")
+    assert release.wire == "prnewswire"
+    text = prwriter.render(release, "txt")
+    assert "/PRNewswire/ -- " in str(text)
+
+
+def test_release_wire_wins_over_the_project_setting(make_project: ProjectMaker) -> None:
+    project = make_project(
+        {"prwriter.toml": 'wire = "prnewswire"\n', "r.yaml": ACME_RELEASE + "wire: print\n"}
+    )
+    assert prwriter.load_release(project / "r.yaml").wire == "print"
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            'wire = "x"\ncolour = "red"\n',
+            "prwriter.toml:2:1: colour: unknown setting; allowed: wire",
+        ),
+        ("wire = \n", "prwriter.toml:1:1: TOML syntax error: "),
+        ('# house\nwire = "nope"\n', "prwriter.toml:2:1: wire: unknown wire 'nope'; available: "),
+    ],
+)
+def test_bad_project_settings_are_located(
+    toml: str, message: str, make_project: ProjectMaker, monkeypatch
+) -> None:
+    project = make_project({"prwriter.toml": toml, "r.yaml": ACME_RELEASE})
+    monkeypatch.chdir(project)
+    with pytest.raises(prwriter.InputError) as info:
+        prwriter.load_release("r.yaml")
+    assert str(info.value).startswith(message)

@@ -22,7 +22,7 @@ from prwriter.schema import LIBRARY_KINDS, Input
 from prwriter.yaml_source import YamlSource, read_yaml
 
 SUFFIXES = (".yaml", ".yml")
-PROJECT_FILE = "prwriter.toml"
+PROJECT_FILE = "prwriter.toml"  # see prwriter.settings
 
 
 def find_project(folder: Path) -> Path:

@@ -52,6 +52,7 @@ from prwriter.schema import (
     QuotePart,
     ReleaseInput,
 )
+from prwriter.settings import project_settings, setting_position
 from prwriter.style.places import (
     find_province,
     find_state,
@@ -72,6 +73,16 @@ def load_release(path: str | Path) -> Release:
     project = find_project(path.parent)
     resolver = _Resolver(source, library_for(path.parent.resolve(), project), project)
     resolver.problems.extend(problems)
+    settings = project_settings(project)
+    if fields.get("wire") is None and settings.wire and "wire" not in {p.field for p in problems}:
+        known = available_wires(project)
+        if settings.wire in known:
+            fields["wire"] = settings.wire
+        else:
+            file, line = setting_position(project, "wire")
+            resolver.problems.append(
+                unknown_wire_problem(settings.wire, list(known), file, line, 1, "wire")
+            )
     return resolver.release(fields, path)
 
 
