@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from prwriter.formatting import Facts
 from prwriter.model import (
     Block,
     CompanyMention,
@@ -20,16 +21,11 @@ from prwriter.model import (
     Link,
     ListBlock,
     Paragraph,
-    Place,
     Release,
     Strong,
     Text,
 )
 from prwriter.style.charset import to_ascii, wrap_lines
-from prwriter.style.dates import format_date
-from prwriter.style.places import find_province, find_state, format_place
-from prwriter.style.tickers import format_listings
-from prwriter.style.times import format_moment
 from prwriter.templating import render_template
 from prwriter.wires import DEFAULT_WIRE, WireProfile, load_wire, wire_file
 from prwriter.writers import RenderOptions
@@ -68,21 +64,22 @@ class _TextWriter:
     def __init__(self, release: Release, wire: WireProfile, ascii_only: bool) -> None:
         self.release = release
         self.wire = wire
+        self.facts = Facts(release, wire)
         self.marks = _TRADEMARKS["ascii" if ascii_only else wire.trademarks]
 
     def context(self) -> dict[str, Any]:
-        release, wire = self.release, self.wire
-        date = format_date(release.date, wire.date_style)
+        release, wire, facts = self.release, self.wire, self.facts
         contacts = self.contacts_block()
+        source_line = facts.source_line()
         return {
             "wire": wire,
-            "timing_line": self.timing_line() if wire.timing else None,
-            "date_line": wire.date_line.format(date=date) if wire.date_line else None,
+            "timing_line": facts.timing_line() if wire.timing else None,
+            "date_line": facts.date_line(),
             "headline": self.text(release.headline),
             "subheadlines": [
                 wire.subheadline.format(text=self.text(s)) for s in release.subheadlines
             ],
-            "body": self.body(wire.dateline.format(place=self.places(), date=date)),
+            "body": self.body(facts.dateline()),
             "media": self.media_lines(),
             "abouts": [
                 {"heading": self.text(c.about_heading), "blocks": self.blocks(c.about)}
@@ -98,36 +95,10 @@ class _TextWriter:
             ],
             "contacts_top": contacts if wire.contacts_position == "top" else None,
             "contacts_end": contacts if wire.contacts_position == "end" else None,
-            "source_line": (
-                wire.source_line.format(source=self.text(release.source))
-                if wire.source_line
-                else None
-            ),
+            "source_line": self.text(source_line) if source_line else None,
             "trailer": wire.trailer,
             "end_mark": wire.end_mark,
         }
-
-    # --- facts in house style ----------------------------------------------------------
-
-    def timing_line(self) -> str:
-        embargo = self.release.embargo
-        if embargo is None:
-            return self.wire.immediate_line
-        moment = format_moment(embargo.until, embargo.timezone, self.wire.date_style)
-        return self.wire.embargo_line.format(moment=moment)
-
-    def places(self) -> str:
-        return self.wire.city_separator.join(self.place(p) for p in self.release.dateline)
-
-    def place(self, place: Place) -> str:
-        return format_place(
-            place.city,
-            state=find_state(place.state.postal) if place.state else None,
-            province=find_province(place.province.postal) if place.province else None,
-            country=place.country,
-            state_style=self.wire.state_style,
-            standalone=self.wire.standalone_cities,
-        )
 
     def media_lines(self) -> list[str]:
         if self.wire.media == "omit":
@@ -198,13 +169,8 @@ class _TextWriter:
         text = self.text(node.text)
         if company.link and company.url and self.wire.company_links:
             text = self.link(text, company.url)
-        if company.ticker and company.listings:
-            listings = [(x.exchange, x.symbol) for x in company.listings]
-            ticker = format_listings(
-                listings, self.wire.ticker, self.wire.ticker_separator, self.wire.exchange_labels
-            )
-            text = f"{text} {ticker}"
-        return text
+        ticker = self.facts.ticker(company)
+        return f"{text} {ticker}" if ticker else text
 
     def link(self, text: str, url: str) -> str:
         if self.wire.links == "markdown":
@@ -254,9 +220,7 @@ class _TextWriter:
         return lines
 
     def contact_lines(self, contact: Contact) -> list[str]:
-        person = ", ".join(v for v in (contact.name, contact.title, contact.phone) if v)
-        lines = [contact.organization, person, contact.email]
-        return [self.text(line) for line in lines if line]
+        return [self.text(line) for line in Facts.contact_lines(contact)]
 
 
 def _bare(url: str) -> str:

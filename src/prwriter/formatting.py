@@ -1,0 +1,77 @@
+"""House style for facts, shared by every writer: a release's dateline, dates, timing line,
+tickers and contact lines as a wire profile writes them.
+
+Results are plain, unescaped strings; each writer escapes them for its own output (wire
+rules for text, HTML escaping for HTML, XML-safe runs for DOCX).
+"""
+
+from __future__ import annotations
+
+from prwriter.model import Company, Contact, Place, Release
+from prwriter.style.dates import format_date
+from prwriter.style.places import find_province, find_state, format_place
+from prwriter.style.tickers import format_listings
+from prwriter.style.times import format_moment
+from prwriter.wires import WireProfile
+
+
+class Facts:
+    """A release's facts written in one wire profile's style."""
+
+    def __init__(self, release: Release, wire: WireProfile) -> None:
+        self.release = release
+        self.wire = wire
+
+    @property
+    def date(self) -> str:
+        return format_date(self.release.date, self.wire.date_style)
+
+    def date_line(self) -> str | None:
+        return self.wire.date_line.format(date=self.date) if self.wire.date_line else None
+
+    def dateline(self) -> str:
+        """What goes before the lead: `WALTHAM, Mass.--(BUSINESS WIRE)--`."""
+        return self.wire.dateline.format(place=self.places(), date=self.date)
+
+    def places(self) -> str:
+        return self.wire.city_separator.join(self.place(p) for p in self.release.dateline)
+
+    def place(self, place: Place) -> str:
+        return format_place(
+            place.city,
+            state=find_state(place.state.postal) if place.state else None,
+            province=find_province(place.province.postal) if place.province else None,
+            country=place.country,
+            state_style=self.wire.state_style,
+            standalone=self.wire.standalone_cities,
+        )
+
+    def timing_line(self) -> str:
+        """`FOR IMMEDIATE RELEASE`, or the embargo: `EMBARGOED UNTIL 8 a.m. ET, Nov. 13, 2014`."""
+        embargo = self.release.embargo
+        if embargo is None:
+            return self.wire.immediate_line
+        moment = format_moment(embargo.until, embargo.timezone, self.wire.date_style)
+        return self.wire.embargo_line.format(moment=moment)
+
+    def ticker(self, company: Company) -> str | None:
+        """`(Nasdaq: IMGN)` after the company's first mention, if it has one there."""
+        if not (company.ticker and company.listings):
+            return None
+        listings = [(x.exchange, x.symbol) for x in company.listings]
+        return format_listings(
+            listings, self.wire.ticker, self.wire.ticker_separator, self.wire.exchange_labels
+        )
+
+    def source_line(self) -> str | None:
+        return (
+            self.wire.source_line.format(source=self.release.source)
+            if self.wire.source_line
+            else None
+        )
+
+    @staticmethod
+    def contact_lines(contact: Contact) -> list[str]:
+        """Organization; name, title and phone; email: the lines of one contact."""
+        person = ", ".join(v for v in (contact.name, contact.title, contact.phone) if v)
+        return [line for line in (contact.organization, person, contact.email) if line]
