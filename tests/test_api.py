@@ -18,20 +18,23 @@ def test_public_names() -> None:
         "FORMATS",
         "InputError",
         "LIBRARY_KINDS",
+        "PDF_VARIANTS",
         "Problem",
         "Release",
         "__version__",
+        "export_templates",
         "list_entries",
         "list_wires",
         "load_release",
         "render",
         "write_atomic",
     ]
-    assert prwriter.FORMATS == ("txt",)
+    assert prwriter.FORMATS == ("txt", "html", "pdf", "docx")
     assert prwriter.LIBRARY_KINDS == ("companies", "contacts", "people", "legal")
     assert issubclass(prwriter.InputError, Exception)
     assert isinstance(prwriter.__version__, str)
-    for name in ("list_entries", "list_wires", "load_release", "render", "write_atomic"):
+    for name in ("export_templates", "list_entries", "list_wires", "load_release", "render",
+                 "write_atomic"):  # fmt: skip
         assert callable(getattr(prwriter, name))
 
 
@@ -56,7 +59,7 @@ def test_load_release_returns_a_release_and_render_returns_text() -> None:
 
 def test_render_refuses_an_unknown_format() -> None:
     release = prwriter.load_release(EXAMPLE)
-    with pytest.raises(ValueError, match="unknown format 'rtf'; choose from txt"):
+    with pytest.raises(ValueError, match="unknown format 'rtf'; choose from txt, html, pdf, docx"):
         prwriter.render(release, "rtf")
 
 

@@ -19,10 +19,12 @@ __version__ = "0.1.0"
 __all__ = [
     "FORMATS",
     "LIBRARY_KINDS",
+    "PDF_VARIANTS",
     "InputError",
     "Problem",
     "Release",
     "__version__",
+    "export_templates",
     "list_entries",
     "list_wires",
     "load_release",
@@ -45,23 +47,35 @@ def load_release(path: str | Path) -> Release:
 
 
 def render(
-    release: Release, fmt: str = "txt", *, wire: str | None = None, ascii: bool = False
+    release: Release,
+    fmt: str = "txt",
+    *,
+    wire: str | None = None,
+    ascii: bool = False,
+    pdf_variant: str | None = None,
 ) -> str | bytes:
-    """Render `release` as `fmt` (one of FORMATS): `str` for text.
+    """Render `release` as `fmt`, one of FORMATS: `str` for "txt" and "html", `bytes` for
+    "docx" and "pdf".
 
-    `wire` names the wire profile (e.g. "businesswire"); it defaults to the release's own
-    `wire:` and then to "businesswire". `ascii=True` folds the text to pure ASCII wrapped at
-    80 columns (for SEC EDGAR exhibits). Raises `InputError` for an unknown wire or a broken
-    project template.
+    `wire` names the wire profile of the text (e.g. "businesswire"); it defaults to the
+    release's own `wire:` and then to "businesswire". HTML, PDF and DOCX are the print copy
+    and follow the "print" profile. `ascii=True` folds the text to pure ASCII wrapped at 80
+    columns (for SEC EDGAR exhibits). `pdf_variant` is "pdf/a-3b" or "pdf/ua-1". Raises
+    `InputError` for an unknown wire or a broken project template or stylesheet.
     """
     from prwriter.writers import WRITERS, RenderOptions, get_writer
 
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(WRITERS)}")
-    return get_writer(fmt).write(release, RenderOptions(wire=wire, ascii=ascii))
+    if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
+        raise ValueError(f"unknown PDF variant {pdf_variant!r}; choose from {PDF_VARIANTS}")
+    options = RenderOptions(wire=wire, ascii=ascii, pdf_variant=pdf_variant)
+    return get_writer(fmt).write(release, options)
 
 
 LIBRARY_KINDS: tuple[str, ...] = ("companies", "contacts", "people", "legal")
+# Not validated by an independent validator (veraPDF); see the README.
+PDF_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/ua-1")
 
 
 def list_wires(folder: str | Path | None = None) -> dict[str, Path]:
@@ -82,6 +96,16 @@ def list_entries(kind: str, folder: str | Path = ".") -> dict[str, Path]:
         raise ValueError(f"unknown kind {kind!r}; choose from {', '.join(LIBRARY_KINDS)}")
     where = Path(folder).resolve()
     return dict(library_for(where, find_project(where)).ids(kind))
+
+
+def export_templates(destination: str | Path) -> list[Path]:
+    """Copy the shipped templates (text layout, wire profiles, HTML layout and stylesheets,
+    the DOCX reference document, fonts) into `destination`, a project's `templates/` folder,
+    to start customising them. Files that exist already are left as they are; returns the
+    files written."""
+    from prwriter.resources import export_shipped
+
+    return export_shipped("templates", Path(destination))
 
 
 def write_atomic(path: str | Path, content: str | bytes) -> None:

@@ -100,6 +100,14 @@ def generate(
             show_default="the release's wire:, else businesswire",
         ),
     ] = None,
+    pdf_variant: Annotated[
+        str | None,
+        typer.Option(
+            "--pdf-variant",
+            help="Archival or accessible PDF: pdf/a-3b or pdf/ua-1 (not checked by an "
+            "independent validator).",
+        ),
+    ] = None,
     ascii_only: Annotated[
         bool,
         typer.Option(
@@ -117,6 +125,11 @@ def generate(
     with status 2, and a release with problems writes no file.
     """
     formats = _formats(fmt)
+    if pdf_variant is not None and pdf_variant not in prwriter.PDF_VARIANTS:
+        raise typer.BadParameter(
+            f"unknown PDF variant '{pdf_variant}'; choose from {', '.join(prwriter.PDF_VARIANTS)}",
+            param_hint="--pdf-variant",
+        )
     failed = internal = 0
     written: set[Path] = set()
     for path in paths:
@@ -203,6 +216,30 @@ def list_(
     width = max((len(name) for name in found), default=0)
     for name, path in found.items():
         typer.echo(f"{name:<{width}}  {path}")
+
+
+templates_app = typer.Typer(
+    help="Customise the layouts: copy the shipped templates into a project.",
+    no_args_is_help=True,
+)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("export")
+def export(
+    destination: Annotated[
+        Path,
+        typer.Argument(help="Where to copy them, usually your project's templates/ folder."),
+    ] = Path("templates"),
+) -> None:
+    """Copy the shipped templates (text layout, wire profiles, HTML layout and stylesheets,
+    the DOCX reference document, fonts) to start customising them. Files that exist are
+    never replaced. prwriter uses a project's templates/ before its own."""
+    written = prwriter.export_templates(destination)
+    for path in written:
+        typer.echo(f"wrote {path}")
+    if not written:
+        typer.echo(f"nothing to copy: {destination} already has every template")
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ from prwriter.model import (
     Strong,
     Text,
 )
+from prwriter.paths import check_image
 from prwriter.schema import (
     CompanyFile,
     CompanyRefInput,
@@ -144,6 +145,7 @@ class _Resolver:
             wire=facts.wire,
             embargo=embargo,
             media=media,
+            language=facts.language,
             path=path.resolve(),
             project=self.project,
         )
@@ -209,6 +211,14 @@ class _Resolver:
                 f"company '{entry_id}' has no url to link to; add `url:` to "
                 f"{entry.source.display} or here, or remove `link: true`",
             )
+        logo = None
+        if data.logo:
+            logo = entry.source.path.parent / data.logo
+            why = check_image(logo, self.image_roots(entry.source.path.parent))
+            if why:
+                self.problems.append(
+                    entry.source.problem(("logo",), f"cannot use '{data.logo}': {why}")
+                )
         if about_text is None:
             return None
         return Company(
@@ -217,7 +227,7 @@ class _Resolver:
             short_name=overrides.pop("short_name", data.short_name),
             url=url,
             listings=[Listing(exchange=x.exchange, symbol=x.symbol) for x in data.listings],
-            logo=(entry.source.path.parent / data.logo) if data.logo else None,
+            logo=logo.resolve() if logo else None,
             about_heading=data.about_heading or f"About {name}",
             about=about,
             **overrides,
@@ -346,17 +356,20 @@ class _Resolver:
             return None
         return Embargo(until=until, timezone=given.timezone)
 
+    def image_roots(self, release_dir: Path) -> list[Path]:
+        return [self.project, release_dir, *self.library.roots]
+
     def media(self, items: list[MediaInput], release_dir: Path) -> list[Media]:
         found: list[Media] = []
         for i, item in enumerate(items):
-            path = (release_dir / item.file).resolve()
-            if not path.is_file():
-                self.fail(
-                    ("media", i, "file"),
-                    f"no file '{item.file}' next to the release; give a path relative to it",
-                )
+            path = release_dir / item.file
+            why = check_image(path, self.image_roots(release_dir))
+            if why:
+                self.fail(("media", i, "file"), f"cannot use '{item.file}': {why}")
                 continue
-            found.append(Media(path=path, caption=item.caption, credit=item.credit, alt=item.alt))
+            found.append(
+                Media(path=path.resolve(), caption=item.caption, credit=item.credit, alt=item.alt)
+            )
         return found
 
     def check_wire(self, wire: str | None) -> None:

@@ -188,6 +188,7 @@ class Release(Node):
     wire: str | None = None
     embargo: Embargo | None = None
     media: list[Media] = []
+    language: str = Field(default="en-US", description="BCP 47 tag of the copy's language.")
     path: Path | None = Field(default=None, description="The release file, when read from one.")
     project: Path | None = Field(
         default=None, description="Project folder whose templates/ override the shipped ones."

@@ -19,3 +19,22 @@ def shipped(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"prwriter's shipped {name}/ folder is missing from {_PACKAGE}")
+
+
+def export_shipped(name: str, destination: Path) -> list[Path]:
+    """Copy the shipped `name` folder's files into `destination`, never over an existing
+    file; the files written, in order."""
+    import shutil
+
+    source = shipped(name)
+    written: list[Path] = []
+    for path in sorted(source.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        target = destination / path.relative_to(source)
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        written.append(target)
+    return written

@@ -163,6 +163,9 @@ class ReleaseInput(Input):
     wire: Text | None = None
     embargo: EmbargoInput | None = None
     media: list[MediaInput] = []
+    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = (
+        Field(default="en-US", description="Language of the copy, e.g. en-US, en-GB, fr-CA.")
+    )
 
 
 # --- library files ---------------------------------------------------------------------------

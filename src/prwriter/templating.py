@@ -23,6 +23,26 @@ def template_dirs(project: Path | None) -> list[Path]:
     return [*dirs, shipped("templates")]
 
 
+def template_path(project: Path | None, name: str) -> Path:
+    """The file that wins for template `name` (a project's own first)."""
+    for folder in template_dirs(project):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    searched = ", ".join(display_path(d) for d in template_dirs(project))
+    raise InputError([Problem("", 0, 0, "", f"template '{name}' not found (searched {searched})")])
+
+
+def template_source(project: Path | None, name: str) -> str:
+    """The text of template file `name` (a stylesheet, say), read as it is."""
+    path = template_path(project, name)
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"not UTF-8 text ({exc.reason}); save it as UTF-8"
+        raise InputError([Problem(display_path(path), 1, 1, "", message)]) from None
+
+
 @cache
 def environment(project: Path | None, *, html: bool = False) -> SandboxedEnvironment:
     """One compiled-template cache per project and output kind, reused across a batch."""
@@ -41,7 +61,12 @@ def environment(project: Path | None, *, html: bool = False) -> SandboxedEnviron
 
 
 def render_template(
-    project: Path | None, name: str, context: dict[str, Any], *, chosen_in: Path | None = None
+    project: Path | None,
+    name: str,
+    context: dict[str, Any],
+    *,
+    chosen_in: Path | None = None,
+    html: bool = False,
 ) -> str:
     """Render template `name`; template problems become located InputErrors.
 
@@ -50,7 +75,7 @@ def render_template(
     """
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
-    env = environment(project)
+    env = environment(project, html=html)
     try:
         return env.get_template(name).render(context)
     except TemplateNotFound as exc:

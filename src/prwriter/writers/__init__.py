@@ -20,6 +20,7 @@ class RenderOptions:
 
     wire: str | None = None
     ascii: bool = False
+    pdf_variant: str | None = None
 
 
 class Writer(Protocol):
@@ -29,6 +30,9 @@ class Writer(Protocol):
 # Format name -> module. Kept as strings so that choosing one format never imports another.
 WRITERS: dict[str, str] = {
     "txt": "prwriter.writers.text",
+    "html": "prwriter.writers.html",
+    "pdf": "prwriter.writers.pdf",
+    "docx": "prwriter.writers.docx",
 }
 
 

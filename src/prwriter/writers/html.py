@@ -1,0 +1,14 @@
+"""Standalone HTML: the visual layout with its stylesheet inlined and images embedded."""
+
+from __future__ import annotations
+
+from prwriter.layout import render_layout
+from prwriter.model import Release
+from prwriter.templating import template_source
+from prwriter.writers import RenderOptions
+
+STYLESHEET = "html/release.css"
+
+
+def write(release: Release, options: RenderOptions) -> str:
+    return render_layout(release, css=template_source(release.project, STYLESHEET))

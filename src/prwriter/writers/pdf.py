@@ -1,0 +1,106 @@
+"""PDF on letterhead: the visual layout rendered by WeasyPrint with the shipped fonts.
+
+Rendering never reaches the network: every URL WeasyPrint asks for goes through a fetcher
+that serves only files inside the template folders (images arrive embedded as data URIs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from prwriter.errors import InputError, Problem
+from prwriter.layout import render_layout
+from prwriter.model import Release
+from prwriter.templating import template_dirs, template_path
+from prwriter.writers import RenderOptions
+
+if TYPE_CHECKING:
+    from weasyprint.text.fonts import FontConfiguration
+
+STYLESHEETS = ("html/fonts.css", "html/release.css")
+HARFBUZZ_HINT = (
+    "WeasyPrint is slower and its PDFs differ from run to run without HarfBuzz's subsetter; "
+    "install it with: sudo apt-get install libharfbuzz-subset0"
+)
+
+
+def write(release: Release, options: RenderOptions) -> bytes:
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    _check_subsetter()
+    html = render_layout(release)
+    fetcher = _fetcher_class()(template_dirs(release.project))
+    fonts = _font_config()
+    try:
+        sheets = [
+            CSS(filename=str(template_path(release.project, name)), url_fetcher=fetcher,
+                font_config=fonts)
+            for name in STYLESHEETS
+        ]  # fmt: skip
+        document = HTML(string=html, url_fetcher=fetcher, base_url=None)
+        pdf: bytes = document.write_pdf(
+            stylesheets=sheets,
+            font_config=fonts,
+            pdf_tags=True,
+            pdf_variant=options.pdf_variant,
+            # A fixed identifier derived from the content keeps the bytes reproducible.
+            pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode(),
+        )
+    except FatalURLFetchingError as exc:
+        raise InputError([Problem("", 0, 0, "", str(exc.args[0]))]) from None
+    return pdf
+
+
+@cache
+def _font_config() -> FontConfiguration:
+    # One font configuration for the whole process: building it scans the fonts again.
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@cache
+def _check_subsetter() -> None:
+    import ctypes.util
+
+    if ctypes.util.find_library("harfbuzz-subset") is None:
+        warnings.warn(HARFBUZZ_HINT, RuntimeWarning, stacklevel=3)
+
+
+@cache
+def _fetcher_class() -> Any:
+    """A WeasyPrint URL fetcher that serves data: URLs and files inside given folders."""
+    from urllib.request import url2pathname
+
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    class RefusedResource(FatalURLFetchingError):
+        pass
+
+    class FolderFetcher(URLFetcher):  # type: ignore[misc]
+        def __init__(self, roots: list[Path]) -> None:
+            super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
+            self.roots = [root.resolve() for root in roots]
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if not url.startswith("file:"):
+                raise RefusedResource(
+                    f"{url}: refused: rendering never reaches the network; put the file in "
+                    "the project's templates/ folder"
+                )
+            path = Path(url2pathname(url.removeprefix("file://").split("?")[0])).resolve()
+            if not any(path.is_relative_to(root) for root in self.roots):
+                raise RefusedResource(
+                    f"{path}: refused: stylesheets may only use files inside "
+                    + " or ".join(str(r) for r in self.roots)
+                )
+            return super().fetch(url, headers)
+
+    return FolderFetcher
