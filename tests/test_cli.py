@@ -198,3 +198,34 @@ def test_list_unknown_kind_is_a_usage_error() -> None:
     result = run("list", "widgets")
     assert result.exit_code == 2
     assert "unknown kind 'widgets'" in result.stderr
+
+
+def test_all_formats_in_one_run(tmp_path: Path) -> None:
+    result = run("generate", EXAMPLE, "--format", "txt,html", "-f", "pdf", "-f", "docx",
+                 "-o", tmp_path)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["release.docx", "release.html", "release.pdf", "release.txt"]
+    assert (tmp_path / "release.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "release.docx").read_bytes().startswith(b"PK")
+
+
+def test_unknown_pdf_variant_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("generate", EXAMPLE, "-f", "pdf", "--pdf-variant", "pdf/x", "-o", tmp_path)
+    assert result.exit_code == 2
+    assert "unknown PDF variant 'pdf/x'" in result.stderr
+
+
+def test_templates_export_copies_without_overwriting(tmp_path: Path) -> None:
+    target = tmp_path / "templates"
+    (target / "html").mkdir(parents=True)
+    (target / "html" / "release.css").write_text("/* mine */")
+    result = run("templates", "export", target)
+    assert result.exit_code == 0
+    assert (target / "html" / "release.css").read_text() == "/* mine */"
+    for shipped in ("html/release.html.j2", "docx/reference.docx", "text/wire.txt.j2",
+                    "wires/print.yaml", "fonts/DejaVuSerif.ttf"):  # fmt: skip
+        assert (target / shipped).is_file()
+    assert "wrote" in result.stdout and "release.css" not in result.stdout
+    again = run("templates", "export", target)
+    assert "nothing to copy" in again.stdout

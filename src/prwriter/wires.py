@@ -28,7 +28,8 @@ _PLACEHOLDERS: dict[str, set[str]] = {
     "ticker": {"exchange", "symbol"},
     "quote": {"name", "title", "verb", "text"},
     "quote_untitled": {"name", "verb", "text"},
-    "media_line": {"caption", "credit", "file"},
+    "media_line": {"caption", "file"},
+    "media_credit": {"credit"},
     "immediate_line": set(),
     "embargo_line": {"moment"},
     "source_line": {"source"},
@@ -79,6 +80,7 @@ class WireProfile(Input):
     # Media: wires carry photos as attachments; the text can list their captions.
     media: Literal["omit", "captions"] = "omit"
     media_line: str = "Photo: {caption}"
+    media_credit: str = Field(default="({credit})", description="After the caption, if credited.")
     # Contacts, source line, trailer, end mark
     contacts_position: Literal["top", "end"] = "end"
     contacts_layout: Literal["block", "hanging"] = Field(

@@ -10,5 +10,13 @@ from prwriter.writers import RenderOptions
 STYLESHEET = "html/release.css"
 
 
+# Release fields this writer leaves out on purpose (the writers' coverage test reads this).
+IGNORED_FIELDS = frozenset(
+    {
+        "Release.source",  # the source line is a wire's; the print copy has none
+    }
+)
+
+
 def write(release: Release, options: RenderOptions) -> str:
     return render_layout(release, css=template_source(release.project, STYLESHEET))

@@ -39,6 +39,17 @@ _TRADEMARKS: dict[str, dict[str, str]] = {
 
 ASCII_WRAP = 80
 
+# Release fields this writer leaves out on purpose (the writers' coverage test reads this).
+IGNORED_FIELDS = frozenset(
+    {
+        "Company.logo",  # plain text carries no images
+        "Media.alt",  # wires carry photos as attachments; the print copy lists captions
+        "Media.path",
+        "Release.language",  # plain text has no metadata
+        "LegalBlock.kind",  # the legal text says what it is
+    }
+)
+
 
 def write(release: Release, options: RenderOptions) -> str:
     name = options.wire or release.wire or DEFAULT_WIRE
@@ -103,14 +114,13 @@ class _TextWriter:
     def media_lines(self) -> list[str]:
         if self.wire.media == "omit":
             return []
-        return [
-            self.wire.media_line.format(
-                caption=self.text(m.caption),
-                credit=self.text(m.credit or ""),
-                file=m.path.name,
-            )
-            for m in self.release.media
-        ]
+        lines = []
+        for item in self.release.media:
+            line = self.wire.media_line.format(caption=self.text(item.caption), file=item.path.name)
+            if item.credit:
+                line += " " + self.wire.media_credit.format(credit=self.text(item.credit))
+            lines.append(line)
+        return lines
 
     # --- blocks ------------------------------------------------------------------------
 
