@@ -85,7 +85,7 @@ class _Builder(HTMLParser):
     lists: list[_ListState] = field(default_factory=list)
     skipping: int = 0
     block_style: list[str] = field(default_factory=list)
-    hyperlink: Any = None
+    styles: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         HTMLParser.__init__(self, convert_charrefs=True)
@@ -136,12 +136,17 @@ class _Builder(HTMLParser):
             self._link_run(data, state)
             return
         run = self.paragraph.add_run(data)
-        run.bold = state.bold or None
-        run.italic = state.italic or None
-        if state.style:
-            run.style = self._style(state.style, character=True)
+        self._format(run, state)
 
     # --- helpers -------------------------------------------------------------------------
+
+    def _format(self, run: Any, state: _Run) -> None:
+        if state.bold:
+            run.bold = True
+        if state.italic:
+            run.italic = True
+        if state.style:
+            run._r.style = self._style(state.style, character=True).style_id
 
     def _push(self, **changes: Any) -> None:
         top = self.runs[-1]
@@ -155,17 +160,22 @@ class _Builder(HTMLParser):
         )
 
     def _open(self, style: str) -> None:
-        self.paragraph = self.document.add_paragraph(style=self._style(style))
+        # Setting the style id directly skips python-docx's per-call walk over all styles.
+        self.paragraph = self.document.add_paragraph()
+        self.paragraph._p.style = self._style(style).style_id
 
     def _style(self, name: str, character: bool = False) -> Any:
         """The named style, created from Normal when a house reference lacks it."""
-        from docx.enum.style import WD_STYLE_TYPE
+        if name not in self.styles:
+            from docx.enum.style import WD_STYLE_TYPE
 
-        styles = self.document.styles
-        if name not in [s.name for s in styles]:
-            kind = WD_STYLE_TYPE.CHARACTER if character else WD_STYLE_TYPE.PARAGRAPH
-            styles.add_style(name, kind)
-        return styles[name]
+            styles = self.document.styles
+            if name not in styles:
+                kind = WD_STYLE_TYPE.CHARACTER if character else WD_STYLE_TYPE.PARAGRAPH
+                styles.add_style(name, kind)
+            # Looking a style up by name walks every style; do it once per name.
+            self.styles[name] = styles[name]
+        return self.styles[name]
 
     def _number(self, state: _ListState) -> None:
         """Ordered lists restart at their own start; each gets its own Word numbering."""
@@ -191,9 +201,7 @@ class _Builder(HTMLParser):
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), r_id)
         run = self.paragraph.add_run(text)
-        run.style = self._style("Hyperlink", character=True)
-        run.bold = state.bold or None
-        run.italic = state.italic or None
+        self._format(run, _Run(state.bold, state.italic, "Hyperlink"))
         hyperlink.append(run._r)
         self.paragraph._p.append(hyperlink)
 
