@@ -6,6 +6,7 @@ prwriter (and running `prwriter --help`) stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,8 +34,9 @@ __all__ = [
 ]
 
 
-def load_release(path: str | Path) -> Release:
-    """Read, validate and resolve a release file.
+def load_release(path: str | Path, overrides: Mapping[str, str] | None = None) -> Release:
+    """Read, validate and resolve a release file. `overrides` replace fields by dotted path
+    before validation (`{"dateline.city": "Boston"}`), each value read as YAML.
 
     Library files (companies, contacts, people, legal blocks) are looked up in the release's
     `boilerplates/`, the project's `boilerplates/`, the user's configuration folder and the
@@ -43,7 +45,7 @@ def load_release(path: str | Path) -> Release:
     """
     from prwriter.loading import load_release as load
 
-    return load(path)
+    return load(path, overrides)
 
 
 def render(

@@ -38,7 +38,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        parts = [f"{self.file}:{self.line}:{self.column}"] if self.file else []
+        # Line 0: a problem about something that has no line, such as a `--set` override.
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        parts = [where] if self.file else []
         if self.field:
             parts.append(self.field)
         return ": ".join([*parts, self.message])

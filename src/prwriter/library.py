@@ -22,18 +22,22 @@ from prwriter.schema import LIBRARY_KINDS, Input
 from prwriter.yaml_source import YamlSource, read_yaml
 
 SUFFIXES = (".yaml", ".yml")
-PROJECT_FILE = "prwriter.toml"  # see prwriter.settings
 
 
 def find_project(folder: Path) -> Path:
     """The project a release in `folder` belongs to: the nearest folder at or above it
-    holding `prwriter.toml`, else the nearest holding `boilerplates/`, else `folder`."""
+    holding project settings (`prwriter.toml`, or `pyproject.toml` with [tool.prwriter]),
+    else the nearest holding `boilerplates/`, else `folder`."""
+    from prwriter.settings import settings_file
+
     folder = folder.resolve()
     candidates = (folder, *folder.parents)
-    for marker, is_there in ((PROJECT_FILE, Path.is_file), ("boilerplates", Path.is_dir)):
-        for candidate in candidates:
-            if is_there(candidate / marker):
-                return candidate
+    for candidate in candidates:
+        if settings_file(candidate) is not None:
+            return candidate
+    for candidate in candidates:
+        if (candidate / "boilerplates").is_dir():
+            return candidate
     return folder
 
 
@@ -112,11 +116,14 @@ class Library:
 _libraries: dict[tuple[Path, ...], Library] = {}
 
 
-def library_for(release_dir: Path, project: Path) -> Library:
-    """The library a release in `release_dir` sees; shared by releases of the same folders."""
+def library_for(release_dir: Path, project: Path, extra: Sequence[str] = ()) -> Library:
+    """The library a release in `release_dir` sees; shared by releases of the same folders.
+    `extra` folders (project settings' `library`, relative to the project) come after the
+    project's own."""
     roots = (
         release_dir / "boilerplates",
         project / "boilerplates",
+        *(project / folder for folder in extra),
         user_library(),
         shipped("boilerplates"),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -63,18 +64,23 @@ from prwriter.style.places import (
 )
 from prwriter.validation import raise_problems, validate_fields
 from prwriter.wires import available_wires, unknown_wire_problem
-from prwriter.yaml_source import YamlSource, read_yaml
+from prwriter.yaml_source import YamlSource, parse_yaml, read_yaml
 
 
-def load_release(path: str | Path) -> Release:
-    """Read, validate and resolve one release file. Raises InputError listing every problem."""
+def load_release(path: str | Path, overrides: Mapping[str, str] | None = None) -> Release:
+    """Read, validate and resolve one release file. `overrides` replace fields by dotted
+    path (`{"headline": "...", "dateline.city": "Boston"}`); each value is read as YAML.
+    Raises InputError listing every problem."""
     path = Path(path)
     source = read_yaml(path)
+    set_problems = [_override(source, key, value) for key, value in (overrides or {}).items()]
     fields, problems = validate_fields(ReleaseInput, source)
     project = find_project(path.parent)
-    resolver = _Resolver(source, library_for(path.parent.resolve(), project), project)
-    resolver.problems.extend(problems)
     settings = project_settings(project)
+    library = library_for(path.parent.resolve(), project, settings.library)
+    resolver = _Resolver(source, library, project)
+    resolver.problems.extend(p for p in set_problems if p is not None)
+    resolver.problems.extend(problems)
     if fields.get("wire") is None and settings.wire and "wire" not in {p.field for p in problems}:
         known = available_wires(project)
         if settings.wire in known:
@@ -85,6 +91,24 @@ def load_release(path: str | Path) -> Release:
                 unknown_wire_problem(settings.wire, list(known), file, line, 1, "wire")
             )
     return resolver.release(fields, path)
+
+
+def _override(source: YamlSource, key: str, value: str) -> Problem | None:
+    """Apply one `--set key=value`; a Problem when the key leads nowhere."""
+    parsed: Any = value
+    try:
+        data = parse_yaml(value, path=Path("--set"), display="--set").data
+    except InputError:
+        data = value  # not YAML on its own: the text as typed
+    # Only flow collections ([a, b], {k: v}) and plain scalars are read as YAML; text that
+    # merely looks like a mapping ("Re: the plan") stays text.
+    if not isinstance(data, dict | list) or value.lstrip().startswith(("[", "{")):
+        parsed = data
+    try:
+        source.override(key, parsed)
+    except ValueError as exc:
+        return Problem("--set", 0, 0, key, str(exc))
+    return None
 
 
 class _Resolver:

@@ -1,7 +1,9 @@
-"""Project settings: `prwriter.toml` at the project root.
+"""Project settings: `prwriter.toml` at the project root, or `[tool.prwriter]` in its
+`pyproject.toml`.
 
-The file marks the project folder (see `library.find_project`) and may be empty. Settings a
-release does not set itself come from here; command-line options win over both.
+Either file marks the project folder (see `library.find_project`); `prwriter.toml` may be
+empty. A release's own fields win over these settings, and command-line options win over
+both.
 """
 
 from __future__ import annotations
@@ -10,21 +12,67 @@ import re
 import tomllib
 from functools import cache
 from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 
 from prwriter.errors import InputError, Problem, display_path
 from prwriter.schema import Input
 
 PROJECT_FILE = "prwriter.toml"
+PYPROJECT = "pyproject.toml"
+NAME_FIELDS = {"stem", "date", "slug", "ext", "wire"}
+
+
+class CheckSettings(Input):
+    fail_on: Literal["error", "warning", "info"] = Field(
+        default="error", description="Findings at or above this severity fail `check`."
+    )
+    rules: dict[str, dict[str, Any]] = Field(
+        default={}, description="Per rule: `enabled = false`, `severity = ...`, thresholds."
+    )
 
 
 class ProjectSettings(Input):
     wire: str | None = Field(default=None, description="Wire profile for releases without one.")
+    formats: list[str] | None = Field(default=None, description='e.g. ["txt", "docx", "pdf"]')
+    output_dir: str | None = Field(default=None, description="Relative to the project folder.")
+    name_pattern: str | None = Field(
+        default=None, description="Output file names, e.g. '{date}-{slug}.{ext}'."
+    )
+    library: list[str] = Field(
+        default=[], description="More boilerplates/ folders, searched after the project's."
+    )
+    check: CheckSettings = CheckSettings()
+
+    @field_validator("name_pattern")
+    @classmethod
+    def _known_fields(cls, pattern: str | None) -> str | None:
+        if pattern is not None:
+            check_name_pattern(pattern)
+        return pattern
+
+
+def check_name_pattern(pattern: str) -> None:
+    """ValueError unless `pattern` names only known fields and stays in one folder."""
+    import string
+
+    try:
+        used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
+    except ValueError as exc:
+        raise ValueError(f"bad name pattern: {exc}") from None
+    unknown = used - NAME_FIELDS
+    if unknown:
+        known = ", ".join("{" + n + "}" for n in sorted(NAME_FIELDS))
+        raise ValueError(f"unknown field {{{sorted(unknown)[0]}}} in name pattern; use {known}")
+    if "/" in pattern or "\\" in pattern or ".." in pattern:
+        raise ValueError("a name pattern makes file names, not paths: no '/', '\\' or '..'")
+    if "{ext}" not in pattern:
+        raise ValueError("a name pattern needs {ext}, or every format would write one file")
 
 
 def _line_of_key(text: str, key: str) -> int:
-    match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
+    match = re.search(rf"^\s*{re.escape(key.split('.')[-1])}\s*=", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
@@ -37,6 +85,8 @@ def _load(path: Path, stamp: tuple[int, int]) -> ProjectSettings:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", 1) or 1
         raise InputError([Problem(shown, line, 1, "", f"TOML syntax error: {exc}")]) from None
+    if path.name == PYPROJECT:
+        data = data.get("tool", {}).get("prwriter", {})
     try:
         return ProjectSettings.model_validate(data)
     except ValidationError as exc:
@@ -46,23 +96,40 @@ def _load(path: Path, stamp: tuple[int, int]) -> ProjectSettings:
             message = (
                 f"unknown setting; allowed: {', '.join(ProjectSettings.model_fields)}"
                 if error["type"] == "extra_forbidden"
-                else str(error["msg"])
+                else str(error["msg"]).removeprefix("Value error, ")
             )
             problems.append(Problem(shown, _line_of_key(text, key), 1, key, message))
         raise InputError(problems) from None
 
 
+def settings_file(project: Path) -> Path | None:
+    """`prwriter.toml`, or a `pyproject.toml` with a [tool.prwriter] table, if any."""
+    own = project / PROJECT_FILE
+    if own.is_file():
+        return own
+    pyproject = project / PYPROJECT
+    try:
+        if pyproject.is_file() and "[tool.prwriter" in pyproject.read_text(encoding="utf-8"):
+            return pyproject
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
 def setting_position(project: Path, key: str) -> tuple[str, int]:
     """The file and line where `key` is set in the project's settings."""
-    path = project / PROJECT_FILE
-    return display_path(path), _line_of_key(path.read_text(encoding="utf-8"), key)
+    path = settings_file(project) or project / PROJECT_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    return display_path(path), _line_of_key(text, key)
 
 
 def project_settings(project: Path) -> ProjectSettings:
-    """The settings of `project`; defaults when it has no `prwriter.toml`."""
-    path = project / PROJECT_FILE
-    try:
-        info = path.stat()
-    except OSError:
+    """The settings of `project`; defaults when it has no settings file."""
+    path = settings_file(project)
+    if path is None:
         return ProjectSettings()
+    info = path.stat()
     return _load(path, (info.st_mtime_ns, info.st_size))

@@ -52,6 +52,8 @@ class YamlSource:
     key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     # Where the text of each literal block scalar (`|`) starts, line by line as written.
     block_text_starts: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    # Values replaced from the command line (`--set`): their problems are reported there.
+    overridden: set[Loc] = field(default_factory=set)
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of `loc`, or of its nearest ancestor that was written."""
@@ -83,8 +85,42 @@ class YamlSource:
         return self.position(loc)
 
     def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        if any(loc[: len(o)] == o or o[: len(loc)] == loc for o in self.overridden if loc):
+            return Problem("--set", 0, 0, format_field_path(loc), message)
         line, column = self.position(loc, key=key)
         return Problem(self.display, line, column, format_field_path(loc), message)
+
+    def override(self, dotted: str, value: Any) -> None:
+        """Replace (or add) the value at `dotted` (`headline`, `contacts.0.label`)."""
+        parts: list[str | int] = [int(p) if p.isdigit() else p for p in dotted.split(".")]
+        if not dotted or any(p == "" for p in parts):
+            raise ValueError(f"'{dotted}' is not a field path such as headline or dateline.city")
+        if not isinstance(self.data, dict):
+            raise ValueError("the release file is not a mapping")
+        target: Any = self.data
+        for i, part in enumerate(parts[:-1]):
+            following = parts[i + 1]
+            if isinstance(target, dict) and isinstance(part, str):
+                target = target.setdefault(part, [] if isinstance(following, int) else {})
+            elif isinstance(target, list) and isinstance(part, int) and part < len(target):
+                target = target[part]
+            else:
+                raise ValueError(f"nothing at '{format_field_path(tuple(parts[: i + 1]))}'")
+        last = parts[-1]
+        if isinstance(target, dict) and isinstance(last, str):
+            target[last] = value
+        elif isinstance(target, list) and isinstance(last, int) and last <= len(target):
+            if last == len(target):
+                target.append(value)
+            else:
+                target[last] = value
+        else:
+            raise ValueError("cannot set a value there")
+        loc = tuple(parts)
+        for end in range(1, len(loc) + 1):  # so that problems keep the path as written
+            self.value_positions.setdefault(loc[:end], self.position(loc[: end - 1]))
+            self.key_positions.setdefault(loc[:end], self.position(loc[: end - 1]))
+        self.overridden.add(loc)
 
 
 def _whole_file(display: str, message: str, line: int = 1, column: int = 1) -> InputError:
