@@ -6,13 +6,14 @@ prwriter (and running `prwriter --help`) stays fast.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prwriter.errors import InputError, Problem
 
 if TYPE_CHECKING:
+    from prwriter.batch import BatchOptions, Outcome
     from prwriter.model import Release
 
 __version__ = "0.1.0"
@@ -21,15 +22,19 @@ __all__ = [
     "FORMATS",
     "LIBRARY_KINDS",
     "PDF_VARIANTS",
+    "BatchOptions",
     "InputError",
+    "Outcome",
     "Problem",
     "Release",
     "__version__",
     "export_templates",
+    "generate",
     "list_entries",
     "list_wires",
     "load_release",
     "render",
+    "watch_folders",
     "write_atomic",
 ]
 
@@ -110,6 +115,40 @@ def export_templates(destination: str | Path) -> list[Path]:
     return export_shipped("templates", Path(destination))
 
 
+def generate(
+    paths: Iterable[str | Path],
+    options: BatchOptions | None = None,
+    *,
+    jobs: int = 1,
+    dry_run: bool = False,
+    fail_fast: bool = False,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Render and write every release named by `paths`: files, folders (every release YAML
+    below, outside boilerplates/ and templates/) and glob patterns.
+
+    `options` (a `BatchOptions`) picks formats, the output folder, the file-name pattern
+    (`{stem}`, `{date}`, `{slug}`, `{ext}`, `{wire}`), the wire and `--set`-style overrides;
+    what it leaves as None comes from each release's project settings. A broken release
+    never stops the others unless `fail_fast`; `jobs` > 1 renders in that many processes;
+    `dry_run` writes nothing. Returns one `Outcome` per release (`written`, `problems`,
+    `error`), and calls `on_outcome` as each finishes.
+    """
+    from prwriter.batch import generate as run
+
+    return run(
+        paths, options, jobs=jobs, dry_run=dry_run, fail_fast=fail_fast, on_outcome=on_outcome
+    )
+
+
+def watch_folders(paths: Iterable[str | Path]) -> list[Path]:
+    """The folders whose changes can change the output of these releases (each release's
+    folder and its project, with its library and templates)."""
+    from prwriter.batch import watch_folders as folders
+
+    return folders(paths)
+
+
 def write_atomic(path: str | Path, content: str | bytes) -> None:
     """Write `content` to `path` all at once: readers see the old file or the new one,
     never a partial one, and a failure leaves the old file untouched."""
@@ -124,6 +163,10 @@ def __getattr__(name: str) -> Any:
         from prwriter.model import Release
 
         return Release
+    if name in ("BatchOptions", "Outcome"):
+        from prwriter import batch
+
+        return getattr(batch, name)
     if name == "FORMATS":
         from prwriter.writers import WRITERS
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -67,28 +67,55 @@ def _report(error: prwriter.InputError) -> None:
         typer.echo(str(problem), err=True)
 
 
+def _overrides(values: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for value in values:
+        key, equals, text = value.partition("=")
+        if not equals or not key.strip():
+            raise typer.BadParameter(
+                f"'{value}' is not FIELD=VALUE, e.g. --set dateline.city=Boston",
+                param_hint="--set",
+            )
+        found[key.strip()] = text
+    return found
+
+
 @app.command()
 def generate(
     paths: Annotated[
-        list[Path],
-        typer.Argument(help="Release YAML files.", show_default=False),
+        list[str],
+        typer.Argument(
+            help="Release YAML files, folders (every release below them) or glob patterns.",
+            show_default=False,
+        ),
     ],
     fmt: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option(
             "--format",
             "-f",
             help=f"Output formats, comma-separated or repeated: {', '.join(prwriter.FORMATS)}.",
+            show_default="the project's formats, else txt",
         ),
-    ] = ["txt"],  # noqa: B006 - Typer reads the default from here
+    ] = None,
     output_dir: Annotated[
         Path | None,
         typer.Option(
             "--output-dir",
             "-o",
             help="Folder for the output files.",
-            show_default="each release's own folder",
+            show_default="the project's output_dir, else each release's own folder",
             file_okay=False,
+        ),
+    ] = None,
+    name_pattern: Annotated[
+        str | None,
+        typer.Option(
+            "--name-pattern",
+            "-n",
+            help="Output file names from {stem}, {date}, {slug}, {ext}, {wire}, "
+            "e.g. '{date}-{slug}.{ext}'.",
+            show_default="{stem}.{ext}",
         ),
     ] = None,
     wire: Annotated[
@@ -96,16 +123,16 @@ def generate(
         typer.Option(
             "--wire",
             "-w",
-            help="Wire profile, e.g. businesswire.",
-            show_default="the release's wire:, else businesswire",
+            help="Wire profile for text, e.g. businesswire (prwriter list wires).",
+            show_default="the release's wire:, the project's, else businesswire",
         ),
     ] = None,
-    pdf_variant: Annotated[
-        str | None,
+    sets: Annotated[
+        list[str] | None,
         typer.Option(
-            "--pdf-variant",
-            help="Archival or accessible PDF: pdf/a-3b or pdf/ua-1 (not checked by an "
-            "independent validator).",
+            "--set",
+            "-s",
+            help="Override a field for this run: FIELD=VALUE, e.g. dateline.city=Boston.",
         ),
     ] = None,
     ascii_only: Annotated[
@@ -115,75 +142,185 @@ def generate(
             help="Fold the text to pure ASCII, wrapped at 80 columns (SEC EDGAR exhibits).",
         ),
     ] = False,
+    pdf_variant: Annotated[
+        str | None,
+        typer.Option(
+            "--pdf-variant",
+            help="Archival or accessible PDF: pdf/a-3b or pdf/ua-1 (not checked by an "
+            "independent validator).",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Render in this many processes.",
+            show_default="the number of cores",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be written; write nothing.")
+    ] = False,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first release that fails.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print problems only, no progress.")
+    ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Stay running and regenerate when a release, library file, template or "
+            "setting changes (Ctrl-C stops).",
+        ),
+    ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback for unexpected errors.")
     ] = False,
 ) -> None:
-    """Render releases to files named after each release (release.yaml -> release.txt).
+    """Render releases to files (release.yaml -> release.txt, release.pdf, ...).
 
-    Input problems are printed as FILE:LINE:COL: field: message, the command exits
-    with status 2, and a release with problems writes no file.
+    A batch goes on past a broken release and writes every good one. Problems are printed
+    at the end as FILE:LINE:COL: field: message; the exit status is 2 when any release had
+    a problem, 70 when prwriter itself failed.
     """
-    formats = _formats(fmt)
+    formats = _formats(fmt) if fmt else None
     if pdf_variant is not None and pdf_variant not in prwriter.PDF_VARIANTS:
         raise typer.BadParameter(
             f"unknown PDF variant '{pdf_variant}'; choose from {', '.join(prwriter.PDF_VARIANTS)}",
             param_hint="--pdf-variant",
         )
-    failed = internal = 0
-    written: set[Path] = set()
-    for path in paths:
+    options = prwriter.BatchOptions(
+        formats=formats,
+        output_dir=output_dir,
+        name_pattern=name_pattern,
+        wire=wire,
+        overrides=_overrides(sets or []),
+        ascii=ascii_only,
+        pdf_variant=pdf_variant,
+    )
+    run = _Run(options, jobs or os.cpu_count() or 1, dry_run, fail_fast, quiet, debug)
+    status = run.once(paths)
+    if not watch:
+        raise typer.Exit(status)
+    _watch(paths, run)
+
+
+class _Run:
+    """One `generate` invocation: runs batches and reports on them."""
+
+    def __init__(
+        self,
+        options: prwriter.BatchOptions,
+        jobs: int,
+        dry_run: bool,
+        fail_fast: bool,
+        quiet: bool,
+        debug: bool,
+    ) -> None:
+        self.options, self.jobs, self.dry_run = options, jobs, dry_run
+        self.fail_fast, self.quiet, self.debug = fail_fast, quiet, debug
+
+    def once(self, paths: list[str]) -> int:
+        verb = "would write" if self.dry_run else "wrote"
+        progress = _Progress(enabled=not self.quiet and sys.stderr.isatty())
         try:
-            release = prwriter.load_release(path)
-            # Render every format before writing any, so a failure leaves no partial set.
-            outputs = {f: prwriter.render(release, f, wire=wire, ascii=ascii_only) for f in formats}
+            with progress:
+                outcomes = prwriter.generate(
+                    paths,
+                    self.options,
+                    jobs=self.jobs,
+                    dry_run=self.dry_run,
+                    fail_fast=self.fail_fast,
+                    on_outcome=lambda outcome: progress.step(outcome, verb, self.quiet),
+                )
         except prwriter.InputError as error:
             _report(error)
-            failed += 1
-            continue
-        except Exception as error:
-            if debug:
-                raise
-            typer.echo(
-                f"{path}: internal error: {type(error).__name__}: {error} "
-                "(rerun with --debug for a traceback, and please report it)",
-                err=True,
-            )
-            internal += 1
-            continue
-        folder = output_dir if output_dir is not None else path.parent
-        targets = {f: folder / f"{path.stem}.{f}" for f in outputs}
-        clash = _clash(path, targets.values(), written)
-        if clash:
-            typer.echo(f"{path}: {clash}", err=True)
-            failed += 1
-            continue
-        for f, target in targets.items():
-            try:
-                prwriter.write_atomic(target, outputs[f])
-            except OSError as error:
-                typer.echo(f"{target}: cannot write: {error.strerror or error}", err=True)
-                failed += 1
-                break
-            written.add(target.resolve())
-            typer.echo(f"wrote {target}")
-    if failed or internal:
-        typer.echo(f"{failed + internal} of {len(paths)} release(s) failed", err=True)
-        raise typer.Exit(EXIT_INTERNAL_ERROR if internal else EXIT_INPUT_ERROR)
+            return EXIT_INPUT_ERROR
+        failed = [o for o in outcomes if not o.ok]
+        for outcome in failed:
+            for problem in outcome.problems:
+                typer.echo(str(problem), err=True)
+            if outcome.error:
+                typer.echo(
+                    f"{outcome.source}: internal error: {outcome.error} (please report it; "
+                    "rerun with --debug --jobs 1 for a traceback)",
+                    err=True,
+                )
+                if self.debug:
+                    self._reraise(outcome.source)
+        if failed:
+            typer.echo(f"{len(failed)} of {len(outcomes)} release(s) failed", err=True)
+            if any(o.error for o in failed):
+                return EXIT_INTERNAL_ERROR
+            return EXIT_INPUT_ERROR
+        return 0
+
+    def _reraise(self, source: Path) -> None:
+        release = prwriter.load_release(source, self.options.overrides)
+        for fmt in self.options.formats or prwriter.FORMATS:
+            prwriter.render(release, fmt, wire=self.options.wire)
 
 
-def _clash(source: Path, targets: Iterable[Path], written: set[Path]) -> str | None:
-    """Why these output files must not be written, if they must not."""
-    for target in targets:
-        resolved = target.resolve()
-        if resolved == source.resolve():
-            return f"writing {target} would replace the release itself; choose --output-dir"
-        if resolved in written:
-            return (
-                f"{target} was already written in this run; "
-                "give the releases different file names or output folders"
+class _Progress:
+    """A Rich progress bar on a terminal; one plain line per file otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("[progress.description]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                transient=True,
             )
-    return None
+            self.bar.__enter__()
+            self.task = self.bar.add_task("generating", total=None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def step(self, outcome: prwriter.Outcome, verb: str, quiet: bool) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+            self.bar.update(self.task, description=outcome.source.name)
+        if quiet:
+            return
+        for path in outcome.written:
+            line = f"{verb} {path}"
+            if self.bar is not None:
+                self.bar.console.print(line, highlight=False, markup=False)
+            else:
+                typer.echo(line)
+
+
+def _watch(paths: list[str], run: _Run) -> None:
+    import watchfiles
+
+    folders = prwriter.watch_folders(paths)
+    outputs = {".txt", ".html", ".pdf"}
+    typer.echo(f"watching {', '.join(str(f) for f in folders)} (Ctrl-C stops)", err=True)
+
+    def relevant(change: watchfiles.Change, path: str) -> bool:
+        # Our own output must not trigger another run; a .docx counts only in templates/.
+        suffix = Path(path).suffix
+        if suffix == ".docx":
+            return "templates" in Path(path).parts
+        return suffix not in outputs and not Path(path).name.startswith(".")
+
+    for _changes in watchfiles.watch(*folders, watch_filter=relevant, raise_interrupt=False):
+        run.once(paths)
 
 
 @app.command("list")

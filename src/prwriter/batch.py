@@ -1,0 +1,235 @@
+"""Generating many releases at once: finding them, naming outputs, rendering in one or more
+processes, and writing every good release whatever happens to the others.
+
+Rendering happens in workers; writing happens here, in the calling process, so that two
+releases can never write the same file and a failed release never leaves part of its set.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prwriter.errors import InputError, Problem, display_path
+from prwriter.library import SUFFIXES, find_project
+from prwriter.output import write_atomic
+from prwriter.settings import check_name_pattern, project_settings, setting_position
+
+DEFAULT_PATTERN = "{stem}.{ext}"
+# Folders inside a project that hold library files and templates, not releases.
+NOT_RELEASES = {"boilerplates", "templates", "node_modules"}
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    """What a batch run chooses; None means: the project's setting, then the default."""
+
+    formats: Sequence[str] | None = None
+    output_dir: Path | None = None
+    name_pattern: str | None = None
+    wire: str | None = None
+    overrides: Mapping[str, str] = field(default_factory=dict)
+    ascii: bool = False
+    pdf_variant: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one release."""
+
+    source: Path
+    written: tuple[Path, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    error: str | None = None  # an unexpected failure inside prwriter
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    source: Path
+    outputs: dict[Path, str | bytes] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+    error: str | None = None
+
+
+def find_releases(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """Release files named by `paths`: files as given, every release YAML below a folder
+    (not in boilerplates/ or templates/), and the matches of glob patterns."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for given in paths:
+        text = str(given)
+        if any(ch in text for ch in "*?[") and not Path(text).exists():
+            # glob.glob takes absolute patterns too, which Path.glob does not.
+            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))  # noqa: PTH207
+            if not matches:
+                problems.append(Problem(text, 0, 0, "", "no file matches this pattern"))
+            found.extend(m for m in matches if m.suffix in SUFFIXES and m.is_file())
+        elif Path(text).is_dir():
+            inside = sorted(
+                p
+                for p in Path(text).rglob("*")
+                if p.suffix in SUFFIXES
+                and p.is_file()
+                and not NOT_RELEASES & set(p.relative_to(text).parts[:-1])
+                and not any(part.startswith(".") for part in p.relative_to(text).parts)
+            )
+            if not inside:
+                problems.append(Problem(text, 0, 0, "", "no release YAML files in this folder"))
+            found.extend(inside)
+        else:
+            found.append(Path(text))
+    return list(dict.fromkeys(found)), problems
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """`ImmunoGen, Inc. Again Named...` -> `immunogen-inc-again-named...` (ASCII, safe)."""
+    from prwriter.style.charset import to_ascii
+
+    words = re.sub(r"[^a-z0-9]+", "-", to_ascii(text).lower()).strip("-")
+    if len(words) > limit:
+        words = words[:limit].rsplit("-", 1)[0]
+    return words or "release"
+
+
+def _render(path: Path, options: BatchOptions) -> _Rendered:
+    """Load and render one release in every format; never raises."""
+    import prwriter
+
+    try:
+        release = prwriter.load_release(path, options.overrides)
+        project = release.project or path.parent
+        settings = project_settings(project)
+        formats = list(options.formats or settings.formats or ["txt"])
+        unknown = [f for f in formats if f not in prwriter.FORMATS]
+        if unknown:
+            file, line = setting_position(project, "formats")
+            message = f"unknown format '{unknown[0]}'; choose from {', '.join(prwriter.FORMATS)}"
+            raise InputError([Problem(file, line, 1, "formats", message)])
+        folder = options.output_dir
+        if folder is None:
+            folder = project / settings.output_dir if settings.output_dir else path.parent
+        pattern = options.name_pattern or settings.name_pattern or DEFAULT_PATTERN
+        outputs: dict[Path, str | bytes] = {}
+        for fmt in formats:
+            name = pattern.format(
+                stem=path.stem,
+                date=release.date.isoformat(),
+                slug=slug(release.headline),
+                ext=fmt,
+                wire=options.wire or release.wire or "businesswire",
+            )
+            outputs[folder / name] = prwriter.render(
+                release, fmt, wire=options.wire, ascii=options.ascii,
+                pdf_variant=options.pdf_variant,
+            )  # fmt: skip
+        return _Rendered(path, outputs)
+    except InputError as error:
+        return _Rendered(path, problems=error.problems)
+    except Exception as error:  # a bug: reported per release, the batch goes on
+        return _Rendered(path, error=f"{type(error).__name__}: {error}")
+
+
+def _write(rendered: _Rendered, written: set[Path], dry_run: bool) -> Outcome:
+    if rendered.problems or rendered.error:
+        return Outcome(rendered.source, problems=rendered.problems, error=rendered.error)
+    shown = display_path(rendered.source)
+    for target in rendered.outputs:
+        resolved = target.resolve()
+        why = None
+        if resolved == rendered.source.resolve():
+            why = f"writing {target} would replace the release itself; choose --output-dir"
+        elif resolved in written:
+            why = (
+                f"{target} was already written in this run; give the releases different "
+                "file names, a name pattern such as {date}-{slug}.{ext}, or output folders"
+            )
+        if why:
+            return Outcome(rendered.source, problems=(Problem(shown, 0, 0, "", why),))
+    done: list[Path] = []
+    for target, content in rendered.outputs.items():
+        if not dry_run:
+            try:
+                write_atomic(target, content)
+            except OSError as error:
+                message = f"cannot write {target}: {error.strerror or error}"
+                problem = Problem(shown, 0, 0, "", message)
+                return Outcome(rendered.source, tuple(done), problems=(problem,))
+        written.add(target.resolve())
+        done.append(target)
+    return Outcome(rendered.source, tuple(done))
+
+
+def generate(
+    paths: Iterable[str | Path],
+    options: BatchOptions | None = None,
+    *,
+    jobs: int = 1,
+    dry_run: bool = False,
+    fail_fast: bool = False,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Render every release named by `paths` (files, folders, globs) and write the files.
+
+    A broken release does not stop the others unless `fail_fast`. `jobs` > 1 renders in that
+    many processes. `on_outcome` hears of each release as it finishes. Returns one Outcome
+    per release, in the order the releases were found.
+    """
+    options = options or BatchOptions()
+    if options.name_pattern:
+        try:
+            check_name_pattern(options.name_pattern)
+        except ValueError as exc:
+            raise InputError([Problem("--name-pattern", 0, 0, "", str(exc))]) from None
+    releases, problems = find_releases(paths)
+    outcomes: dict[Path, Outcome] = {}
+    written: set[Path] = set()
+    for problem in problems:
+        outcome = Outcome(Path(problem.file), problems=(problem,))
+        outcomes[outcome.source] = outcome
+        if on_outcome:
+            on_outcome(outcome)
+    if fail_fast and problems:
+        return list(outcomes.values())
+
+    def finish(rendered: _Rendered) -> bool:
+        outcome = _write(rendered, written, dry_run)
+        outcomes[rendered.source] = outcome
+        if on_outcome:
+            on_outcome(outcome)
+        return outcome.ok
+
+    if jobs <= 1 or len(releases) <= 1:
+        for path in releases:
+            if not finish(_render(path, options)) and fail_fast:
+                break
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures: list[Future[_Rendered]] = [
+                pool.submit(_render, path, options) for path in releases
+            ]
+            try:
+                # Written in input order, so which of two clashing releases wins is stable.
+                for future in futures:
+                    if not finish(future.result()) and fail_fast:
+                        break
+            finally:
+                for future in futures:
+                    future.cancel()
+    return list(outcomes.values())
+
+
+def watch_folders(paths: Iterable[str | Path]) -> list[Path]:
+    """The folders whose changes can change these releases' output: each release's
+    folder and its project (library files, templates, settings)."""
+    releases, _ = find_releases(paths)
+    folders = {p.parent.resolve() for p in releases}
+    folders |= {find_project(p.parent) for p in releases}
+    return sorted(f for f in folders if not any(f.is_relative_to(o) and f != o for o in folders))
