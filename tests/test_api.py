@@ -15,18 +15,22 @@ EXAMPLE = REPO / "examples" / "immunogen" / "release.yaml"
 
 def test_public_names() -> None:
     assert sorted(prwriter.__all__) == [
+        "BatchOptions",
         "FORMATS",
         "InputError",
         "LIBRARY_KINDS",
+        "Outcome",
         "PDF_VARIANTS",
         "Problem",
         "Release",
         "__version__",
         "export_templates",
+        "generate",
         "list_entries",
         "list_wires",
         "load_release",
         "render",
+        "watch_folders",
         "write_atomic",
     ]
     assert prwriter.FORMATS == ("txt", "html", "pdf", "docx")
