@@ -6,7 +6,7 @@ prwriter (and running `prwriter --help`) stays fast.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,11 +14,13 @@ from prwriter.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from prwriter.batch import BatchOptions, Outcome
+    from prwriter.checks.report import CheckResult
     from prwriter.model import Release
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "CHECK_FORMATS",
     "FORMATS",
     "LIBRARY_KINDS",
     "PDF_VARIANTS",
@@ -28,6 +30,10 @@ __all__ = [
     "Problem",
     "Release",
     "__version__",
+    "check",
+    "check_report",
+    "check_rules",
+    "check_status",
     "export_templates",
     "generate",
     "list_entries",
@@ -139,6 +145,52 @@ def generate(
     return run(
         paths, options, jobs=jobs, dry_run=dry_run, fail_fast=fail_fast, on_outcome=on_outcome
     )
+
+
+CHECK_FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif")
+
+
+def check(
+    paths: Iterable[str | Path], overrides: Mapping[str, str] | None = None
+) -> list[CheckResult]:
+    """Validate every release named by `paths` (files, folders, globs) and run the release
+    checks its project enables. Each `CheckResult` has the release's `findings` (rule,
+    severity, message, file, line, column, field) or the input `problems` that stopped it."""
+    from prwriter.batch import check as run
+
+    return run(paths, overrides)
+
+
+def check_report(results: Sequence[CheckResult], fmt: str = "text", *, color: bool = False) -> str:
+    """Check results as "text", "json", "github" (Actions annotations) or "sarif" (2.1.0)."""
+    from prwriter.checks import report
+
+    if fmt == "json":
+        return report.as_json(results)
+    if fmt == "github":
+        return report.as_github(results)
+    if fmt == "sarif":
+        return report.as_sarif(results, __version__)
+    if fmt == "text":
+        return report.as_text(results, color=color)
+    raise ValueError(f"unknown report format {fmt!r}; choose from {', '.join(CHECK_FORMATS)}")
+
+
+def check_status(results: Sequence[CheckResult], fail_on: str | None = None) -> int:
+    """0 clean; 1 when a finding is at or above `fail_on` ("error", "warning", "info"; by
+    default each project's `check.fail_on`); 2 when a release could not be read."""
+    from prwriter.checks.report import exit_status
+
+    if fail_on not in (None, "error", "warning", "info"):
+        raise ValueError(f"unknown severity {fail_on!r}; choose error, warning or info")
+    return exit_status(results, fail_on)  # type: ignore[arg-type]
+
+
+def check_rules() -> list[tuple[str, str, str, str]]:
+    """Every rule as (id, name, default severity, summary)."""
+    from prwriter.checks import iter_rules
+
+    return [(r.id, r.name, r.severity, r.summary) for r in iter_rules()]
 
 
 def watch_folders(paths: Iterable[str | Path]) -> list[Path]:

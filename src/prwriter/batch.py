@@ -13,11 +13,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prwriter.errors import InputError, Problem, display_path
 from prwriter.library import SUFFIXES, find_project
 from prwriter.output import write_atomic
 from prwriter.settings import check_name_pattern, project_settings, setting_position
+
+if TYPE_CHECKING:
+    from prwriter.checks.report import CheckResult
 
 DEFAULT_PATTERN = "{stem}.{ext}"
 # Folders inside a project that hold library files and templates, not releases.
@@ -233,3 +237,25 @@ def watch_folders(paths: Iterable[str | Path]) -> list[Path]:
     folders = {p.parent.resolve() for p in releases}
     folders |= {find_project(p.parent) for p in releases}
     return sorted(f for f in folders if not any(f.is_relative_to(o) and f != o for o in folders))
+
+
+def check(
+    paths: Iterable[str | Path], overrides: Mapping[str, str] | None = None
+) -> list[CheckResult]:
+    """Validate every release named by `paths` and run the checks its project enables."""
+    from prwriter.checks import run_checks
+    from prwriter.checks.report import CheckResult
+    from prwriter.loading import load_with_origins
+
+    releases, problems = find_releases(paths)
+    results = [CheckResult(Path(p.file), problems=(p,)) for p in problems]
+    for path in releases:
+        try:
+            release, origins = load_with_origins(path, overrides)
+            settings = project_settings(release.project or path.parent)
+        except InputError as error:
+            results.append(CheckResult(path, problems=error.problems))
+            continue
+        findings = run_checks(release, origins, settings.check.rules)
+        results.append(CheckResult(path, tuple(findings), fail_on=settings.check.fail_on))
+    return results

@@ -323,6 +323,60 @@ def _watch(paths: list[str], run: _Run) -> None:
         run.once(paths)
 
 
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Release YAML files, folders or glob patterns.", show_default=False),
+    ] = None,
+    report: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (colours on a terminal), json, github (Actions annotations) or "
+            "sarif (2.1.0).",
+        ),
+    ] = "text",
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 on findings at or above this severity: error, warning or info.",
+            show_default="the project's check.fail_on, else error",
+        ),
+    ] = None,
+    sets: Annotated[
+        list[str] | None,
+        typer.Option("--set", "-s", help="Override a field for this run: FIELD=VALUE."),
+    ] = None,
+    list_rules: Annotated[
+        bool, typer.Option("--list-rules", help="List every rule and exit.")
+    ] = False,
+) -> None:
+    """Validate releases and run the release checks.
+
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 a release could not be read.
+    """
+    if list_rules:
+        for rule_id, name, severity, summary in prwriter.check_rules():
+            typer.echo(f"{rule_id}  {severity:<7}  {name}: {summary}")
+        raise typer.Exit(0)
+    if not paths:
+        raise typer.BadParameter("give release files, folders or patterns", param_hint="PATHS")
+    if report not in prwriter.CHECK_FORMATS:
+        raise typer.BadParameter(
+            f"unknown format '{report}'; choose from {', '.join(prwriter.CHECK_FORMATS)}",
+            param_hint="--format",
+        )
+    if fail_on not in (None, "error", "warning", "info"):
+        raise typer.BadParameter("choose error, warning or info", param_hint="--fail-on")
+    results = prwriter.check(paths, _overrides(sets or []))
+    color = report == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    typer.echo(prwriter.check_report(results, report, color=color), nl=False)
+    raise typer.Exit(prwriter.check_status(results, fail_on))
+
+
 @app.command("list")
 def list_(
     kind: Annotated[

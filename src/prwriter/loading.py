@@ -71,6 +71,13 @@ def load_release(path: str | Path, overrides: Mapping[str, str] | None = None) -
     """Read, validate and resolve one release file. `overrides` replace fields by dotted
     path (`{"headline": "...", "dateline.city": "Boston"}`); each value is read as YAML.
     Raises InputError listing every problem."""
+    return load_with_origins(path, overrides)[0]
+
+
+def load_with_origins(
+    path: str | Path, overrides: Mapping[str, str] | None = None
+) -> tuple[Release, Origins]:
+    """`load_release`, and where each part of the release was written."""
     path = Path(path)
     source = read_yaml(path)
     set_problems = [_override(source, key, value) for key, value in (overrides or {}).items()]
@@ -90,7 +97,30 @@ def load_release(path: str | Path, overrides: Mapping[str, str] | None = None) -
             resolver.problems.append(
                 unknown_wire_problem(settings.wire, list(known), file, line, 1, "wire")
             )
-    return resolver.release(fields, path)
+    return resolver.release(fields, path), resolver.origins
+
+
+class Origins:
+    """Where the parts of a Release were written: in the release file, or in the library
+    file a part came from (an About text, a legal block, a contact)."""
+
+    def __init__(self, release: YamlSource) -> None:
+        self.release = release
+        self.parts: dict[Loc, tuple[YamlSource, Loc]] = {}
+
+    def add(self, path: Loc, source: YamlSource, loc: Loc) -> None:
+        self.parts[path] = (source, loc)
+
+    def locate(self, path: Loc) -> tuple[str, int, int, str]:
+        """File, line, column and field path for the Release part at `path`."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.parts:
+                source, loc = self.parts[path[:end]]
+                line, column = source.position(loc)
+                return source.display, line, column, format_field_path(loc)
+        loc = self.release.known_prefix(path)
+        problem = self.release.problem(loc, "")
+        return problem.file, problem.line, problem.column, problem.field
 
 
 def _override(source: YamlSource, key: str, value: str) -> Problem | None:
@@ -117,6 +147,8 @@ class _Resolver:
         self.library = library
         self.project = project
         self.problems: list[Problem] = []
+        # Where each part of the Release was written: checks point their findings there.
+        self.origins = Origins(source)
 
     def fail(self, loc: Loc, message: str) -> None:
         # A one-item shorthand (`contacts: id` for `contacts: [id]`) has no index in the file.
@@ -224,6 +256,7 @@ class _Resolver:
         assert isinstance(data, CompanyFile)
         about_text, about_loc = self.about_in_force(entry, data, date, loc)
         about = self.markdown(about_text or "", entry.source, about_loc)
+        self.origins.add(("companies", i, "about"), entry.source, about_loc)
         overrides: dict[str, Any] = (
             ref.model_dump(exclude_unset=True, exclude={"id"}) if inline else {}
         )
@@ -296,10 +329,12 @@ class _Resolver:
         for i, part in enumerate(parts):
             if isinstance(part, QuotePart):
                 quote = self.quote(part, i)
-                if quote is not None:
-                    blocks.append(quote)
+                found: list[Block] = [quote] if quote is not None else []
             else:
-                blocks.extend(self.markdown(part, self.source, ("body", i)))
+                found = self.markdown(part, self.source, ("body", i))
+            for block in found:
+                self.origins.add(("body", len(blocks)), self.source, ("body", i))
+                blocks.append(block)
         if blocks and not isinstance(blocks[0], Paragraph):
             self.fail(
                 ("body", 0),
@@ -333,6 +368,7 @@ class _Resolver:
             entry = self.entry("contacts", contact_id, ("contacts", i, "contacts", j), "contact")
             if entry is not None:
                 assert isinstance(entry.data, ContactFile)
+                self.origins.add(("contacts", i, "contacts", len(contacts)), entry.source, ())
                 contacts.append(Contact(**entry.data.model_dump()))
         return ContactGroup(label=group.label, contacts=contacts)
 
@@ -343,6 +379,7 @@ class _Resolver:
         data = entry.data
         assert isinstance(data, LegalFile)
         body = self.markdown(data.text, entry.source, ("text",))
+        self.origins.add(("legal", i), entry.source, ("text",))
         return LegalBlock(id=entry_id, kind=data.kind, heading=data.heading, body=body)
 
     # --- timing, media, wire -----------------------------------------------------------

@@ -1,0 +1,105 @@
+"""Release checks: rules over a resolved Release that catch what wire editors and lawyers
+catch, each finding located in the file where the offending text was written.
+
+A rule is a function registered with `@rule`; it receives a `Context` and yields findings.
+Projects turn rules off, change their severity or thresholds in `prwriter.toml`:
+
+    [check.rules.HL001]
+    warning = 80
+    severity = "error"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from prwriter.loading import Origins
+from prwriter.model import Release
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a check found, and where."""
+
+    rule: str
+    severity: Severity
+    message: str
+    file: str
+    line: int
+    column: int
+    field: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.severity} {self.rule}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    name: str
+    severity: Severity
+    summary: str
+    params: dict[str, Any]
+    check: Callable[[Context], Iterable[tuple[tuple[str | int, ...], str, Severity | None]]]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    rule_id: str, name: str, severity: Severity, summary: str, **params: Any
+) -> Callable[[Callable[[Context], Iterable[Any]]], Callable[[Context], Iterable[Any]]]:
+    """Register a check. It yields (release path, message, severity or None) for each hit;
+    None keeps the rule's configured severity."""
+
+    def register(check: Callable[[Context], Iterable[Any]]) -> Callable[[Context], Iterable[Any]]:
+        RULES[rule_id] = Rule(rule_id, name, severity, summary, params, check)
+        return check
+
+    return register
+
+
+@dataclass
+class Context:
+    release: Release
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def run_checks(
+    release: Release, origins: Origins, settings: dict[str, dict[str, Any]] | None = None
+) -> list[Finding]:
+    """Every enabled rule's findings for `release`, in file order."""
+    from prwriter.checks import rules as _rules  # noqa: F401  (registers the rules)
+
+    settings = settings or {}
+    findings: list[Finding] = []
+    for rule_id, registered in RULES.items():
+        config = settings.get(rule_id, {})
+        if config.get("enabled", True) is False:
+            continue
+        params = {
+            **registered.params,
+            **{k: v for k, v in config.items() if k in registered.params},
+        }
+        configured: Severity = config.get("severity", registered.severity)
+        for path, message, severity in registered.check(Context(release, params)):
+            file, line, column, where = origins.locate(path)
+            findings.append(
+                Finding(rule_id, severity if severity and "severity" not in config else configured,
+                        message, file, line, column, where)
+            )  # fmt: skip
+    return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule))
+
+
+def iter_rules() -> Iterator[Rule]:
+    from prwriter.checks import rules as _rules  # noqa: F401
+
+    yield from sorted(RULES.values(), key=lambda r: r.id)
