@@ -16,6 +16,7 @@ EXAMPLE = REPO / "examples" / "immunogen" / "release.yaml"
 def test_public_names() -> None:
     assert sorted(prwriter.__all__) == [
         "BatchOptions",
+        "CHECK_FORMATS",
         "FORMATS",
         "InputError",
         "LIBRARY_KINDS",
@@ -24,6 +25,10 @@ def test_public_names() -> None:
         "Problem",
         "Release",
         "__version__",
+        "check",
+        "check_report",
+        "check_rules",
+        "check_status",
         "export_templates",
         "generate",
         "list_entries",

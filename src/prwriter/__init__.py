@@ -24,6 +24,7 @@ __all__ = [
     "FORMATS",
     "LIBRARY_KINDS",
     "PDF_VARIANTS",
+    "SCHEMA_KINDS",
     "BatchOptions",
     "InputError",
     "Outcome",
@@ -36,9 +37,13 @@ __all__ = [
     "check_status",
     "export_templates",
     "generate",
+    "init_project",
+    "json_schema",
     "list_entries",
+    "list_templates",
     "list_wires",
     "load_release",
+    "new_release",
     "render",
     "watch_folders",
     "write_atomic",
@@ -191,6 +196,77 @@ def check_rules() -> list[tuple[str, str, str, str]]:
     from prwriter.checks import iter_rules
 
     return [(r.id, r.name, r.severity, r.summary) for r in iter_rules()]
+
+
+SCHEMA_KINDS: tuple[str, ...] = (
+    "release", "company", "contact", "person", "legal", "wire", "settings",
+)  # fmt: skip
+
+
+def json_schema(kind: str = "release") -> dict[str, Any]:
+    """The JSON Schema of a file kind (one of SCHEMA_KINDS), for editors and tools."""
+    from prwriter.schemas import json_schema as schema
+
+    return schema(kind)
+
+
+def init_project(
+    folder: str | Path, company_id: str = "example", company_name: str = "Example Company, Inc."
+) -> list[Path]:
+    """Scaffold a release project in `folder`: settings, a company with contacts, a person and
+    a legal block to edit, a first release, the release schema, a templates/ folder and a
+    GitHub Actions workflow. Existing files are kept; returns the files written."""
+    import datetime as dt
+
+    from prwriter.scaffold import Company
+    from prwriter.scaffold import init_project as scaffold
+
+    return scaffold(Path(folder), Company(company_id, company_name), dt.date.today())
+
+
+def new_release(
+    path: str | Path,
+    company_id: str,
+    *,
+    headline: str | None = None,
+    date: str | None = None,
+    city: str = "New York",
+    state: str = "New York",
+) -> Path:
+    """Write a commented release file for `company_id` at `path` (never over a file), with a
+    yaml-language-server $schema line when the project has release.schema.json."""
+    import datetime as dt
+
+    from prwriter.scaffold import Company
+    from prwriter.scaffold import new_release as write
+
+    day = dt.date.fromisoformat(date) if date else dt.date.today()
+    name = company_id
+    entry = list_entries("companies", Path(path).parent).get(company_id)
+    if entry is None:
+        raise InputError(
+            [Problem("", 0, 0, "--company", f"no company '{company_id}' in the library; "
+                     "see prwriter list companies")]
+        )  # fmt: skip
+    from prwriter.yaml_source import read_yaml
+
+    data = read_yaml(entry).data
+    if isinstance(data, dict) and isinstance(data.get("name"), str):
+        name = data["name"]
+    return write(Path(path), Company(company_id, name), day, headline, city, state)
+
+
+def list_templates(folder: str | Path = ".") -> dict[str, Path]:
+    """Every template file and the folder that wins for it (a project's own first)."""
+    from prwriter.library import find_project
+    from prwriter.templating import template_dirs
+
+    found: dict[str, Path] = {}
+    for root in template_dirs(find_project(Path(folder))):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                found.setdefault(path.relative_to(root).as_posix(), path)
+    return found
 
 
 def watch_folders(paths: Iterable[str | Path]) -> list[Path]:

@@ -21,7 +21,7 @@ app = typer.Typer(
         "Example: prwriter generate releases/launch.yaml --format txt --output-dir out"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -382,7 +382,7 @@ def list_(
     kind: Annotated[
         str,
         typer.Argument(
-            help=f"What to list: wires, {', '.join(prwriter.LIBRARY_KINDS)}.",
+            help=f"What to list: wires, templates, {', '.join(prwriter.LIBRARY_KINDS)}.",
             show_default=False,
         ),
     ],
@@ -399,14 +399,125 @@ def list_(
     from (the first folder that has it wins)."""
     if kind == "wires":
         found = prwriter.list_wires(folder)
+    elif kind == "templates":
+        found = prwriter.list_templates(folder)
     elif kind in prwriter.LIBRARY_KINDS:
         found = prwriter.list_entries(kind, folder)
     else:
-        choices = ", ".join(("wires", *prwriter.LIBRARY_KINDS))
+        choices = ", ".join(("wires", "templates", *prwriter.LIBRARY_KINDS))
         raise typer.BadParameter(f"unknown kind '{kind}'; choose from {choices}")
     width = max((len(name) for name in found), default=0)
     for name, path in found.items():
         typer.echo(f"{name:<{width}}  {path}")
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        str, typer.Argument(help=f"Which file: {', '.join(prwriter.SCHEMA_KINDS)}.")
+    ] = "release",
+    write: Annotated[
+        Path | None,
+        typer.Option(
+            "--write", help="Write every schema into this folder instead.", file_okay=False
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a release file (or of a library file, wire profile or
+    settings), for editors that complete and check YAML as you type."""
+    import json
+
+    if write is not None:
+        for kind_name in prwriter.SCHEMA_KINDS:
+            target = write / f"{kind_name}.schema.json"
+            text = json.dumps(prwriter.json_schema(kind_name), indent=2, ensure_ascii=False,
+                              sort_keys=True) + "\n"  # fmt: skip
+            prwriter.write_atomic(target, text)
+            typer.echo(f"wrote {target}")
+        return
+    if kind not in prwriter.SCHEMA_KINDS:
+        raise typer.BadParameter(
+            f"unknown schema '{kind}'; choose from {', '.join(prwriter.SCHEMA_KINDS)}",
+            param_hint="KIND",
+        )
+    typer.echo(json.dumps(prwriter.json_schema(kind), indent=2, ensure_ascii=False, sort_keys=True))
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to start the project.")] = Path(),
+    company_id: Annotated[
+        str, typer.Option("--company-id", help="Library id of your company (file name).")
+    ] = "example",
+    company_name: Annotated[
+        str, typer.Option("--company-name", help="Its legal name, as releases print it.")
+    ] = "Example Company, Inc.",
+) -> None:
+    """Start a release project: settings, a company with a contact, a spokesperson and a
+    legal block to edit, a first release, the release schema, a templates/ folder and a
+    GitHub Actions workflow that checks releases and builds drafts. Never replaces a file."""
+    written = prwriter.init_project(folder, company_id, company_name)
+    for path in written:
+        typer.echo(f"wrote {path}")
+    typer.echo(
+        f"next: edit boilerplates/, then prwriter check {folder / 'releases'} and "
+        f"prwriter generate {folder / 'releases'}",
+        err=True,
+    )
+
+
+@app.command()
+def new(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="The release file to write.", show_default="releases/DATE-SLUG.yaml"),
+    ] = None,
+    company: Annotated[
+        str | None, typer.Option("--company", help="Library id of the issuing company.")
+    ] = None,
+    headline: Annotated[str | None, typer.Option("--headline")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="YYYY-MM-DD", show_default="today")
+    ] = None,
+    city: Annotated[str | None, typer.Option("--city")] = None,
+    state: Annotated[str | None, typer.Option("--state")] = None,
+) -> None:
+    """Write a commented release to fill in. Asks for what is missing on a terminal; in CI
+    give the options. Never replaces a file."""
+    import datetime as dt
+
+    ask = sys.stdin.isatty()
+    companies = list(prwriter.list_entries("companies", path.parent if path else Path()))
+    if company is None:
+        if not ask:
+            raise typer.BadParameter(
+                f"which company? one of: {', '.join(companies)}", param_hint="--company"
+            )
+        company = typer.prompt("Company id", default=companies[0] if companies else None)
+    if headline is None and ask:
+        headline = typer.prompt("Headline")
+    if city is None:
+        city = typer.prompt("Dateline city", default="New York") if ask else "New York"
+    if state is None:
+        state = typer.prompt("State", default="New York") if ask else "New York"
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise typer.BadParameter(f"'{date}' is not YYYY-MM-DD", param_hint="--date") from None
+    if path is None:
+        folder = Path("releases") if Path("releases").is_dir() else Path()
+        slug = "-".join((headline or "new-release").lower().split())[:50]
+        path = (
+            folder / f"{day.isoformat()}-{''.join(c for c in slug if c.isalnum() or c == '-')}.yaml"
+        )
+    try:
+        written = prwriter.new_release(
+            path, company or "", headline=headline, date=day.isoformat(), city=city, state=state
+        )
+    except prwriter.InputError as error:
+        _report(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    typer.echo(f"wrote {written}")
 
 
 templates_app = typer.Typer(

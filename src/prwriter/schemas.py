@@ -1,0 +1,54 @@
+"""JSON Schemas of the files a writer edits, for editors (yaml-language-server) and tools.
+
+The shipped copies in templates/schema/ are generated from the pydantic models; a test fails
+when they are stale (regenerate with `prwriter schema --write templates/schema`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+SCHEMA_KINDS = ("release", "company", "contact", "person", "legal", "wire", "settings")
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    from prwriter.schema import CompanyFile, ContactFile, LegalFile, PersonFile, ReleaseInput
+    from prwriter.settings import ProjectSettings
+    from prwriter.wires import WireProfile
+
+    models = {
+        "release": ReleaseInput,
+        "company": CompanyFile,
+        "contact": ContactFile,
+        "person": PersonFile,
+        "legal": LegalFile,
+        "wire": WireProfile,
+        "settings": ProjectSettings,
+    }
+    if kind not in models:
+        raise ValueError(f"unknown schema {kind!r}; choose from {', '.join(SCHEMA_KINDS)}")
+    schema = models[kind].model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"prwriter {kind} file"
+    return schema
+
+
+def schema_text(kind: str) -> str:
+    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def schema_file_name(kind: str) -> str:
+    return f"{kind}.schema.json"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    from prwriter.output import write_atomic
+
+    written = []
+    for kind in SCHEMA_KINDS:
+        target = folder / schema_file_name(kind)
+        write_atomic(target, schema_text(kind))
+        written.append(target)
+    return written
