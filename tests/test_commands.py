@@ -1,0 +1,171 @@
+"""check, init, new, schema, list templates and completion through Typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import prwriter
+from conftest import ACME_RELEASE, REPO, ProjectMaker
+from prwriter.cli import app
+from prwriter.schemas import SCHEMA_KINDS, schema_file_name, schema_text
+
+
+def run(*args: str | Path, input: str | None = None):
+    return CliRunner().invoke(app, [str(a) for a in args], input=input)
+
+
+def shouting(make_project: ProjectMaker) -> Path:
+    release = ACME_RELEASE.replace("headline: Acme Opens a Plant in Dayton",
+                                   "headline: Acme Opens a TK Plant in Dayton!")  # fmt: skip
+    return make_project({"r.yaml": release})
+
+
+def test_check_clean_release_exits_0(make_project: ProjectMaker) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE})
+    result = run("check", project / "r.yaml")
+    assert result.exit_code == 0
+    assert result.stdout.endswith("1 release(s) checked: 0 error(s), 0 warning(s), 0 info\n")
+
+
+def test_check_findings_exit_1_with_locations(make_project: ProjectMaker, monkeypatch) -> None:
+    project = shouting(make_project)
+    monkeypatch.chdir(project)
+    result = run("check", "r.yaml")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert (
+        "r.yaml:1:11: headline: error HL005: headline has an exclamation mark; remove it" in lines
+    )
+    assert (
+        "r.yaml:1:11: headline: error ST006: placeholder 'TK' left in the copy; write the real text"
+        in lines
+    )
+
+
+def test_fail_on_and_input_errors(make_project: ProjectMaker) -> None:
+    long = "A" + " long" * 15
+    project = make_project({"r.yaml": ACME_RELEASE.replace("Acme Opens a Plant in Dayton", long),
+                            "bad.yaml": "headline: [\n"})  # fmt: skip
+    assert run("check", project / "r.yaml").exit_code == 0  # HL001 info only
+    assert run("check", project / "r.yaml", "--fail-on", "info").exit_code == 1
+    assert run("check", project / "bad.yaml").exit_code == 2
+    assert run("check", project / "r.yaml", "--fail-on", "loud").exit_code == 2
+
+
+def test_project_settings_configure_rules(make_project: ProjectMaker) -> None:
+    settings = '[check]\nfail_on = "warning"\n\n[check.rules.ST006]\nenabled = false\n\n' \
+               '[check.rules.HL005]\nseverity = "info"\n'  # fmt: skip
+    project = shouting(make_project)
+    (project / "prwriter.toml").write_text(settings)
+    result = run("check", project / "r.yaml", "--format", "json")
+    assert result.exit_code == 0
+    findings = json.loads(result.stdout)["releases"][0]["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings] == [("HL005", "info")]
+
+
+def test_github_annotations(make_project: ProjectMaker, monkeypatch) -> None:
+    project = shouting(make_project)
+    monkeypatch.chdir(project)
+    result = run("check", "r.yaml", "--format", "github")
+    assert result.stdout.splitlines()[0] == (
+        "::error file=r.yaml,line=1,col=11,title=HL005::headline: headline has an exclamation "
+        "mark; remove it"
+    )
+
+
+def test_sarif_log(make_project: ProjectMaker) -> None:
+    project = shouting(make_project)
+    log = json.loads(run("check", project / "r.yaml", "--format", "sarif").stdout)
+    assert log["version"] == "2.1.0"
+    run_ = log["runs"][0]
+    rule_ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    assert rule_ids == sorted(rule_ids)
+    result = run_["results"][0]
+    assert result["ruleId"] in rule_ids and result["level"] == "error"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 1, "startColumn": 11}
+
+
+def test_findings_in_library_text_point_at_the_library_file(make_project: ProjectMaker) -> None:
+    project = make_project(
+        {
+            "r.yaml": ACME_RELEASE.replace("[acme]", "[tkco]").replace("Acme, Inc.", "TK Co."),
+            "boilerplates/companies/tkco.yaml": "name: TK Co.\nabout: TK Co. makes XXX.\n",
+        }
+    )
+    findings = prwriter.check([project / "r.yaml"])[0].findings
+    about = [f for f in findings if f.file.endswith("tkco.yaml")]
+    assert about and about[0].line == 2 and about[0].field == "about"
+
+
+def test_list_rules() -> None:
+    result = run("check", "--list-rules")
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["HL001", "HL005", "ST006"]
+
+
+def test_init_scaffolds_a_project_that_checks_clean(tmp_path: Path) -> None:
+    result = run("init", tmp_path / "site", "--company-id", "acme", "--company-name", "Acme, Inc.")
+    assert result.exit_code == 0
+    site = tmp_path / "site"
+    for made in ("prwriter.toml", "release.schema.json", "boilerplates/companies/acme.yaml",
+                 "boilerplates/contacts/acme-media.yaml", "boilerplates/people/acme-ceo.yaml",
+                 "boilerplates/legal/acme-forward-looking.yaml", "releases/first-release.yaml",
+                 "templates/README.md", ".github/workflows/releases.yml"):  # fmt: skip
+        assert (site / made).is_file(), made
+    assert run("check", site / "releases").exit_code == 0
+    (site / "prwriter.toml").write_text("# mine\n")
+    again = run("init", site)
+    assert (site / "prwriter.toml").read_text() == "# mine\n"
+    assert "prwriter.toml" not in again.stdout
+
+
+def test_new_asks_on_a_terminal_and_never_overwrites(make_project: ProjectMaker) -> None:
+    project = make_project({"prwriter.toml": "", "release.schema.json": "{}"})
+    target = project / "releases" / "launch.yaml"
+    target.parent.mkdir()
+    result = run("new", target, "--company", "acme", "--date", "2026-02-03", "--headline",
+                 "Acme Opens a Plant", "--city", "Dayton", "--state", "Ohio")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = target.read_text()
+    assert text.startswith("# yaml-language-server: $schema=../release.schema.json\n")
+    release = prwriter.load_release(target)
+    assert (release.headline, release.date.isoformat()) == ("Acme Opens a Plant", "2026-02-03")
+    assert run("new", target, "--company", "acme").exit_code == 2
+    assert target.read_text() == text
+
+
+def test_new_without_a_company_in_ci_names_the_choices(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("new")
+    assert result.exit_code == 2
+    assert "which company? one of: acme" in result.stderr
+
+
+def test_schema_command_and_shipped_copies_are_fresh(tmp_path: Path) -> None:
+    result = run("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["title"] == "prwriter release file"
+    for kind in SCHEMA_KINDS:
+        shipped = REPO / "templates" / "schema" / schema_file_name(kind)
+        assert shipped.read_text() == schema_text(kind), (
+            "run: prwriter schema --write templates/schema"
+        )
+    assert run("schema", "--write", tmp_path).exit_code == 0
+    assert len(list(tmp_path.glob("*.schema.json"))) == len(SCHEMA_KINDS)
+    assert run("schema", "nope").exit_code == 2
+
+
+def test_list_templates_shows_which_folder_wins(make_project: ProjectMaker) -> None:
+    project = make_project({"prwriter.toml": "", "templates/html/release.css": "/* mine */"})
+    result = run("list", "templates", "--folder", project)
+    rows = dict(line.split() for line in result.stdout.splitlines())
+    assert rows["html/release.css"] == str(project / "templates/html/release.css")
+    assert rows["text/wire.txt.j2"].startswith(str(REPO))
+
+
+def test_completion_is_offered() -> None:
+    assert "--install-completion" in run("--help").stdout
