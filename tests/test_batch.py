@@ -181,14 +181,17 @@ def test_watch_regenerates_when_the_release_changes(make_project: ProjectMaker) 
     )  # fmt: skip
     try:
         output = project / "r.txt"
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while not output.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert output.exists()
-        time.sleep(1.0)  # let the watcher start
-        (project / "r.yaml").write_text(ACME_RELEASE.replace("Acme Opens", "Acme Reopens"))
+        # The watcher starts after the first run; edit until it has seen an edit.
+        edits = 0
         while "Acme Reopens" not in output.read_text() and time.monotonic() < deadline:
-            time.sleep(0.1)
+            edits += 1
+            text = ACME_RELEASE.replace("Acme Opens", "Acme Reopens") + f"# edit {edits}\n"
+            (project / "r.yaml").write_text(text)
+            time.sleep(1.0)
         assert output.read_text().startswith("Acme Reopens")
     finally:
         watcher.send_signal(signal.SIGINT)
