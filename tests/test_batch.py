@@ -188,6 +188,7 @@ def test_watch_regenerates_when_the_release_changes(make_project: ProjectMaker) 
         # The watcher starts after the first run; edit until it has seen an edit.
         edits = 0
         while "Acme Reopens" not in output.read_text() and time.monotonic() < deadline:
+            assert watcher.poll() is None, watcher.communicate()[1]
             edits += 1
             text = ACME_RELEASE.replace("Acme Opens", "Acme Reopens") + f"# edit {edits}\n"
             (project / "r.yaml").write_text(text)
