@@ -54,8 +54,9 @@ def test_alias_bomb_is_refused_without_expanding(tmp_path: Path) -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
     found = messages(tmp_path, "\n".join(lines) + "\n")
-    assert len(found) == 80
-    assert found[0] == "f.yaml:2:10: YAML alias *a0 is not supported; write the value out"
+    assert found == [
+        "f.yaml:2:10: YAML alias *a0 (and 79 more) is not supported; write the value out"
+    ]
 
 
 def test_unknown_tag_is_refused(tmp_path: Path) -> None:

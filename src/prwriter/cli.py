@@ -544,8 +544,16 @@ def export(
         typer.echo(f"nothing to copy: {destination} already has every template")
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # Unwind like Ctrl-C does, so that a file being written is removed, not left half done.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
-    """Console entry point."""
+    """Console entry point: exit 130 on Ctrl-C and 143 on SIGTERM, leaving no partial file."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except KeyboardInterrupt:

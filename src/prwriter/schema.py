@@ -7,9 +7,11 @@ applying house style happen in `loading`, which turns them into the resolved `mo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,8 +26,26 @@ from pydantic import (
 from prwriter.model import LegalKind
 from prwriter.style.tickers import canonical_exchange
 
+# Characters XML 1.0 forbids: passed through, they corrupt a DOCX and confuse wire systems.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _no_control_characters(value: str) -> str:
+    found = _ILLEGAL.search(value)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise ValueError(
+            f"contains the control character {code} at position {found.start() + 1}; remove it"
+        )
+    return value
+
+
 # Surrounding whitespace is never meaningful in a fact, and "   " is as empty as "".
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_control_characters),
+]
 
 
 def _iso_only(value: Any) -> Any:
@@ -163,9 +183,14 @@ class ReleaseInput(Input):
     wire: Text | None = None
     embargo: EmbargoInput | None = None
     media: list[MediaInput] = []
-    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = (
-        Field(default="en-US", description="Language of the copy, e.g. en-US, en-GB, fr-CA.")
-    )
+    language: str = Field(default="en-US", description="Language of the copy, e.g. en-US, fr-CA.")
+
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+            raise ValueError(f"'{value}' is not a language tag; write one such as en-US or fr-CA")
+        return value
 
 
 # --- library files ---------------------------------------------------------------------------

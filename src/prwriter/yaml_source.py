@@ -206,21 +206,22 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
 
 
 def _alias_problems(text: str, source: YamlSource) -> list[Problem]:
-    """One problem per alias, at the alias itself (a composed alias is just the anchored
-    node again, so its own position comes from the parser's events)."""
+    """One problem at the first alias (a composed alias is just the anchored node again, so
+    its own position comes from the parser's events)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.events import AliasEvent
 
+    aliases = [e for e in YAML(typ="rt").parse(text) if isinstance(e, AliasEvent)]
+    first = aliases[0]
+    more = f" (and {len(aliases) - 1} more)" if len(aliases) > 1 else ""
     return [
         Problem(
             source.display,
-            event.start_mark.line + 1,
-            event.start_mark.column + 1,
+            first.start_mark.line + 1,
+            first.start_mark.column + 1,
             "",
-            f"YAML alias *{event.anchor} is not supported; write the value out",
+            f"YAML alias *{first.anchor}{more} is not supported; write the value out",
         )
-        for event in YAML(typ="rt").parse(text)
-        if isinstance(event, AliasEvent)
     ]
 
 

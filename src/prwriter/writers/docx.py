@@ -282,13 +282,13 @@ def _number_pages(document: Document) -> None:
 def _set_properties(document: Document, release: Release) -> None:
     """Core properties from the release; dates from the release date, never the clock."""
     props = document.core_properties
-    author = release.companies[0].name
+    author = _fit(release.companies[0].name)
     moment = dt.datetime.combine(release.date, dt.time(), tzinfo=dt.UTC)
-    props.title = release.headline
+    props.title = _fit(release.headline)
     props.author = author
     props.last_modified_by = author
-    props.subject = release.subheadlines[0] if release.subheadlines else release.headline
-    props.keywords = ", ".join([*(c.name for c in release.companies), "press release"])
+    props.subject = _fit(release.subheadlines[0] if release.subheadlines else release.headline)
+    props.keywords = _fit(", ".join([*(c.name for c in release.companies), "press release"]))
     props.category = "Press release"
     props.language = release.language
     props.created = moment
@@ -297,9 +297,17 @@ def _set_properties(document: Document, release: Release) -> None:
     props.comments = ""
 
 
+def _fit(text: str, limit: int = 255) -> str:
+    """Word's core properties hold at most 255 characters; cut at a word, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
 def _fixed_zip(data: bytes, date: dt.date) -> bytes:
     """The same package with every entry dated at the release date, in a fixed order."""
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    # A zip entry's date runs from 1980 to 2107.
+    stamp = (min(max(date.year, 1980), 2107), date.month, date.day, 0, 0, 0)
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
