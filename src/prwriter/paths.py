@@ -15,11 +15,13 @@ def check_image(path: Path, roots: Sequence[Path]) -> str | None:
     The path is resolved first, so `..` and symbolic links cannot lead outside `roots`.
     """
     try:
-        resolved = path.resolve(strict=True)
-    except (OSError, RuntimeError):
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
         return "no such file"
     if not any(resolved.is_relative_to(root.resolve()) for root in roots):
         return "it lies outside the project; keep images inside the project folder"
+    if not resolved.exists():
+        return "no such file"
     if not resolved.is_file():
         return "not a file"
     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
