@@ -29,6 +29,7 @@ def test_public_names() -> None:
         "check",
         "check_report",
         "check_rules",
+        "check_rules_markdown",
         "check_status",
         "export_templates",
         "generate",

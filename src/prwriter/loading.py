@@ -35,6 +35,7 @@ from prwriter.model import (
     Province,
     Quote,
     Release,
+    Silence,
     State,
     Strong,
     Text,
@@ -201,6 +202,7 @@ class _Resolver:
             wire=facts.wire,
             embargo=embargo,
             media=media,
+            silenced=self.silenced(facts),
             language=facts.language,
             path=path.resolve(),
             project=self.project,
@@ -432,6 +434,21 @@ class _Resolver:
                 Media(path=path.resolve(), caption=item.caption, credit=item.credit, alt=item.alt)
             )
         return found
+
+    def silenced(self, facts: ReleaseInput) -> list[Silence]:
+        if not facts.checks:
+            return []
+        from prwriter.checks import iter_rules
+
+        known = [r.id for r in iter_rules()]
+        for i, given in enumerate(facts.checks):
+            if given.rule not in known:
+                self.fail(
+                    ("checks", i, "rule"),
+                    f"unknown rule '{given.rule}'; rules: {quote_list(closest(given.rule, known))}",
+                )
+        raise_problems(self.problems)
+        return [Silence(rule=c.rule, field=c.field, reason=c.reason) for c in facts.checks]
 
     def check_wire(self, wire: str | None) -> None:
         if wire is None:

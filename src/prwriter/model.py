@@ -173,6 +173,14 @@ class Embargo(Node):
     timezone: str | None = None
 
 
+class Silence(Node):
+    """A check turned off for one release (and maybe one field), with its reason."""
+
+    rule: str
+    field: str | None = None
+    reason: str
+
+
 class Release(Node):
     """A release ready to render."""
 
@@ -188,6 +196,7 @@ class Release(Node):
     wire: str | None = None
     embargo: Embargo | None = None
     media: list[Media] = []
+    silenced: list[Silence] = []
     language: str = Field(default="en-US", description="BCP 47 tag of the copy's language.")
     path: Path | None = Field(default=None, description="The release file, when read from one.")
     project: Path | None = Field(

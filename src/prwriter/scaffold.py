@@ -6,6 +6,7 @@ Neither ever replaces a file that exists.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,9 @@ def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
     files = {
         "prwriter.toml": SETTINGS,
         SCHEMA_FILE: (shipped("templates") / "schema" / SCHEMA_FILE).read_text("utf-8"),
-        f"boilerplates/companies/{c.id}.yaml": COMPANY.format(name=c.name, id=c.id),
+        f"boilerplates/companies/{c.id}.yaml": COMPANY.format(
+            name=c.name, id=c.id, short=short_name(c.name)
+        ),
         f"boilerplates/contacts/{c.id}-media.yaml": CONTACT.format(name=c.name),
         f"boilerplates/people/{c.id}-ceo.yaml": PERSON.format(name=c.name),
         f"boilerplates/legal/{c.id}-forward-looking.yaml": LEGAL.format(name=c.name),
@@ -51,6 +54,14 @@ def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
     first = folder / "releases" / "first-release.yaml"
     _write_new(first, release_text(c, today, "../" + SCHEMA_FILE), written)
     return written
+
+
+_LEGAL_SUFFIX = re.compile(r",? (?:Inc|Corp|Corporation|Co|Ltd|LLC|PLC|AG|SE|S\.A|N\.V)\.?$")
+
+
+def short_name(name: str) -> str:
+    """'Acme, Inc.' -> 'Acme': the name a headline uses."""
+    return _LEGAL_SUFFIX.sub("", name).strip() or name
 
 
 def release_text(
@@ -118,7 +129,7 @@ fail_on = "error"                # error, warning or info
 COMPANY = """\
 # The issuing company. Releases name it by its id: {id}.
 name: {name}
-short_name: {name}
+short_name: {short}
 url: https://www.example.com
 listings: []                     # e.g. [{{exchange: Nasdaq, symbol: EXMP}}]
 about:

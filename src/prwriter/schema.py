@@ -164,6 +164,16 @@ class EmbargoInput(Input):
     timezone: Text | None = Field(default=None, description="IANA zone, e.g. America/New_York.")
 
 
+class SilenceInput(Input):
+    """One check turned off for this release, with the reason a reviewer will read."""
+
+    rule: Text = Field(description="Rule id, e.g. PR001 (prwriter check --list-rules).")
+    field: Text | None = Field(
+        default=None, description="Only here, e.g. body[2] or headline; everywhere if left out."
+    )
+    reason: Text
+
+
 class ReleaseInput(Input):
     """One release file."""
 
@@ -183,6 +193,7 @@ class ReleaseInput(Input):
     wire: Text | None = None
     embargo: EmbargoInput | None = None
     media: list[MediaInput] = []
+    checks: list[SilenceInput] = Field(default=[], description="Checks silenced, with reasons.")
     language: str = Field(default="en-US", description="Language of the copy, e.g. en-US, fr-CA.")
 
     @field_validator("language")

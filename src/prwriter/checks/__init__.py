@@ -91,12 +91,28 @@ def run_checks(
         }
         configured: Severity = config.get("severity", registered.severity)
         for path, message, severity in registered.check(Context(release, params)):
+            if _silenced(release, rule_id, path):
+                continue
             file, line, column, where = origins.locate(path)
             findings.append(
                 Finding(rule_id, severity if severity and "severity" not in config else configured,
                         message, file, line, column, where)
             )  # fmt: skip
     return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule))
+
+
+def _silenced(release: Release, rule_id: str, path: tuple[str | int, ...]) -> bool:
+    """Whether the release turns this rule off here (`field` covers what lies inside it)."""
+    from prwriter.errors import format_field_path
+
+    where = format_field_path(path)
+    return any(
+        s.rule == rule_id
+        and (
+            s.field is None or where == s.field or where.startswith((s.field + ".", s.field + "["))
+        )
+        for s in release.silenced
+    )
 
 
 def iter_rules() -> Iterator[Rule]:

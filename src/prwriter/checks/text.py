@@ -1,0 +1,114 @@
+"""The words the rules read: a release's copy as plain text, by section, with quotations
+and boilerplate told apart (most rules leave quoted speech alone)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from prwriter.model import (
+    Block,
+    CompanyMention,
+    Emphasis,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Release,
+    Strong,
+    Text,
+)
+
+Path = tuple[str | int, ...]
+
+# Abbreviations that end with a period but do not end a sentence.
+_ABBREVIATIONS = re.compile(
+    r"\b(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|Jr|Sr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|vs|etc|"
+    r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
+    r"Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo|U\.S|a\.m|p\.m|[A-Z])\.$"
+)
+_QUOTED = re.compile('["\u201c][^"\u201d]*["\u201d]')
+_WORD = re.compile("[A-Za-z0-9\u00c0-\u024f][\\w'\u2019.-]*")
+
+
+def plain(children: list[Inline]) -> str:
+    parts: list[str] = []
+    for node in children:
+        if isinstance(node, Text | CompanyMention):
+            parts.append(node.text)
+        elif isinstance(node, LineBreak):
+            parts.append(" ")
+        elif isinstance(node, Emphasis | Strong | Link):
+            parts.append(plain(node.children))
+    return "".join(parts)
+
+
+def block_text(block: Block) -> str:
+    if isinstance(block, Paragraph | Heading | Quote):
+        return plain(block.children)
+    assert isinstance(block, ListBlock)
+    return "\n".join(plain(item) for item in block.items)
+
+
+def unquoted(text: str) -> str:
+    """`text` without the words inside quotation marks."""
+    return _QUOTED.sub(" ", text)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences, not split after abbreviations such as Inc. or Mass."""
+    found: list[str] = []
+    current = ""
+    for piece in re.split(r"(?<=[.!?])\s+", text.strip()):
+        current = f"{current} {piece}".strip()
+        if not _ABBREVIATIONS.search(current):
+            found.append(current)
+            current = ""
+    if current:
+        found.append(current)
+    return [s for s in found if s]
+
+
+def body_blocks(release: Release, *, quotes: bool = False) -> Iterator[tuple[Path, str]]:
+    """The body by block; quote blocks and quoted speech left out unless `quotes`."""
+    for i, block in enumerate(release.body):
+        if isinstance(block, Quote):
+            if quotes:
+                yield ("body", i), block_text(block)
+            continue
+        text = block_text(block)
+        yield ("body", i), text if quotes else unquoted(text)
+
+
+def body_text(release: Release, *, quotes: bool = False) -> str:
+    return "\n".join(text for _, text in body_blocks(release, quotes=quotes))
+
+
+def lead(release: Release) -> str:
+    first = release.body[0]
+    return block_text(first) if isinstance(first, Paragraph) else ""
+
+
+def all_copy(release: Release) -> Iterator[tuple[Path, str]]:
+    """Every piece of copy with its path: headline, subheadlines, body, About texts, legal
+    blocks, contacts."""
+    yield ("headline",), release.headline
+    for i, line in enumerate(release.subheadlines):
+        yield ("subheadlines", i), line
+    for i, block in enumerate(release.body):
+        yield ("body", i), block_text(block)
+    for i, company in enumerate(release.companies):
+        yield ("companies", i, "about"), " ".join(block_text(b) for b in company.about)
+    for i, legal in enumerate(release.legal):
+        yield ("legal", i), " ".join(block_text(b) for b in legal.body)
+    for i, group in enumerate(release.contacts):
+        for j, contact in enumerate(group.contacts):
+            values = (contact.organization, contact.name, contact.title, contact.phone)
+            yield ("contacts", i, "contacts", j), " ".join(v for v in values if v)

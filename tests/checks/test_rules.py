@@ -1,0 +1,179 @@
+"""Every rule with a release that triggers it and one that does not, quoted-text and
+boilerplate exclusions included."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import prwriter
+from conftest import ProjectMaker
+from prwriter.checks import run_checks
+from prwriter.loading import load_with_origins
+
+BASE = {
+    "headline": "Acme Opens a New Plant in Dayton, Ohio",
+    "date": "2025-03-05",
+    "dateline": {"city": "Dayton", "state": "Ohio"},
+    "companies": ["acme"],
+    "body": ["Acme, Inc. today opened a plant in Dayton."],
+    "contacts": [{"label": "Media", "contacts": "acme-media"}],
+}
+FLS = {"legal": ["acme-forward-looking"]}
+QUOTE = {"quote": {"speaker": "acme-ceo", "text": "We are thrilled and we will grow!"}}
+LONG = "Acme, Inc. today opened a plant in Dayton. " + "The plant makes tools for builders. " * 60
+
+# rule id, changes that trigger it, changes that do not
+CASES: list[tuple[str, dict, dict]] = [
+    ("HL001", {"headline": "Acme " + "Opens a Plant " * 8}, {}),
+    ("HL002", {"headline": "In a Move Long Expected by Builders in Three States, the Company "
+                           "Known as Acme Opens a Plant"}, {}),
+    ("HL003", {"headline": "Acme Opens Plant"}, {}),
+    ("HL004", {"headline": "Acme Opens a HUGE Plant in Dayton, Ohio"},
+     {"headline": "Acme (NYSE: ACME) Names New CEO and CFO for U.S. Plants"}),
+    ("HL005", {"headline": "Acme Opens a New Plant in Dayton, Ohio."}, {}),
+    ("HL006", {"headline": "A New Tool Plant Opens in Dayton, Ohio Today"}, {}),
+    ("DL002", {"body": ["Acme, Inc. today opened a plant in Dayton on Sep. 5."]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton on Sept. 5."]}),
+    ("DL002", {"body": ["Acme, Inc. today opened a plant in Dayton on March 5th."]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton on March 5."]}),
+    ("DL003", {"embargo": {"until": "2025-03-06T08:00", "timezone": "America/New_York"}},
+     {"embargo": {"until": "2025-03-05T08:00", "timezone": "America/New_York"}}),
+    ("DL004", {"body": ["Acme, Inc. today opened a plant in Dayton, near Columbus, Ohio, and "
+                        "one in Waltham, Mass."]}, {}),
+    ("LD001", {"body": ["Acme, Inc. today opened a plant in Dayton that will make hammers, saws, "
+                        "drills, levels, wrenches and ladders for builders, plumbers, roofers, "
+                        "electricians and carpenters across the Midwest."]}, {}),
+    ("LD002", {"body": ["Acme, Inc. builds tools."]}, {}),
+    ("ST001", {}, {"body": [LONG]}),
+    ("ST002", {}, {}),  # the shipped About is short; the long one comes from a project file
+    ("ST003", {"contacts": []}, {}),
+    ("ST005", {"body": ["Acme, Inc. today opened [a](https://a.example) [b](https://b.example) "
+                        "plant in Dayton."]}, {}),
+    ("ST006", {"body": ["Acme, Inc. today opened a plant in TK."]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton near Tkachenko Street."]}),
+    ("ST007", {"body": ["Acme, Inc. today opened a plant in Dayton.",
+                        {"quote": {"speaker": {"name": "Pat Doe"}, "text": "Good day."}}]}, {}),
+    ("PR001", {"body": ["Acme, Inc., a leading maker of innovative tools, today opened a plant."]},
+     {}),
+    ("PR002", {"body": ["Acme, Inc. today opened a plant in Dayton!"]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton.", QUOTE], **FLS}),
+    ("PR003", {"body": ["Acme, Inc. today opened a plant in Dayton for you."]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton.", QUOTE], **FLS}),
+    ("PR005", {"body": ["Acme, Inc. today opened a plant in Dayton. " + " ".join(["word"] * 31)
+                        + "."]}, {}),
+    ("PR006", {"body": ["Acme, Inc. today inaugurated an extraordinarily sophisticated "
+                        "manufacturing establishment, consolidating multidisciplinary "
+                        "engineering capabilities, internationalization responsibilities and "
+                        "comprehensive organizational transformation initiatives "
+                        "simultaneously. " * 3]},
+     {"body": [LONG]}),
+    ("PR007", {"body": ["Acme, Inc. today opened a plant in order to grow."]}, {}),
+    ("PR008", {"body": ["Acme, Inc. today opened a plant at 12 p.m. in Dayton."]},
+     {"body": ["Acme, Inc. today opened a plant at noon in Dayton."]}),
+    ("PR008", {"body": ["Acme, Inc. today opened a plant at 8:00 a.m. in Dayton."]},
+     {"body": ["Acme, Inc. today opened a plant at 8 a.m. in Dayton."]}),
+    ("FN001", {"companies": [{"id": "acme", "ticker": False}]}, {}),
+    ("FN002", {"companies": ["acme", "many"], "body": [
+        "Acme, Inc. and Many Listings Co. today opened a plant in Dayton."]}, {}),
+    ("FN004", {"body": ["Acme, Inc. today opened a plant in Dayton and expects to hire 200."]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton and expects to hire 200."], **FLS}),
+    ("FN004", {"body": ["Acme, Inc. today opened a plant in Dayton.", QUOTE]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton.", QUOTE], **FLS}),
+    ("FN005", {"body": ["Acme, Inc. today reported adjusted EBITDA of $5 million."]},
+     {"body": ["Acme, Inc. today reported adjusted EBITDA of $5 million and GAAP net income "
+               "of $2 million."]}),
+    ("FN006", {"embargo": {"until": "2025-03-05T16:10", "timezone": "America/New_York"}},
+     {"embargo": {"until": "2025-03-05T16:20", "timezone": "America/New_York"}}),
+]  # fmt: skip
+
+LIBRARY = {
+    "boilerplates/companies/many.yaml": (
+        "name: Many Listings Co.\nabout: Many Listings Co. is listed widely.\nlistings:\n"
+        + "".join(
+            f"  - {{exchange: {x}, symbol: MNY}}\n" for x in ("NYSE", "TSX", "LSE", "FSE", "ASX")
+        )
+    ),
+}
+
+
+def rules_fired(make_project: ProjectMaker, changes: dict, extra: dict | None = None) -> set[str]:
+    project = make_project({"r.yaml": json.dumps({**BASE, **changes}), **LIBRARY, **(extra or {})})
+    release, origins = load_with_origins(project / "r.yaml")
+    return {f.rule for f in run_checks(release, origins)}
+
+
+@pytest.mark.parametrize(("rule", "trigger", "clean"), CASES, ids=[c[0] for c in CASES])
+def test_rule_fires_on_its_trigger_and_not_on_clean_copy(
+    rule: str, trigger: dict, clean: dict, make_project: ProjectMaker
+) -> None:
+    if rule == "ST002":
+        long_about = "name: Acme, Inc.\nlistings: [{exchange: NYSE, symbol: ACME}]\nabout: " + (
+            "Acme, Inc. makes tools. " * 30
+        )
+        assert rule in rules_fired(
+            make_project, {}, {"boilerplates/companies/acme.yaml": long_about}
+        )
+        short_about = long_about.split("about: ")[0] + "about: Acme, Inc. makes tools.\n"
+        assert rule not in rules_fired(
+            make_project, {}, {"boilerplates/companies/acme.yaml": short_about}
+        )
+        return
+    assert rule in rules_fired(make_project, trigger)
+    assert rule not in rules_fired(make_project, clean)
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {rule for rule, _, _ in CASES} == {r[0] for r in prwriter.check_rules()}
+
+
+def test_quotes_and_boilerplate_are_left_alone(make_project: ProjectMaker) -> None:
+    quoted = {"body": ["Acme, Inc. today opened a plant in Dayton.", QUOTE], **FLS}
+    fired = rules_fired(make_project, quoted)
+    assert not {"PR002", "PR003"} & fired  # exclamation and "we" inside the quote
+    hype_in_about = (
+        "name: Acme, Inc.\nlistings: [{exchange: NYSE, symbol: ACME}]\nabout: "
+        "Acme, Inc. is the leading, innovative maker of world-class tools!\n"
+    )
+    fired = rules_fired(make_project, {}, {"boilerplates/companies/acme.yaml": hype_in_about})
+    assert not {"PR001", "PR002"} & fired
+
+
+def test_hype_in_a_quote_is_information_only(make_project: ProjectMaker) -> None:
+    project = make_project({"r.yaml": json.dumps({**BASE, "body": [
+        "Acme, Inc. today opened a plant in Dayton.", QUOTE], **FLS}), **LIBRARY})  # fmt: skip
+    release, origins = load_with_origins(project / "r.yaml")
+    [hype] = [f for f in run_checks(release, origins) if f.rule == "PR001"]
+    assert hype.severity == "info" and "thrilled" in hype.message
+
+
+def test_a_release_silences_one_rule_for_one_field(make_project: ProjectMaker) -> None:
+    body = ["Acme, Inc. today opened a plant in Dayton!", "Then more copy came!"]
+    silence = [{"rule": "PR002", "field": "body[0]", "reason": "The client insists."}]
+    project = make_project({"r.yaml": json.dumps({**BASE, "body": body, "checks": silence})})
+    release, origins = load_with_origins(project / "r.yaml")
+    hits = [f for f in run_checks(release, origins) if f.rule == "PR002"]
+    assert [f.field for f in hits] == ["body[1]"]
+
+
+def test_silencing_needs_a_known_rule_and_a_reason(make_project: ProjectMaker) -> None:
+    for silence, message in [
+        ({"rule": "PR999", "reason": "x"}, "checks[0].rule: unknown rule 'PR999'"),
+        ({"rule": "PR002"}, "checks[0].reason: required field is missing"),
+    ]:
+        project = make_project({"r.yaml": json.dumps({**BASE, "checks": [silence]})})
+        with pytest.raises(
+            prwriter.InputError, match=message.replace("[", r"\[").replace("]", r"\]")
+        ):
+            prwriter.load_release(project / "r.yaml")
+
+
+def test_thresholds_are_configurable(make_project: ProjectMaker) -> None:
+    settings = '[check.rules.HL003]\nfewest = 2\n\n[check.rules.PR007]\nseverity = "error"\n'
+    project = make_project({"prwriter.toml": settings, "r.yaml": json.dumps(
+        {**BASE, "headline": "Acme Opens Plant", "body": ["Acme, Inc. today opened a plant "
+                                                          "in order to grow."]})})  # fmt: skip
+    [result] = prwriter.check([project / "r.yaml"])
+    rules = {f.rule: f.severity for f in result.findings}
+    assert "HL003" not in rules and rules["PR007"] == "error"
