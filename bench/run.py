@@ -1,0 +1,248 @@
+"""prwriter's benchmark: cold start, batches per format, peers on the same content, memory.
+
+    python bench/run.py            # the full run: a 200-release corpus, 1,000 for memory
+    python bench/run.py --smoke    # seconds: a tiny corpus, one run each (CI runs this)
+
+Prints a table of medians and ratios and writes it to bench/results.json (or --json PATH).
+Every command is timed as a whole process; peak memory is each process's maximum resident
+set size as the kernel reports it (wait4). Peers that are not installed (pandoc, docxtpl)
+are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+BIN = Path(sys.executable).parent
+PRWRITER = str(BIN / "prwriter")
+PYTHON = sys.executable
+
+
+def run_once(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one run of `command`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS
+    return elapsed, usage.ru_maxrss / scale
+
+
+def measure(command: list[str], cwd: Path, runs: int, warmup: int) -> dict[str, float]:
+    for _ in range(warmup):
+        run_once(command, cwd)
+    times, peaks = zip(*(run_once(command, cwd) for _ in range(runs)), strict=True)
+    return {"median_s": statistics.median(times), "min_s": min(times), "max_s": max(times),
+            "peak_mib": max(peaks), "runs": runs}  # fmt: skip
+
+
+def build_corpus(folder: Path, count: int) -> Path:
+    """`count` releases over the two example projects: varied headlines, dates, wires."""
+    releases = folder / "releases"
+    for example in ("immunogen", "nordwind-tidewater"):
+        project = folder / example
+        shutil.copytree(EXAMPLES / example, project)
+        (project / "release.yaml").rename(project / "template.yaml.txt")
+    wires = ["businesswire", "prnewswire", "globenewswire", "accesswire", "print"]
+    for n in range(count):
+        example = ("immunogen", "nordwind-tidewater")[n % 2]
+        project = folder / example
+        text = (project / "template.yaml.txt").read_text(encoding="utf-8")
+        text = text.replace("headline: ", f"headline: Update {n + 1}, ", 1)
+        text = text.replace("wire: businesswire-acquiremedia\n", "")
+        text = text.replace("file: media/", "file: ../media/")  # releases/ is one level down
+        text += f"\nwire: {wires[n % len(wires)]}\n"
+        (project / "releases").mkdir(exist_ok=True)
+        (project / "releases" / f"r{n:04d}.yaml").write_text(text, encoding="utf-8")
+    releases.mkdir()
+    return folder
+
+
+def release_dirs(corpus: Path) -> list[str]:
+    return [str(corpus / e / "releases") for e in ("immunogen", "nordwind-tidewater")]
+
+
+WEASYPRINT_FLOOR = """
+import sys, pathlib
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+templates = pathlib.Path(sys.argv[1]); out = pathlib.Path(sys.argv[3])
+fonts = FontConfiguration()
+sheets = [CSS(filename=str(templates / "html" / n), font_config=fonts)
+          for n in ("fonts.css", "release.css")]
+for page in sorted(pathlib.Path(sys.argv[2]).glob("*.html")):
+    HTML(string=page.read_text(), base_url=None).write_pdf(
+        out / (page.stem + ".pdf"), stylesheets=sheets, font_config=fonts, pdf_tags=True)
+"""
+
+DOCXTPL_PEER = """
+import sys, pathlib, docx
+from docxtpl import DocxTemplate
+work = pathlib.Path(sys.argv[2]); template = work / "template.docx"
+if not template.exists():
+    document = docx.Document(sys.argv[1])
+    for text in ("{{ headline }}", "{{ dateline }} {{ lead }}", "{%p for para in paragraphs %}",
+                 "{{ para }}", "{%p endfor %}", "{{ about_heading }}", "{{ about }}"):
+        document.add_paragraph(text)
+    document.save(template)
+for source in sorted(work.glob("*.txt")):
+    lines = [l for l in source.read_text().split("\\n\\n") if l.strip()]
+    page = DocxTemplate(template)
+    page.render({"headline": lines[0], "dateline": "", "lead": lines[1],
+                 "paragraphs": lines[2:-2], "about_heading": lines[-2], "about": lines[-1]})
+    page.save(work / (source.stem + ".docx"))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--smoke", action="store_true", help="a tiny corpus, one run each")
+    parser.add_argument("--json", type=Path, default=REPO / "bench" / "results.json")
+    args = parser.parse_args()
+    count, memory_count, runs = (6, 6, 1) if args.smoke else (200, 1000, 5)
+    heavy_runs = 1 if args.smoke else 3
+    warmup = 0 if args.smoke else 1
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        corpus = build_corpus(root / "corpus", count)
+        out = root / "out"
+        sample = str(EXAMPLES / "immunogen" / "release.yaml")
+
+        def time_it(name: str, command: list[str], n: int = runs) -> None:
+            results[name] = measure(command, root, n, warmup)
+            print(f"  {name}: {results[name]['median_s'] * 1000:.0f} ms", file=sys.stderr)
+
+        time_it("python -c pass", [PYTHON, "-c", "pass"])
+        time_it("python -c 'import typer'", [PYTHON, "-c", "import typer"])
+        time_it("python -c 'import docx'", [PYTHON, "-c", "import docx"])
+        time_it("prwriter --help", [PRWRITER, "--help"])
+        for fmt in ("txt", "docx", "pdf"):
+            command = [PRWRITER, "generate", sample, "-f", fmt, "-o", str(out), "-q", "--no-checks"]
+            time_it(f"one release to {fmt}, cold", command)
+        for fmt in ("txt", "docx", "pdf"):
+            for jobs in (1, 2):
+                time_it(f"{count} releases to {fmt}, --jobs {jobs}",
+                        [PRWRITER, "generate", *release_dirs(corpus), "-f", fmt, "-o", str(out),
+                         "-q", "--no-checks", "-j", str(jobs), "-n", "{stem}-{wire}.{ext}"],
+                        heavy_runs if fmt == "pdf" else runs)  # fmt: skip
+        time_it(f"check {count} releases", [PRWRITER, "check", *release_dirs(corpus), "-f", "json"])
+
+        # Peers on the same content.
+        pages = root / "pages"
+        subprocess.run([PRWRITER, "generate", *release_dirs(corpus), "-f", "html,txt", "-o",
+                        str(pages), "-q", "--no-checks", "-n", "{stem}-{wire}.{ext}",
+                        "--wire", "print"], check=True)  # fmt: skip
+        (root / "floor").mkdir()
+        time_it(f"WeasyPrint alone, {count} PDFs from prwriter's HTML",
+                [PYTHON, "-c", WEASYPRINT_FLOOR, str(REPO / "templates"), str(pages),
+                 str(root / "floor")], heavy_runs)  # fmt: skip
+        if shutil.which("pandoc"):
+            for target in ("docx", "html"):
+                script = (f'for f in {pages}/*.txt; do pandoc -f markdown "$f" -o '
+                          f'{root}/pandoc-$(basename "$f" .txt).{target}; done')  # fmt: skip
+                time_it(f"pandoc, {count} processes, Markdown to {target}", ["sh", "-c", script],
+                        heavy_runs)  # fmt: skip
+        else:
+            print("  pandoc: not installed (apt-get install pandoc), skipped", file=sys.stderr)
+        try:
+            import docxtpl  # noqa: F401
+
+            reference = str(REPO / "templates" / "docx" / "reference.docx")
+            time_it(f"docxtpl, {count} documents in one process",
+                    [PYTHON, "-c", DOCXTPL_PEER, reference, str(pages)], heavy_runs)  # fmt: skip
+        except ImportError:
+            print("  docxtpl: not installed (pip install docxtpl), skipped", file=sys.stderr)
+
+        # Memory across a large batch, per format.
+        big = corpus if args.smoke else build_corpus(root / "big", memory_count)
+        for fmt in ("txt", "docx", "pdf"):
+            time_it(f"{memory_count} releases to {fmt}, --jobs 1 (memory)",
+                    [PRWRITER, "generate", *release_dirs(big), "-f", fmt, "-o", str(root / "mem"),
+                     "-q", "--no-checks", "-j", "1", "-n", "{stem}-{wire}.{ext}"], 1)  # fmt: skip
+
+    report = {"machine": {"python": platform.python_version(), "system": platform.platform(),
+                          "cores": os.cpu_count()},
+              "corpus": count, "results": results, "targets": targets(results, count)}  # fmt: skip
+    args.json.write_text(json.dumps(report, indent=2) + "\n")
+    print(table(report))
+
+
+def targets(r: dict[str, dict[str, float]], count: int) -> list[dict[str, object]]:
+    def med(name: str) -> float:
+        return r[name]["median_s"]
+
+    found = []
+
+    def target(what: str, value: float, limit: float, unit: str) -> None:
+        found.append({"target": what, "value": round(value, 3), "limit": limit, "unit": unit,
+                      "met": value <= limit})  # fmt: skip
+
+    target(
+        "--help vs import typer", med("prwriter --help") / med("python -c 'import typer'"), 1.5, "x"
+    )
+    target("txt cold vs python -c pass",
+           med("one release to txt, cold") / med("python -c pass"), 6, "x")  # fmt: skip
+    target("docx cold vs import docx",
+           med("one release to docx, cold") / med("python -c 'import docx'"), 2.5, "x")  # fmt: skip
+    for fmt, limit in (("txt", 5), ("docx", 20)):
+        per = (
+            med(f"{count} releases to {fmt}, --jobs 1") - med(f"one release to {fmt}, cold")
+        ) / count
+        target(f"{fmt} per document in a batch", per * 1000, limit, "ms")
+    floor = f"WeasyPrint alone, {count} PDFs from prwriter's HTML"
+    target(
+        "PDF batch vs WeasyPrint alone",
+        med(f"{count} releases to pdf, --jobs 1") / med(floor),
+        1.15,
+        "x",
+    )
+    pandoc = f"pandoc, {count} processes, Markdown to docx"
+    docx_batch = med(f"{count} releases to docx, --jobs 1")
+    if pandoc in r:
+        # Lower is better for every target: prwriter's time as a share of pandoc's.
+        target("prwriter DOCX batch / pandoc DOCX batch", docx_batch / med(pandoc), 1 / 5, "x")
+    pdf_one, pdf_two = (med(f"{count} releases to pdf, --jobs {j}") for j in (1, 2))
+    target("PDF batch --jobs 2 / --jobs 1", pdf_two / pdf_one, 1 / 1.6, "x")
+    for fmt in ("txt", "docx", "pdf"):
+        name = next(k for k in r if k.endswith(f"to {fmt}, --jobs 1 (memory)"))
+        target(f"peak RSS, batch to {fmt}", r[name]["peak_mib"], 150, "MiB")
+    return found
+
+
+def table(report: dict) -> str:
+    r = report["results"]
+    floor = r["python -c pass"]["median_s"]
+    lines = ["| command | median | min | max | peak RSS | vs python -c pass |",
+             "|---|---:|---:|---:|---:|---:|"]  # fmt: skip
+    for name, m in r.items():
+        lines.append(f"| {name} | {m['median_s'] * 1000:.0f} ms | {m['min_s'] * 1000:.0f} ms | "
+                     f"{m['max_s'] * 1000:.0f} ms | {m['peak_mib']:.0f} MiB | "
+                     f"{m['median_s'] / floor:.1f}x |")  # fmt: skip
+    lines += ["", "| target | measured | limit | met |", "|---|---:|---:|---|"]
+    for t in report["targets"]:
+        lines.append(f"| {t['target']} | {t['value']} {t['unit']} | {t['limit']:.3g} {t['unit']} | "
+                     f"{'yes' if t['met'] else 'no'} |")  # fmt: skip
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
