@@ -122,7 +122,8 @@ def _render(path: Path, options: BatchOptions) -> _Rendered:
         if options.checks:
             from prwriter.checks import run_checks
 
-            findings = tuple(run_checks(release, origins, settings.check.rules))
+            # The slow rules (readability) are left to `prwriter check`.
+            findings = tuple(run_checks(release, origins, settings.check.rules, slow=False))
         formats = list(options.formats or settings.formats or ["txt"])
         unknown = [f for f in formats if f not in prwriter.FORMATS]
         if unknown:

@@ -49,19 +49,20 @@ class Rule:
     summary: str
     params: dict[str, Any]
     check: Callable[[Context], Iterable[tuple[tuple[str | int, ...], str, Severity | None]]]
+    slow: bool = False  # left out when `generate` runs the checks
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(
-    rule_id: str, name: str, severity: Severity, summary: str, **params: Any
+    rule_id: str, name: str, severity: Severity, summary: str, *, slow: bool = False, **params: Any
 ) -> Callable[[Callable[[Context], Iterable[Any]]], Callable[[Context], Iterable[Any]]]:
     """Register a check. It yields (release path, message, severity or None) for each hit;
-    None keeps the rule's configured severity."""
+    None keeps the rule's configured severity. A `slow` rule runs in `check` only."""
 
     def register(check: Callable[[Context], Iterable[Any]]) -> Callable[[Context], Iterable[Any]]:
-        RULES[rule_id] = Rule(rule_id, name, severity, summary, params, check)
+        RULES[rule_id] = Rule(rule_id, name, severity, summary, params, check, slow)
         return check
 
     return register
@@ -74,16 +75,21 @@ class Context:
 
 
 def run_checks(
-    release: Release, origins: Origins, settings: dict[str, dict[str, Any]] | None = None
+    release: Release,
+    origins: Origins,
+    settings: dict[str, dict[str, Any]] | None = None,
+    *,
+    slow: bool = True,
 ) -> list[Finding]:
-    """Every enabled rule's findings for `release`, in file order."""
+    """Every enabled rule's findings for `release`, in file order; `slow=False` leaves out
+    the rules that cost much time once per process (readability's dictionary)."""
     from prwriter.checks import rules as _rules  # noqa: F401  (registers the rules)
 
     settings = settings or {}
     findings: list[Finding] = []
     for rule_id, registered in RULES.items():
         config = settings.get(rule_id, {})
-        if config.get("enabled", True) is False:
+        if config.get("enabled", True) is False or (registered.slow and not slow):
             continue
         params = {
             **registered.params,
