@@ -200,8 +200,11 @@ def test_generate_prints_check_warnings_and_strict_holds_errors_back(
 
 
 def test_readability_runs_in_check_but_not_in_generate(make_project: ProjectMaker) -> None:
-    hard = ("Acme, Inc. today inaugurated an extraordinarily sophisticated manufacturing "
-            "establishment, consolidating multidisciplinary engineering capabilities. ") * 4  # fmt: skip
+    sentence = (
+        "Acme, Inc. today inaugurated an extraordinarily sophisticated manufacturing "
+        "establishment, consolidating multidisciplinary engineering capabilities. "
+    )
+    hard = sentence * 4
     project = make_project({"r.yaml": CLEAN.replace(
         "Acme, Inc. today opened a plant in Dayton.", hard)})  # fmt: skip
     assert "PR006" in run("check", project / "r.yaml").stdout
