@@ -227,3 +227,38 @@ def test_example_copies_check_and_generate_from_the_installed_command(tmp_path: 
     assert "2026-01-15-acme-launches-a-rocket.pdf" in drafts
     assert len(drafts) == 8
     shutil.rmtree(tmp_path / "site")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [("{date:%Y}-{slug}.{ext}", "no format spec"), ("{stem}.{{ext}}", "needs {ext}")],
+)
+def test_name_patterns_that_cannot_work_are_usage_errors(
+    pattern: str, message: str, make_project: ProjectMaker
+) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE})
+    result = run("generate", project / "r.yaml", "-n", pattern, "-f", "txt,html")
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_set_takes_paths_as_prwriter_prints_them(make_project: ProjectMaker) -> None:
+    release = ACME_RELEASE + "contacts:\n  - {label: Media, contacts: [acme-media]}\n"
+    project = make_project({"r.yaml": release})
+    result = run("generate", project / "r.yaml", "--set", "contacts[0].label=Press",
+                 "--set", "contacts[0].contacts[0]=acme-investors")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "Contacts\n\nPress:\nAcme, Inc.\nSam Rivera" in (project / "r.txt").read_text()
+
+
+def test_debug_lets_the_traceback_out(make_project: ProjectMaker, monkeypatch) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE})
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(prwriter, "render", broken)
+    result = run("generate", project / "r.yaml", "--debug")
+    assert isinstance(result.exception, RuntimeError)
+    plain = run("generate", project / "r.yaml")
+    assert plain.exit_code == 70 and "internal error: RuntimeError: boom" in plain.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import prwriter
@@ -209,3 +210,26 @@ def test_readability_runs_in_check_but_not_in_generate(make_project: ProjectMake
         "Acme, Inc. today opened a plant in Dayton.", hard)})  # fmt: skip
     assert "PR006" in run("check", project / "r.yaml").stdout
     assert "PR006" not in run("generate", project / "r.yaml").stderr
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ("[check.rules.XX999]\nenabled = false\n",
+         "prwriter.toml:1:1: check.rules: unknown rule XX999"),
+        ("[check.rules.HL001]\nwarning = \"abc\"\n", "HL001.warning: expected int, got 'abc'"),
+        ("# house\n[check.rules.HL001]\nseverity = \"fatal\"\n",
+         "prwriter.toml:2:1: check.rules: HL001.severity"),
+        ("[check.rules.HL003]\nfewst = 10\n", "HL003: unknown setting fewst"),
+        ("[check.rules.HL003]\nenabled = \"no\"\n", "HL003.enabled: write true or false"),
+    ],
+)  # fmt: skip
+def test_bad_rule_settings_are_located_input_errors(
+    settings: str, message: str, make_project: ProjectMaker, monkeypatch
+) -> None:
+    project = make_project({"prwriter.toml": settings, "r.yaml": CLEAN})
+    monkeypatch.chdir(project)
+    result = run("check", "r.yaml")
+    assert result.exit_code == 2
+    assert message in result.stdout
+    assert run("generate", "r.yaml").exit_code == 2

@@ -42,6 +42,7 @@ class BatchOptions:
     pdf_variant: str | None = None
     checks: bool = True  # run the release checks too
     strict: bool = False  # a finding at error severity stops the release
+    raise_errors: bool = False  # let unexpected errors out, with their traceback (--debug)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,9 @@ def _render(path: Path, options: BatchOptions) -> _Rendered:
                 ext=fmt,
                 wire=options.wire or release.wire or "businesswire",
             )
+            if folder / name in outputs:
+                raise InputError([Problem("--name-pattern", 0, 0, "", f"every format gets the "
+                                          f"name {name}; put {{ext}} in the pattern")])  # fmt: skip
             outputs[folder / name] = prwriter.render(
                 release, fmt, wire=options.wire, ascii=options.ascii,
                 pdf_variant=options.pdf_variant,
@@ -151,6 +155,8 @@ def _render(path: Path, options: BatchOptions) -> _Rendered:
     except InputError as error:
         return _Rendered(path, problems=error.problems)
     except Exception as error:  # a bug: reported per release, the batch goes on
+        if options.raise_errors:
+            raise
         return _Rendered(path, error=f"{type(error).__name__}: {error}")
 
 
@@ -168,7 +174,7 @@ def _write(rendered: _Rendered, written: set[Path], dry_run: bool, strict: bool)
         elif resolved in written:
             why = (
                 f"{target} was already written in this run; give the releases different "
-                "file names, a name pattern such as {date}-{slug}.{ext}, or output folders"
+                "file names, output folders, or a name pattern that tells them apart"
             )
         if why:
             return Outcome(rendered.source, problems=(Problem(shown, 0, 0, "", why),))

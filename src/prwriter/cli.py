@@ -214,8 +214,11 @@ def generate(
         pdf_variant=pdf_variant,
         checks=not no_checks,
         strict=strict,
+        raise_errors=debug,
     )
-    run = _Run(options, jobs or os.cpu_count() or 1, dry_run, fail_fast, quiet, debug)
+    # --debug renders in this process, so that a traceback can reach the terminal.
+    workers = 1 if debug else jobs or os.cpu_count() or 1
+    run = _Run(options, workers, dry_run, fail_fast, quiet, debug)
     status = run.once(paths)
     if not watch:
         raise typer.Exit(status)
@@ -264,11 +267,9 @@ class _Run:
             if outcome.error:
                 typer.echo(
                     f"{outcome.source}: internal error: {outcome.error} (please report it; "
-                    "rerun with --debug --jobs 1 for a traceback)",
+                    "rerun with --debug for a traceback)",
                     err=True,
                 )
-                if self.debug:
-                    self._reraise(outcome.source)
         if failed:
             typer.echo(f"{len(failed)} of {len(outcomes)} release(s) failed", err=True)
             if any(o.error for o in failed):
@@ -277,11 +278,6 @@ class _Run:
                 return EXIT_INPUT_ERROR
             return EXIT_FINDINGS
         return 0
-
-    def _reraise(self, source: Path) -> None:
-        release = prwriter.load_release(source, self.options.overrides)
-        for fmt in self.options.formats or prwriter.FORMATS:
-            prwriter.render(release, fmt, wire=self.options.wire)
 
 
 class _Progress:

@@ -32,6 +32,34 @@ class CheckSettings(Input):
         default={}, description="Per rule: `enabled = false`, `severity = ...`, thresholds."
     )
 
+    @field_validator("rules")
+    @classmethod
+    def _known_rules(cls, rules: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        from prwriter.checks import iter_rules
+
+        known = {r.id: r for r in iter_rules()}
+        for rule_id, config in rules.items():
+            registered = known.get(rule_id)
+            if registered is None:
+                raise ValueError(f"unknown rule {rule_id}; see prwriter check --list-rules")
+            for key, value in config.items():
+                if key == "enabled" and not isinstance(value, bool):
+                    raise ValueError(f"{rule_id}.enabled: write true or false")
+                elif key == "severity" and value not in ("error", "warning", "info"):
+                    raise ValueError(f"{rule_id}.severity: write error, warning or info")
+                elif key not in ("enabled", "severity"):
+                    if key not in registered.params:
+                        allowed = ", ".join(["enabled", "severity", *registered.params])
+                        raise ValueError(f"{rule_id}: unknown setting {key}; allowed: {allowed}")
+                    default = registered.params[key]
+                    if type(value) is not type(default) and not (
+                        isinstance(default, int | float) and isinstance(value, int | float)
+                    ):
+                        raise ValueError(
+                            f"{rule_id}.{key}: expected {type(default).__name__}, got {value!r}"
+                        )
+        return rules
+
 
 class ProjectSettings(Input):
     wire: str | None = Field(default=None, description="Wire profile for releases without one.")
@@ -58,16 +86,20 @@ def check_name_pattern(pattern: str) -> None:
     import string
 
     try:
-        used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
+        fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(pattern)
+                  if f is not None]  # fmt: skip
     except ValueError as exc:
         raise ValueError(f"bad name pattern: {exc}") from None
+    if any(spec or conv for _, spec, conv in fields):
+        raise ValueError("name pattern fields take no format spec or conversion; write {date}")
+    used = {f for f, _, _ in fields}
     unknown = used - NAME_FIELDS
     if unknown:
         known = ", ".join("{" + n + "}" for n in sorted(NAME_FIELDS))
         raise ValueError(f"unknown field {{{sorted(unknown)[0]}}} in name pattern; use {known}")
     if "/" in pattern or "\\" in pattern or ".." in pattern:
         raise ValueError("a name pattern makes file names, not paths: no '/', '\\' or '..'")
-    if "{ext}" not in pattern:
+    if "ext" not in used:
         raise ValueError("a name pattern needs {ext}, or every format would write one file")
 
 
@@ -98,7 +130,12 @@ def _load(path: Path, stamp: tuple[int, int]) -> ProjectSettings:
                 if error["type"] == "extra_forbidden"
                 else str(error["msg"]).removeprefix("Value error, ")
             )
-            problems.append(Problem(shown, _line_of_key(text, key), 1, key, message))
+            line = _line_of_key(text, key)
+            table = re.match(r"(?:unknown rule )?([A-Z]{2}\d{3})", message)
+            if key == "check.rules" and table:
+                found = re.search(rf"^\s*\[check\.rules\.{table.group(1)}\]", text, re.MULTILINE)
+                line = text.count("\n", 0, found.start()) + 1 if found else line
+            problems.append(Problem(shown, line, 1, key, message))
         raise InputError(problems) from None
 
 

@@ -91,7 +91,9 @@ class YamlSource:
         return Problem(self.display, line, column, format_field_path(loc), message)
 
     def override(self, dotted: str, value: Any) -> None:
-        """Replace (or add) the value at `dotted` (`headline`, `contacts.0.label`)."""
+        """Replace (or add) the value at `dotted` (`headline`, `contacts.0.label`, or as
+        prwriter prints paths, `contacts[0].label`)."""
+        dotted = dotted.replace("[", ".").replace("]", "")
         parts: list[str | int] = [int(p) if p.isdigit() else p for p in dotted.split(".")]
         if not dotted or any(p == "" for p in parts):
             raise ValueError(f"'{dotted}' is not a field path such as headline or dateline.city")

@@ -177,3 +177,36 @@ def test_thresholds_are_configurable(make_project: ProjectMaker) -> None:
     [result] = prwriter.check([project / "r.yaml"])
     rules = {f.rule: f.severity for f in result.findings}
     assert "HL003" not in rules and rules["PR007"] == "error"
+
+
+# Ordinary copy that once tripped a rule: each must stay quiet.
+QUIET: list[tuple[str, dict, dict]] = [
+    ("PR003", {"body": ["Acme, Inc. today began a Phase I trial in Dayton."]}, {}),
+    ("FN004", {"body": ["Acme, Inc. today opened a plant. Chief Executive Officer Will Harper "
+                        "cut the ribbon."]}, {}),
+    ("PR001", {"companies": ["zeta"], "headline": "Zeta Opens a New Plant in Dayton, Ohio",
+               "body": ["Zeta Solutions, Inc. today opened a plant in Dayton."]},
+     {"boilerplates/companies/zeta.yaml":
+      "name: Zeta Solutions, Inc.\nabout: Zeta makes tools.\n"}),
+    ("PR005", {"body": ["Acme, Inc. today opened a plant in Dayton.",
+                        "- Builds hammers\n- Builds saws for builders and roofers\n"
+                        "- Builds drills for builders and roofers\n- Builds ladders for "
+                        "builders and roofers and painters"]}, {}),
+    ("HL004", {"headline": "Acme Opens a GPU and COVID-19 Test Plant in Dayton, Ohio"}, {}),
+    ("HL006", {"companies": ["longco"], "headline": "Longco Opens a New Plant in Dayton, Ohio",
+               "body": ["Longco, Inc. today opened a plant in Dayton."]},
+     {"boilerplates/companies/longco.yaml": "name: Longco, Inc.\nabout: Longco makes tools.\n"}),
+    ("ST006", {"body": ["Acme, Inc. today opened a plant [Additional details on the site]."]}, {}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "changes", "files"), QUIET, ids=[q[0] for q in QUIET])
+def test_ordinary_copy_stays_quiet(
+    rule: str, changes: dict, files: dict, make_project: ProjectMaker
+) -> None:
+    assert rule not in rules_fired(make_project, changes, files)
+
+
+def test_non_gaap_in_capitals_is_not_the_gaap_measure(make_project: ProjectMaker) -> None:
+    body = ["Acme, Inc. today reported free cash flow of $5 million. Non-GAAP results follow."]
+    assert "FN005" in rules_fired(make_project, {"body": body})

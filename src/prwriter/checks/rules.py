@@ -20,9 +20,24 @@ from prwriter.model import Link, ListBlock, Paragraph, Quote
 Hit = tuple[tuple[str | int, ...], str, Any]
 
 
+_LEGAL_SUFFIX = re.compile(
+    r",? (?:Inc|Corp|Corporation|Co|Ltd|LLC|PLC|AG|SE|S\.A|N\.V|Holdings)\.?$"
+)
+
+
 def _names(ctx: Context) -> list[str]:
+    """The issuer's name, its short name, and its name without the legal suffix."""
     issuer = ctx.release.companies[0]
-    return [n for n in (issuer.name, issuer.short_name) if n]
+    bare = _LEGAL_SUFFIX.sub("", issuer.name).strip()
+    return list(dict.fromkeys(n for n in (issuer.name, issuer.short_name, bare) if n))
+
+
+def _without_company_names(ctx: Context, text: str) -> str:
+    for company in ctx.release.companies:
+        for name in (company.name, company.short_name):
+            if name:
+                text = text.replace(name, " ")
+    return text
 
 
 # --- headline ---------------------------------------------------------------------------
@@ -143,7 +158,11 @@ def headline_shouting(ctx: Context) -> Iterator[Hit]:
         allowed |= set(company.name.split())
     for token in re.findall(r"[\w.&'-]+", ctx.release.headline):
         letters = [c for c in token if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters) and token not in allowed:
+        # Short capitals (GPU, NFL) and tokens with digits or & (COVID-19, AT&T) are most
+        # likely acronyms; a long word in capitals is shouting.
+        if len(letters) < 4 or any(c.isdigit() or c == "&" for c in token):
+            continue
+        if all(c.isupper() for c in letters) and token not in allowed:
             yield (("headline",), f"'{token}' is in capitals; write it in title case (or add it "
                    "to the rule's acronyms)", None)  # fmt: skip
             return
@@ -337,9 +356,8 @@ def link_density(ctx: Context) -> Iterator[Hit]:
 
 
 _PLACEHOLDER = re.compile(
-    r"\[(?:ADD|TBD|TK|XX+)[^\]]*\]|\bTK\b|\bTKTK\b|\bXX+\b|\{\{.*?\}\}|lorem ipsum",
-    re.IGNORECASE,
-)
+    r"\[(?:ADD|TBD|TK|XX+)\b[^\]]*\]|\bTK\b|\bTKTK\b|\bXX+\b|\{\{.*?\}\}|[Ll]orem [Ii]psum"
+)  # capitals matter: "[Additional details]" is copy, "[ADD QUOTE]" is not
 
 
 @rule(
@@ -348,13 +366,9 @@ _PLACEHOLDER = re.compile(
 )  # fmt: skip
 def placeholders(ctx: Context) -> Iterator[Hit]:
     for path, text in all_copy(ctx.release):
-        for match in _PLACEHOLDER.finditer(text):
-            found = match.group()
-            # TK and XX are placeholders in capitals only; in lower case they are letters.
-            if found.lower() in ("tk", "xx", "tktk") and not found.isupper():
-                continue
-            yield path, f"placeholder '{found}' left in the copy; write the real text", None
-            break
+        match = _PLACEHOLDER.search(text)
+        if match:
+            yield path, f"placeholder '{match.group()}' left in the copy; write the real text", None
 
 
 @rule(
@@ -389,6 +403,7 @@ _HYPE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HYPE) + r")\b", re.
 def hype(ctx: Context) -> Iterator[Hit]:
     for path, text in body_blocks(ctx.release, quotes=True):
         block = ctx.release.body[path[1]]  # type: ignore[index]
+        text = _without_company_names(ctx, text)  # "Zeta Solutions, Inc." is a name, not hype
         outside = unquoted(text) if not isinstance(block, Quote) else ""
         found = _HYPE.search(outside)
         if found:
@@ -418,6 +433,9 @@ def direct_address(ctx: Context) -> Iterator[Hit]:
         for found in _DIRECT.finditer(text):
             if found.group() == "US":  # the country, not the pronoun
                 continue
+            before = text[: found.start()].split()
+            if found.group() == "I" and before and before[-1][:1].isupper():
+                continue  # a numeral: Phase I, World War I, Title I
             yield (path, f"'{found.group()}' addresses the reader; write in the third person "
                    "outside quotes", None)  # fmt: skip
             break
@@ -510,10 +528,9 @@ def ticker_count(ctx: Context) -> Iterator[Hit]:
 
 
 _FORWARD = re.compile(
-    r"\b(?:expects?|expected|anticipates?|believes?|plans? to|intends?|estimates?|outlook|"
-    r"guidance|forecasts?|will (?!be able)\w+)\b",
-    re.IGNORECASE,
-)
+    r"\b(?:[Ee]xpects?|[Ee]xpected|[Aa]nticipates?|[Bb]elieves?|[Pp]lans? to|[Ii]ntends?|"
+    r"[Ee]stimates?|[Oo]utlook|[Gg]uidance|[Ff]orecasts?|will (?!be able)\w+)\b"
+)  # case-sensitive "will": Will is also a name
 
 
 @rule(
@@ -547,7 +564,7 @@ _NON_GAAP = re.compile(
 def non_gaap(ctx: Context) -> Iterator[Hit]:
     text = body_text(ctx.release, quotes=True)
     found = _NON_GAAP.search(text)
-    if found and not re.search(r"(?<!non-)\bGAAP\b", text.replace(found.group(), "")):
+    if found and not re.search(r"(?<![Nn]on-)\bGAAP\b", text.replace(found.group(), "")):
         yield (("body",), f"'{found.group()}' without the comparable GAAP measure; give it "
                "and a reconciliation", None)  # fmt: skip
 

@@ -66,7 +66,8 @@ def sentences(text: str) -> list[str]:
     """Sentences, not split after abbreviations such as Inc. or Mass."""
     found: list[str] = []
     current = ""
-    for piece in re.split(r"(?<=[.!?])\s+", text.strip()):
+    # A line break ends a sentence too: list items are joined with newlines.
+    for piece in re.split(r"(?<=[.!?])\s+|\n+", text.strip()):
         current = f"{current} {piece}".strip()
         if not _ABBREVIATIONS.search(current):
             found.append(current)
