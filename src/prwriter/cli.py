@@ -413,8 +413,8 @@ def list_(
         ),
     ] = Path(),
 ) -> None:
-    """List the wire profiles or library entries a release can use, and where each comes
-    from (the first folder that has it wins)."""
+    """List the wire profiles, templates or library entries a release can use, and where each
+    comes from (the first folder that has it wins)."""
     if kind == "wires":
         found = prwriter.list_wires(folder)
     elif kind == "templates":
