@@ -188,7 +188,8 @@ class _Resolver:
         if body and resolved:
             body = self.mention_companies(resolved, body)
         raise_problems(self.problems)
-        facts = ReleaseInput.model_validate(fields)
+        # Every field was validated already; build the model without validating again.
+        facts = ReleaseInput.model_construct(**fields)
         return Release(
             headline=facts.headline,
             subheadlines=facts.subheadlines,

@@ -177,12 +177,41 @@ def read_yaml(path: Path, *, display: str | None = None) -> YamlSource:
 
 def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import YAMLError
 
     source = YamlSource(path=path, display=display, data=None)
     try:
-        # The safe composer keeps every position and is faster than the round-trip one.
-        nodes = list(YAML(typ="safe", pure=True).compose_all(text))
+        nodes = list(YAML(typ="safe").compose_all(text))
+    except YAMLError:
+        nodes = None
+    if nodes is None:
+        # libyaml's C parser (used above when ruamel.yaml.clib is installed, about eight
+        # times faster) words its errors differently; the pure parser gives the messages
+        # and hints prwriter documents.
+        nodes = _compose_pure(text, display)
+    problems: list[Problem] = []
+    if not nodes or nodes[0] is None:
+        raise _whole_file(display, "the file is empty")
+    if len(nodes) > 1:
+        line = nodes[1].start_mark.line + 1
+        raise _whole_file(
+            display, "the file holds more than one YAML document; keep one per file", line
+        )
+    converter = _Converter(source, problems, text.split("\n"))
+    source.data = converter.convert(nodes[0], ())
+    if converter.aliased:
+        problems.extend(_alias_problems(text, source))
+    if problems:
+        raise InputError(problems)
+    return source
+
+
+def _compose_pure(text: str, display: str) -> list[Any]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        return list(YAML(typ="safe", pure=True).compose_all(text))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = ": ".join(part for part in (exc.context, exc.problem) if part)
@@ -191,21 +220,6 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
         raise _whole_file(display, f"YAML syntax error: {message}{hint}", line, column) from None
     except YAMLError as exc:
         raise _whole_file(display, f"YAML syntax error: {exc}") from None
-    if not nodes or nodes[0] is None:
-        raise _whole_file(display, "the file is empty")
-    if len(nodes) > 1:
-        line = nodes[1].start_mark.line + 1
-        raise _whole_file(
-            display, "the file holds more than one YAML document; keep one per file", line
-        )
-    problems: list[Problem] = []
-    converter = _Converter(source, problems)
-    source.data = converter.convert(nodes[0], ())
-    if converter.aliased:
-        problems.extend(_alias_problems(text, source))
-    if problems:
-        raise InputError(problems)
-    return source
 
 
 def _alias_problems(text: str, source: YamlSource) -> list[Problem]:
@@ -229,9 +243,10 @@ def _alias_problems(text: str, source: YamlSource) -> list[Problem]:
 
 
 class _Converter:
-    def __init__(self, source: YamlSource, problems: list[Problem]) -> None:
+    def __init__(self, source: YamlSource, problems: list[Problem], lines: list[str]) -> None:
         self.source = source
         self.problems = problems
+        self.lines = lines
         self.seen: set[int] = set()
         self.aliased = False
 
@@ -288,7 +303,7 @@ class _Converter:
         if node.style == "|":
             # Content starts on the line after the indicator, at the block's indentation.
             line = node.start_mark.line + 1
-            lines = node.start_mark.buffer.split("\n") if node.start_mark.buffer else []
+            lines = self.lines
             while line < len(lines) and not lines[line].strip():
                 line += 1
             if line < len(lines):
