@@ -233,3 +233,15 @@ def test_bad_rule_settings_are_located_input_errors(
     assert result.exit_code == 2
     assert message in result.stdout
     assert run("generate", "r.yaml").exit_code == 2
+
+
+def test_new_without_a_path_names_the_file_from_date_and_headline(
+    make_project: ProjectMaker, monkeypatch
+) -> None:
+    project = make_project({"prwriter.toml": ""})
+    (project / "releases").mkdir()
+    monkeypatch.chdir(project)
+    result = run("new", "--company", "acme", "--headline", "Acme Opens a Lab!", "--date",
+                 "2026-12-01")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert (project / "releases" / "2026-12-01-acme-opens-a-lab.yaml").is_file()

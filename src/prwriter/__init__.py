@@ -233,7 +233,7 @@ def init_project(
 
 
 def new_release(
-    path: str | Path,
+    path: str | Path | None,
     company_id: str,
     *,
     headline: str | None = None,
@@ -242,15 +242,17 @@ def new_release(
     state: str = "New York",
 ) -> Path:
     """Write a commented release file for `company_id` at `path` (never over a file), with a
-    yaml-language-server $schema line when the project has release.schema.json."""
+    yaml-language-server $schema line when the project has release.schema.json. Without a
+    path: `releases/DATE-SLUG.yaml`, or `DATE-SLUG.yaml` where there is no releases/ folder."""
     import datetime as dt
 
-    from prwriter.scaffold import Company
+    from prwriter.scaffold import Company, default_release_path
     from prwriter.scaffold import new_release as write
 
     day = dt.date.fromisoformat(date) if date else dt.date.today()
+    target = Path(path) if path is not None else default_release_path(day, headline)
     name = company_id
-    entry = list_entries("companies", Path(path).parent).get(company_id)
+    entry = list_entries("companies", target.parent).get(company_id)
     if entry is None:
         raise InputError(
             [Problem("", 0, 0, "--company", f"no company '{company_id}' in the library; "
@@ -261,7 +263,7 @@ def new_release(
     data = read_yaml(entry).data
     if isinstance(data, dict) and isinstance(data.get("name"), str):
         name = data["name"]
-    return write(Path(path), Company(company_id, name), day, headline, city, state)
+    return write(target, Company(company_id, name), day, headline, city, state)
 
 
 def list_templates(folder: str | Path = ".") -> dict[str, Path]:

@@ -522,12 +522,6 @@ def new(
         day = dt.date.fromisoformat(date) if date else dt.date.today()
     except ValueError:
         raise typer.BadParameter(f"'{date}' is not YYYY-MM-DD", param_hint="--date") from None
-    if path is None:
-        folder = Path("releases") if Path("releases").is_dir() else Path()
-        slug = "-".join((headline or "new-release").lower().split())[:50]
-        path = (
-            folder / f"{day.isoformat()}-{''.join(c for c in slug if c.isalnum() or c == '-')}.yaml"
-        )
     try:
         written = prwriter.new_release(
             path, company or "", headline=headline, date=day.isoformat(), city=city, state=state

@@ -6,11 +6,11 @@ Neither ever replaces a file that exists.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from prwriter.errors import InputError, Problem
+from prwriter.style.names import without_legal_suffix
 
 SCHEMA_FILE = "release.schema.json"
 
@@ -40,7 +40,7 @@ def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
         "prwriter.toml": SETTINGS,
         SCHEMA_FILE: (shipped("templates") / "schema" / SCHEMA_FILE).read_text("utf-8"),
         f"boilerplates/companies/{c.id}.yaml": COMPANY.format(
-            name=c.name, id=c.id, short=short_name(c.name)
+            name=c.name, id=c.id, short=without_legal_suffix(c.name)
         ),
         f"boilerplates/contacts/{c.id}-media.yaml": CONTACT.format(name=c.name),
         f"boilerplates/people/{c.id}-ceo.yaml": PERSON.format(name=c.name),
@@ -54,14 +54,6 @@ def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
     first = folder / "releases" / "first-release.yaml"
     _write_new(first, release_text(c, today, "../" + SCHEMA_FILE), written)
     return written
-
-
-_LEGAL_SUFFIX = re.compile(r",? (?:Inc|Corp|Corporation|Co|Ltd|LLC|PLC|AG|SE|S\.A|N\.V)\.?$")
-
-
-def short_name(name: str) -> str:
-    """'Acme, Inc.' -> 'Acme': the name a headline uses."""
-    return _LEGAL_SUFFIX.sub("", name).strip() or name
 
 
 def release_text(
@@ -81,6 +73,14 @@ def release_text(
         city=city,
         state=state,
     )
+
+
+def default_release_path(date: dt.date, headline: str | None) -> Path:
+    """`releases/DATE-SLUG.yaml` when there is a releases/ folder here, else `DATE-SLUG.yaml`."""
+    from prwriter.batch import slug
+
+    folder = Path("releases") if Path("releases").is_dir() else Path()
+    return folder / f"{date.isoformat()}-{slug(headline or 'new release')}.yaml"
 
 
 def new_release(

@@ -16,19 +16,15 @@ from typing import Any
 from prwriter.checks import Context, rule
 from prwriter.checks.text import all_copy, body_blocks, body_text, lead, sentences, unquoted, words
 from prwriter.model import Link, ListBlock, Paragraph, Quote
+from prwriter.style.names import without_legal_suffix
 
 Hit = tuple[tuple[str | int, ...], str, Any]
-
-
-_LEGAL_SUFFIX = re.compile(
-    r",? (?:Inc|Corp|Corporation|Co|Ltd|LLC|PLC|AG|SE|S\.A|N\.V|Holdings)\.?$"
-)
 
 
 def _names(ctx: Context) -> list[str]:
     """The issuer's name, its short name, and its name without the legal suffix."""
     issuer = ctx.release.companies[0]
-    bare = _LEGAL_SUFFIX.sub("", issuer.name).strip()
+    bare = without_legal_suffix(issuer.name)
     return list(dict.fromkeys(n for n in (issuer.name, issuer.short_name, bare) if n))
 
 
