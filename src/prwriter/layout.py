@@ -141,11 +141,10 @@ class _Layout:
         return self.quote(block)
 
     def quote(self, quote: Quote) -> Markup:
-        speaker, text = quote.speaker, self.inline(quote.children)
-        pattern = self.wire.quote if speaker.title else self.wire.quote_untitled
-        words = Markup(escape(pattern)).format(
-            name=speaker.name, title=speaker.title or "", verb=quote.verb, text=text
-        )
+        from prwriter.style.quotes import QuoteWriter
+
+        pieces = QuoteWriter(self.release, self.wire).pieces(quote)
+        words = Markup("").join(escape(p) if isinstance(p, str) else self.node(p) for p in pieces)
         return Markup('<p class="quote" data-style="Quote">{}</p>').format(words)
 
     def inline(self, children: list[Inline]) -> Markup:

@@ -63,6 +63,7 @@ from prwriter.style.places import (
     suggest_provinces,
     suggest_states,
 )
+from prwriter.style.quotes import quote_text_problem
 from prwriter.validation import raise_problems, validate_fields
 from prwriter.wires import available_wires, unknown_wire_problem
 from prwriter.yaml_source import YamlSource, parse_yaml, read_yaml
@@ -359,11 +360,37 @@ class _Resolver:
             person = entry.data
             assert isinstance(person, PersonFile)
             speaker = Person(name=person.name, title=person.title)
-        blocks = self.markdown(given.text, self.source, (*loc, "text"))
-        if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
-            self.fail((*loc, "text"), "a quote is one paragraph of text")
+        if given.title is not None:
+            speaker = Person(name=speaker.name, title=given.title)
+        problem = quote_text_problem(given.text)
+        if problem:
+            self.fail((*loc, "text"), problem)
             return None
-        return Quote(speaker=speaker, verb=given.verb, children=blocks[0].children)
+        words = {
+            field: self.paragraph(text, (*loc, field))
+            for field, text in (("text", given.text), ("before", given.before),
+                                ("after", given.after))
+            if text is not None
+        }  # fmt: skip
+        if any(found is None for found in words.values()):
+            return None
+        return Quote(
+            speaker=speaker,
+            verb=given.verb,
+            children=words["text"] or [],
+            form=given.form,
+            before=words.get("before") or [],
+            after=words.get("after") or [],
+        )
+
+    def paragraph(self, text: str, loc: Loc) -> list[Inline] | None:
+        """One paragraph of Markdown as inline content; None (reported) otherwise."""
+        blocks = self.markdown(text, self.source, loc)
+        if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
+            if blocks:
+                self.fail(loc, f"a quote's {loc[-1]} is one paragraph of text")
+            return None
+        return blocks[0].children
 
     def contact_group(self, group: ContactGroupInput, i: int) -> ContactGroup | None:
         contacts: list[Contact] = []

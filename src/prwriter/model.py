@@ -87,11 +87,17 @@ class Person(Node):
     title: str | None = None
 
 
+QuoteForm = Literal["attribution-first", "quote-first", "quote-first-split"]
+
+
 class Quote(Node):
     kind: Literal["quote"] = "quote"
     speaker: Person
     verb: str
     children: list[Inline]
+    form: QuoteForm | None = Field(default=None, description="None: the profile's form.")
+    before: list[Inline] = Field(default=[], description="Narrative before, same paragraph.")
+    after: list[Inline] = Field(default=[], description="Narrative after, same paragraph.")
 
 
 Block = Annotated[Paragraph | Heading | ListBlock | Quote, Field(discriminator="kind")]

@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from prwriter.model import LegalKind
+from prwriter.model import LegalKind, QuoteForm
 from prwriter.style.tickers import canonical_exchange
 
 # Characters XML 1.0 forbids: passed through, they corrupt a DOCX and confuse wire systems.
@@ -138,8 +138,24 @@ Speaker = Annotated[
 
 class QuoteInput(Input):
     speaker: Speaker
-    text: Text
+    text: Text = Field(description="The words alone; the wire profile adds quotation marks.")
     verb: Text = Field(default="said", description="How the quote is attributed: said, added, ...")
+    form: QuoteForm | None = Field(
+        default=None,
+        description="attribution-first, quote-first or quote-first-split (after the first "
+        "sentence); the wire profile's quote_form if left out.",
+    )
+    title: Text | None = Field(
+        default=None, description="The speaker's title in this quote, instead of the library's."
+    )
+    before: Text | None = Field(
+        default=None, description="Narrative in the same paragraph, before the quote."
+    )
+    after: Text | None = Field(
+        default=None,
+        description="Narrative in the same paragraph, after the quote; when the quote comes "
+        "first it continues the attribution: 'said Roe, explaining ...'.",
+    )
 
 
 class QuotePart(Input):

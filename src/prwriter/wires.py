@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from prwriter.errors import InputError, Problem, closest, quote_list
+from prwriter.model import QuoteForm
 from prwriter.resources import shipped
 from prwriter.schema import Input
 
@@ -28,6 +29,8 @@ _PLACEHOLDERS: dict[str, set[str]] = {
     "ticker": {"exchange", "symbol"},
     "quote": {"name", "title", "verb", "text"},
     "quote_untitled": {"name", "verb", "text"},
+    "quote_first": {"name", "title", "verb", "text"},
+    "quote_first_untitled": {"name", "verb", "text"},
     "media_line": {"caption", "file"},
     "media_credit": {"credit"},
     "immediate_line": set(),
@@ -76,6 +79,25 @@ class WireProfile(Input):
         description="A quote whose speaker has a title.",
     )
     quote_untitled: str = '{name} {verb}, "{text}"'
+    quote_first: str = Field(
+        default='"{text}" {verb} {name}, {title}.',
+        description="A quote before its titled speaker; the text's closing period becomes "
+        "a comma (AP).",
+    )
+    quote_first_untitled: str = '"{text}" {name} {verb}.'
+    quote_form: QuoteForm = Field(
+        default="attribution-first",
+        description="attribution-first, quote-first, or quote-first-split (the first "
+        "sentence, the attribution, then the rest). A quote may choose its own.",
+    )
+    quote_marks: Literal["straight", "typographic"] = Field(
+        default="straight",
+        description="typographic: curly quotation marks and apostrophes in quotes.",
+    )
+    second_reference: Literal["last-name", "full"] = Field(
+        default="last-name",
+        description="AP: a speaker quoted again is named by last name alone, without title.",
+    )
     bullet: str = "- "
     # Media: wires carry photos as attachments; the text can list their captions.
     media: Literal["omit", "captions"] = "omit"

@@ -26,6 +26,7 @@ from prwriter.model import (
     Text,
 )
 from prwriter.style.charset import to_ascii, wrap_lines
+from prwriter.style.quotes import QuoteWriter
 from prwriter.templating import render_template
 from prwriter.wires import DEFAULT_WIRE, WireProfile, load_wire, wire_file
 from prwriter.writers import RenderOptions
@@ -77,6 +78,7 @@ class _TextWriter:
         self.wire = wire
         self.facts = Facts(release, wire)
         self.marks = _TRADEMARKS["ascii" if ascii_only else wire.trademarks]
+        self.quotes = QuoteWriter(release, wire)
 
     def context(self) -> dict[str, Any]:
         release, wire, facts = self.release, self.wire, self.facts
@@ -143,17 +145,8 @@ class _TextWriter:
                 marker = f"{n}. " if block.ordered else self.wire.bullet
                 items.append(marker + self.inline(item))
             return "\n".join(items)
-        speaker, text = block.speaker, self.inline(block.children)
-        if speaker.title:
-            return self.wire.quote.format(
-                name=self.text(speaker.name),
-                title=self.text(speaker.title),
-                verb=block.verb,
-                text=text,
-            )
-        return self.wire.quote_untitled.format(
-            name=self.text(speaker.name), verb=block.verb, text=text
-        )
+        pieces = self.quotes.pieces(block)
+        return "".join(self.text(p) if isinstance(p, str) else self.node(p) for p in pieces)
 
     # --- inline content ----------------------------------------------------------------
 
