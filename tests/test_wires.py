@@ -37,6 +37,10 @@ DATELINES = [
     ("accesswire", "vancouver", "VANCOUVER, BC / ACCESSWIRE / March 5, 2025 / "),
     ("print", "waltham", "WALTHAM, Mass., March 5, 2025 — "),
     ("print", "tokyo", "TOKYO, March 5, 2025 — "),
+    ("cnw", "vancouver", "VANCOUVER, BC, March 5, 2025 /CNW/ - "),
+    ("cnw", "new-york", "NEW YORK, March 5, 2025 /CNW/ - "),
+    ("newsfile", "vancouver", "Vancouver, British Columbia--(Newsfile Corp. - March 5, 2025) - "),
+    ("newsfile", "new-york", "New York, New York--(Newsfile Corp. - March 5, 2025) - "),
 ]  # fmt: skip
 
 
@@ -61,6 +65,8 @@ def test_every_shipped_profile_has_dateline_rows() -> None:
         ("prnewswire", "SOURCE Acme, Inc.\n"),
         ("globenewswire", "CONTACT: Media:\n         Acme, Inc.\n"),
         ("accesswire", "SOURCE: Acme, Inc.\n"),
+        ("cnw", "SOURCE Acme, Inc.\n\nFor further information: Media:\nAcme, Inc.\n"),
+        ("newsfile", "For further information, please contact:\n\nMedia:\nAcme, Inc."),
         ("print", "About Acme, Inc.\n\nAcme, Inc. makes tools and software"),
     ],
 )

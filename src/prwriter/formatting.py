@@ -31,7 +31,8 @@ class Facts:
 
     def dateline(self) -> str:
         """What goes before the lead: `WALTHAM, Mass.--(BUSINESS WIRE)--`."""
-        return self.wire.dateline.format(place=self.places(), date=self.date)
+        date = format_date(self.release.date, self.wire.date_style, year=self.wire.dateline_year)
+        return self.wire.dateline.format(place=self.places(), date=date)
 
     def places(self) -> str:
         return self.wire.city_separator.join(self.place(p) for p in self.release.dateline)
@@ -44,6 +45,7 @@ class Facts:
             country=place.country,
             state_style=self.wire.state_style,
             standalone=self.wire.standalone_cities,
+            as_written=self.wire.city_case == "as-written",
         )
 
     def timing_line(self) -> str:

@@ -46,10 +46,21 @@ class WireProfile(Input):
     description: str
     template: str = Field(default="text/wire.txt.j2", description="Jinja text template.")
     # Dates and datelines
-    date_style: Literal["ap", "ap-padded", "full"] = "ap"
+    date_style: Literal["ap", "ap-padded", "full", "short"] = Field(
+        default="ap",
+        description="ap: Nov. 13, 2014; ap-padded: May 03, 2022; full: November 13, 2014; "
+        "short: Sep 26, 2024.",
+    )
     date_line: str | None = Field(default=None, description="A line above the headline.")
     dateline: str = Field(description="Put before the lead, e.g. '{place}--(BUSINESS WIRE)--'.")
+    dateline_year: bool = Field(
+        default=True,
+        description="Write the year in the dateline's date (PR Newswire before 2011 did not).",
+    )
     state_style: Literal["ap", "postal", "full"] = "ap"
+    city_case: Literal["upper", "as-written"] = Field(
+        default="upper", description="upper: VANCOUVER; as-written: Vancouver (Newsfile)."
+    )
     standalone_cities: bool = Field(
         default=True, description="Write AP stand-alone cities (BOSTON) without a region."
     )
@@ -70,7 +81,11 @@ class WireProfile(Input):
         "wires leave it out: a URL between the name and the ticker reads badly.",
     )
     emphasis: Literal["markdown", "plain"] = "plain"
-    trademarks: Literal["unicode", "ascii", "bracketed"] = "unicode"
+    trademarks: Literal["unicode", "ascii", "bracketed"] | dict[str, str] = Field(
+        default="unicode",
+        description="unicode: ® ™ as typed; ascii: (R) (TM); bracketed: [®] [™]; or a "
+        'mapping of the marks to change, e.g. {"™": "(TM)"} (others stay as typed).',
+    )
     ticker: str = "({exchange}: {symbol})"
     ticker_separator: str = " "
     exchange_labels: dict[str, str] = {}
@@ -105,13 +120,17 @@ class WireProfile(Input):
     media_credit: str = Field(default="({credit})", description="After the caption, if credited.")
     # Contacts, source line, trailer, end mark
     contacts_position: Literal["top", "end"] = "end"
-    contacts_layout: Literal["block", "hanging"] = Field(
+    contacts_layout: Literal["block", "hanging", "run-in"] = Field(
         default="block",
-        description="block: heading line, then groups; hanging: 'CONTACT:' then an indent.",
+        description="block: heading line, then groups; hanging: 'CONTACT:' then an indent; "
+        "run-in: the heading starts the first line, no indent.",
     )
     contacts_heading: str | None = None
     contact_group_separator: str | None = None
     source_line: str | None = None
+    source_before_contacts: bool = Field(
+        default=False, description="Put the source line above end-of-release contacts (CNW)."
+    )
     trailer: str | None = None
     end_mark: str | None = None
     # Character set and line length

@@ -73,7 +73,9 @@ def test_shipped_profiles() -> None:
         "accesswire",
         "businesswire",
         "businesswire-acquiremedia",
+        "cnw",
         "globenewswire",
+        "newsfile",
         "print",
         "prnewswire",
     ]

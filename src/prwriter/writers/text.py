@@ -77,7 +77,9 @@ class _TextWriter:
         self.release = release
         self.wire = wire
         self.facts = Facts(release, wire)
-        self.marks = _TRADEMARKS["ascii" if ascii_only else wire.trademarks]
+        marks = "ascii" if ascii_only else wire.trademarks
+        # A profile names an encoding, or maps only the marks it changes.
+        self.marks = _TRADEMARKS[marks] if isinstance(marks, str) else marks
         self.quotes = QuoteWriter(release, wire)
 
     def context(self) -> dict[str, Any]:
@@ -109,6 +111,7 @@ class _TextWriter:
             "contacts_top": contacts if wire.contacts_position == "top" else None,
             "contacts_end": contacts if wire.contacts_position == "end" else None,
             "source_line": self.text(source_line) if source_line else None,
+            "source_before_contacts": wire.source_before_contacts,
             "trailer": wire.trailer,
             "end_mark": wire.end_mark,
         }
@@ -193,7 +196,7 @@ class _TextWriter:
         groups = self.release.contacts
         if not groups:
             return None
-        if self.wire.contacts_layout == "hanging":
+        if self.wire.contacts_layout in ("hanging", "run-in"):
             return self.hanging_contacts(groups)
         separator = self.wire.contact_group_separator
         joiner = "\n\n" + (f"{separator}\n" if separator else "")
@@ -204,12 +207,13 @@ class _TextWriter:
     def hanging_contacts(self, groups: list[ContactGroup]) -> str:
         """GlobeNewswire's form: 'CONTACT: ' then every line under the first one's text."""
         lead = (self.wire.contacts_heading or "CONTACT:") + " "
+        run_in = self.wire.contacts_layout == "run-in"
         lines: list[str] = []
         for group in groups:
             if lines:
                 lines.append("")
             lines.extend(self.group_lines(group))
-        indent = " " * len(lead)
+        indent = "" if run_in else " " * len(lead)
         return "\n".join(
             (lead if i == 0 else indent if line else "") + line for i, line in enumerate(lines)
         )
