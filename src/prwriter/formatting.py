@@ -8,6 +8,7 @@ rules for text, HTML escaping for HTML, XML-safe runs for DOCX).
 from __future__ import annotations
 
 from prwriter.model import Company, Contact, Place, Release
+from prwriter.style.contacts import fill_line
 from prwriter.style.dates import format_date
 from prwriter.style.places import find_province, find_state, format_place
 from prwriter.style.tickers import format_listings
@@ -72,8 +73,25 @@ class Facts:
             else None
         )
 
-    @staticmethod
-    def contact_lines(contact: Contact) -> list[str]:
-        """Organization; name, title and phone; email: the lines of one contact."""
-        person = ", ".join(v for v in (contact.name, contact.title, contact.phone) if v)
-        return [line for line in (contact.organization, person, contact.email) if line]
+    def contact_lines(self, contact: Contact) -> list[str]:
+        """The lines of one contact, from the profile's `contact_lines` templates; a contact
+        written as text is its text, line by line."""
+        if contact.text is not None:
+            return contact.text.splitlines()
+        wire = self.wire
+        phones = [
+            wire.phone_label.format(label=p.label, number=p.number) if p.label else p.number
+            for p in contact.phones
+        ]
+        values = {
+            "organization": contact.organization,
+            "name": contact.name,
+            "title": contact.title,
+            "phones": wire.phone_separator.join(phones),
+            "emails": wire.email_separator.join(
+                wire.email_form.format(email=e) for e in contact.emails
+            ),
+            "web": contact.web,
+        }
+        lines = (fill_line(template, values) for template in wire.contact_lines)
+        return [line for line in lines if line]

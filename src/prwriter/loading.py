@@ -31,6 +31,7 @@ from prwriter.model import (
     Media,
     Paragraph,
     Person,
+    Phone,
     Place,
     Province,
     Quote,
@@ -399,7 +400,7 @@ class _Resolver:
             if entry is not None:
                 assert isinstance(entry.data, ContactFile)
                 self.origins.add(("contacts", i, "contacts", len(contacts)), entry.source, ())
-                contacts.append(Contact(**entry.data.model_dump()))
+                contacts.append(_contact(entry.data))
         return ContactGroup(label=group.label, contacts=contacts)
 
     def legal(self, entry_id: str, i: int) -> LegalBlock | None:
@@ -509,6 +510,22 @@ class _Resolver:
             else:
                 body = placed
         return body
+
+
+def _contact(data: ContactFile) -> Contact:
+    phones = [data.phone] if data.phone else []
+    return Contact(
+        organization=data.organization,
+        name=data.name,
+        title=data.title,
+        phones=[
+            Phone(number=p) if isinstance(p, str) else Phone(number=p.number, label=p.label)
+            for p in [*phones, *data.phones]
+        ],
+        emails=[*([data.email] if data.email else []), *data.emails],
+        web=data.web,
+        text=data.text,
+    )
 
 
 def _mark_first_mention(body: list[Block], name: str, company: int) -> list[Block] | None:

@@ -124,12 +124,19 @@ class Company(Node):
     ticker: bool = True
 
 
+class Phone(Node):
+    number: str
+    label: str | None = Field(default=None, description='e.g. "Office", "Mobile".')
+
+
 class Contact(Node):
     organization: str | None = None
     name: str | None = None
     title: str | None = None
-    phone: str | None = None
-    email: str | None = None
+    phones: list[Phone] = []
+    emails: list[str] = []
+    web: str | None = None
+    text: str | None = Field(default=None, description="A contact written as free text.")
 
 
 class ContactGroup(Node):

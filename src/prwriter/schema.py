@@ -255,19 +255,49 @@ class CompanyFile(Input):
     ]
 
 
+class PhoneInput(Input):
+    """A phone number with its label, e.g. `{label: Mobile, number: 555-010-0199}`."""
+
+    number: Text
+    label: Text | None = None
+
+
+PhoneEntry = Annotated[
+    Annotated[Text, Tag("plain")] | Annotated[PhoneInput, Tag("mapping")],
+    Discriminator(_str_or_mapping),
+]
+
+
 class ContactFile(Input):
-    """`contacts/<id>.yaml`."""
+    """`contacts/<id>.yaml`: a person, a desk or a mailbox, or a contact written as text."""
 
     organization: Text | None = None
     name: Text | None = None
     title: Text | None = None
-    phone: Text | None = None
-    email: Text | None = None
+    phone: Text | None = Field(default=None, description="One number; `phones` for several.")
+    phones: Annotated[list[PhoneEntry], BeforeValidator(_as_list)] = Field(
+        default=[], description="Numbers, each plain or {label, number}."
+    )
+    email: Text | None = Field(default=None, description="One address; `emails` for several.")
+    emails: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    web: Text | None = Field(default=None, description="A web address, e.g. www.acme.example.")
+    text: Text | None = Field(
+        default=None,
+        description="The contact written as free text (a sentence, or lines), used as is.",
+    )
 
     @model_validator(mode="after")
     def _someone(self) -> ContactFile:
-        if not (self.name or self.organization):
-            raise ValueError("a contact needs a name or an organization")
+        fields = ("organization", "name", "title", "phone", "phones", "email", "emails", "web")
+        if self.text is not None:
+            others = [f for f in fields if getattr(self, f)]
+            if others:
+                raise ValueError(
+                    f"a contact written as `text` takes no other fields; remove {others[0]}"
+                )
+            return self
+        if not (self.name or self.organization or self.email or self.emails):
+            raise ValueError("a contact needs a name, an organization, an email or a `text`")
         return self
 
 

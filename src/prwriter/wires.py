@@ -36,6 +36,9 @@ _PLACEHOLDERS: dict[str, set[str]] = {
     "immediate_line": set(),
     "embargo_line": {"moment"},
     "source_line": {"source"},
+    "contact_label": {"label"},
+    "phone_label": {"label", "number"},
+    "email_form": {"email"},
 }
 
 
@@ -127,6 +130,21 @@ class WireProfile(Input):
     )
     contacts_heading: str | None = None
     contact_group_separator: str | None = None
+    contact_label: str = Field(
+        default="{label}:", description="A contact group's label, e.g. '**{label}**'."
+    )
+    contact_lines: list[str] = Field(
+        default=["{organization}", "{name}, {title}, {phones}", "{emails}", "{web}"],
+        description="One template per line, with {organization}, {name}, {title}, {phones}, "
+        "{emails} and {web}; a field a contact lacks takes the text before it along, and a "
+        "line with none of its fields is left out.",
+    )
+    phone_label: str = Field(default="{label}: {number}", description="A labelled number.")
+    phone_separator: str = ", "
+    email_form: str = Field(
+        default="{email}", description="One address, e.g. '[{email}](mailto:{email})'."
+    )
+    email_separator: str = ", "
     source_line: str | None = None
     source_before_contacts: bool = Field(
         default=False, description="Put the source line above end-of-release contacts (CNW)."
@@ -136,6 +154,11 @@ class WireProfile(Input):
     # Character set and line length
     ascii: bool = Field(default=False, description="Fold the copy to pure ASCII.")
     wrap: int | None = Field(default=None, ge=20, description="Wrap lines at this width.")
+
+    @field_validator("contact_lines")
+    @classmethod
+    def _contact_line_fields(cls, lines: list[str]) -> list[str]:
+        return _check_line_templates(lines)
 
     @field_validator(*_PLACEHOLDERS)
     @classmethod
@@ -160,6 +183,23 @@ class WireProfile(Input):
             hint = f"use {quote_list(sorted(allowed))}" if allowed else "it takes none"
             raise ValueError(f"unknown placeholder {quote_list(unknown)}; {hint}")
         return pattern
+
+
+def _check_line_templates(lines: list[str]) -> list[str]:
+    from prwriter.style.contacts import CONTACT_FIELDS
+
+    for line in lines:
+        try:
+            used = {f for _, f, _, _ in string.Formatter().parse(line) if f is not None}
+        except ValueError as exc:
+            raise ValueError(f"{exc}; write a literal brace as {{{{ or }}}}") from None
+        unknown = sorted(used - CONTACT_FIELDS)
+        if unknown:
+            raise ValueError(
+                f"unknown placeholder {quote_list(unknown)} in '{line}'; "
+                f"use {quote_list(sorted(CONTACT_FIELDS))}"
+            )
+    return lines
 
 
 def profile_dirs(project: Path | None) -> list[Path]:

@@ -312,18 +312,18 @@ def boilerplate_length(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "ST003", "contacts", "error",
-    "At least one contact, and each with a name and a phone number or email.",
+    "At least one contact, and each reachable: a phone number, an email, a web address, "
+    "or a contact written as text.",
 )  # fmt: skip
 def contacts(ctx: Context) -> Iterator[Hit]:
     if not ctx.release.contacts:
         yield ("headline",), "the release has no contacts; add a `contacts:` group", None
     for i, group in enumerate(ctx.release.contacts):
         for j, contact in enumerate(group.contacts):
-            if not contact.name:
-                yield (("contacts", i, "contacts", j), "a contact needs a person's name", None)
-            elif not (contact.phone or contact.email):
+            if not (contact.text or contact.phones or contact.emails or contact.web):
+                who = contact.name or contact.organization or "a contact"
                 yield (("contacts", i, "contacts", j),
-                       f"{contact.name} has no phone number or email", None)  # fmt: skip
+                       f"{who} has no phone number, email or web address", None)  # fmt: skip
 
 
 @rule(

@@ -111,5 +111,6 @@ def all_copy(release: Release) -> Iterator[tuple[Path, str]]:
         yield ("legal", i), " ".join(block_text(b) for b in legal.body)
     for i, group in enumerate(release.contacts):
         for j, contact in enumerate(group.contacts):
-            values = (contact.organization, contact.name, contact.title, contact.phone)
+            values = (contact.text, contact.organization, contact.name, contact.title,
+                      *(p.number for p in contact.phones))  # fmt: skip
             yield ("contacts", i, "contacts", j), " ".join(v for v in values if v)

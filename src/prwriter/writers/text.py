@@ -219,7 +219,7 @@ class _TextWriter:
         )
 
     def group_lines(self, group: ContactGroup) -> list[str]:
-        lines = [f"{self.text(group.label)}:"]
+        lines = [self.wire.contact_label.format(label=self.text(group.label))]
         for n, contact in enumerate(group.contacts):
             if n:
                 lines.append("")
@@ -227,7 +227,7 @@ class _TextWriter:
         return lines
 
     def contact_lines(self, contact: Contact) -> list[str]:
-        return [self.text(line) for line in Facts.contact_lines(contact)]
+        return [self.text(line) for line in self.facts.contact_lines(contact)]
 
 
 def _bare(url: str) -> str:
