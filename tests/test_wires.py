@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import prwriter
-from conftest import ACME_RELEASE, ProjectMaker
+from conftest import ACME_RELEASE, REPO, ProjectMaker
 from prwriter.errors import InputError
 from prwriter.project import Project
 
@@ -25,7 +25,6 @@ DATELINES = [
     ("businesswire", "waltham", "WALTHAM, Mass.--(BUSINESS WIRE)--"),
     ("businesswire", "boston", "BOSTON--(BUSINESS WIRE)--"),
     ("businesswire", "tel-aviv", "SAN FRANCISCO & TEL AVIV, Israel--(BUSINESS WIRE)--"),
-    ("businesswire-acquiremedia", "waltham", "WALTHAM, Mass.--(BUSINESS WIRE)-- "),
     ("prnewswire", "waltham", "WALTHAM, Mass., March 5, 2025 /PRNewswire/ -- "),
     ("prnewswire", "new-york", "NEW YORK, March 5, 2025 /PRNewswire/ -- "),
     ("prnewswire", "tokyo", "TOKYO, March 5, 2025 /PRNewswire/ -- "),
@@ -61,7 +60,6 @@ def test_every_shipped_profile_has_dateline_rows() -> None:
     ("wire", "ending"),
     [
         ("businesswire", "Contacts\n\nMedia:\nAcme, Inc."),
-        ("businesswire-acquiremedia", "Source: Acme, Inc.\n\nNews Provided by Acquire Media\n"),
         ("prnewswire", "SOURCE Acme, Inc.\n"),
         ("globenewswire", "CONTACT: Media:\n         Acme, Inc.\n"),
         ("accesswire", "SOURCE: Acme, Inc.\n"),
@@ -105,3 +103,21 @@ def test_broken_profile_file_is_located(make_project: ProjectMaker) -> None:
     [problem] = info.value.problems
     assert (problem.line, problem.field) == (3, "links")
     assert problem.message == "got 'html'; expected 'markdown', 'plain' or 'text'"
+
+
+HOUSE = REPO / "examples" / "immunogen" / "templates" / "wires" / "businesswire-acquiremedia.yaml"
+
+
+def test_the_immunogen_house_profile_lives_in_its_project(make_project: ProjectMaker) -> None:
+    assert "businesswire-acquiremedia" not in prwriter.list_wires()
+    assert prwriter.list_wires(REPO / "examples" / "immunogen")["businesswire-acquiremedia"] == (
+        HOUSE.resolve()
+    )
+    release = ACME_RELEASE + "contacts:\n  - {label: Media, contacts: acme-media}\n"
+    project = make_project(
+        {"r.yaml": release, "templates/wires/house.yaml": HOUSE.read_text(encoding="utf-8")}
+    )
+    text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="house")
+    assert isinstance(text, str)
+    assert "\nWALTHAM" not in text and "DAYTON, Ohio--(BUSINESS WIRE)-- Acme" in text
+    assert text.endswith("Source: Acme, Inc.\n\nNews Provided by Acquire Media\n")
