@@ -59,7 +59,11 @@ class Facts:
 
     def ticker(self, company: Company) -> str | None:
         """`(Nasdaq: IMGN)` after the company's first mention, if it has one there."""
-        if not (company.ticker and company.listings):
+        return self.listings(company) if company.ticker else None
+
+    def listings(self, company: Company) -> str | None:
+        """The company's listings in the profile's ticker form, or None without any."""
+        if not company.listings:
             return None
         listings = [(x.exchange, x.symbol) for x in company.listings]
         return format_listings(

@@ -30,6 +30,7 @@ from prwriter.model import (
     Release,
     Strong,
     Text,
+    Tickers,
 )
 from prwriter.project import Project
 
@@ -95,6 +96,7 @@ class _Layout:
                     "kind": b.kind,
                     "heading": b.heading,
                     "blocks": [self.block(x, style="Legal Text") for x in b.body],
+                    "before_about": b.before_about,
                 }
                 for b in release.legal
             ],
@@ -160,6 +162,8 @@ class _Layout:
             return Markup("<strong>{}</strong>").format(self.inline(node.children))
         if isinstance(node, Link):
             return self.link(self.inline(node.children), node.url)
+        if isinstance(node, Tickers):
+            return escape(self.facts.listings(self.release.companies[node.company]) or "")
         return self.mention(node)
 
     def mention(self, node: CompanyMention) -> Markup:

@@ -26,6 +26,7 @@ from prwriter.model import (
     Emphasis,
     Inline,
     LegalBlock,
+    Link,
     ListBlock,
     Listing,
     Media,
@@ -40,6 +41,7 @@ from prwriter.model import (
     State,
     Strong,
     Text,
+    Tickers,
 )
 from prwriter.origins import Origins
 from prwriter.paths import check_image
@@ -52,6 +54,7 @@ from prwriter.schema import (
     DatelineInput,
     EmbargoInput,
     LegalFile,
+    LegalRefInput,
     MediaInput,
     PersonFile,
     PersonInput,
@@ -70,6 +73,8 @@ from prwriter.style.quotes import quote_text_problem
 from prwriter.validation import raise_problems, validate_fields
 from prwriter.wires import unknown_wire_problem
 from prwriter.yaml_source import YamlSource, parse_yaml, read_yaml
+
+TICKERS = "{tickers}"
 
 
 def load_release(
@@ -239,12 +244,15 @@ class _Resolver:
             return None
         data = entry.data
         assert isinstance(data, CompanyFile)
-        about_text, about_loc = self.about_in_force(entry, data, date, loc)
-        about = self.markdown(about_text or "", entry.source, about_loc)
-        self.origins.add(("companies", i, "about"), entry.source, about_loc)
         overrides: dict[str, Any] = (
             ref.model_dump(exclude_unset=True, exclude={"id"}) if inline else {}
         )
+        about: list[Block] = []
+        about_text: str | None = ""
+        if data.about is not None and overrides.pop("about", True):
+            about_text, about_loc = self.about_in_force(entry, data, date, loc)
+            about = _place_tickers(self.markdown(about_text or "", entry.source, about_loc), i)
+            self.origins.add(("companies", i, "about"), entry.source, about_loc)
         name = overrides.pop("name", data.name)
         url = overrides.pop("url", data.url)
         if overrides.get("link") and not url:
@@ -267,6 +275,7 @@ class _Resolver:
             id=entry_id,
             name=name,
             short_name=overrides.pop("short_name", data.short_name),
+            mention=overrides.pop("mention", data.mention),
             url=url,
             listings=[Listing(exchange=x.exchange, symbol=x.symbol) for x in data.listings],
             logo=logo.resolve() if logo else None,
@@ -383,15 +392,20 @@ class _Resolver:
                 contacts.append(_contact(entry.data))
         return ContactGroup(label=group.label, contacts=contacts)
 
-    def legal(self, entry_id: str, i: int) -> LegalBlock | None:
-        entry = self.entry("legal", entry_id, ("legal", i), "legal block")
+    def legal(self, ref: str | LegalRefInput, i: int) -> LegalBlock | None:
+        entry_id = ref if isinstance(ref, str) else ref.id
+        loc: Loc = ("legal", i) if isinstance(ref, str) else ("legal", i, "id")
+        entry = self.entry("legal", entry_id, loc, "legal block")
         if entry is None:
             return None
         data = entry.data
         assert isinstance(data, LegalFile)
         body = self.markdown(data.text, entry.source, ("text",))
         self.origins.add(("legal", i), entry.source, ("text",))
-        return LegalBlock(id=entry_id, kind=data.kind, heading=data.heading, body=body)
+        before = not isinstance(ref, str) and ref.before_about
+        return LegalBlock(
+            id=entry_id, kind=data.kind, heading=data.heading, body=body, before_about=before
+        )
 
     # --- timing, media, wire -----------------------------------------------------------
 
@@ -461,20 +475,23 @@ class _Resolver:
     # --- first mentions ----------------------------------------------------------------
 
     def mention_companies(self, companies: list[Company], body: list[Block]) -> list[Block]:
-        """Mark each company's first mention by name in the body's paragraphs and list
-        items (not in quotes, headings or link text), where writers put its link and
-        ticker."""
+        """Mark each company's first mention in the body's paragraphs and list items (not in
+        quotes, headings or link text), where writers put its link and ticker. The mention
+        is found by the company's first-mention form, its name or its short name, and is
+        written in the first-mention form when it has one."""
         for index, company in enumerate(companies):
             if not (company.link or (company.ticker and company.listings)):
                 continue
-            placed = _mark_first_mention(body, company.name, index)
+            forms = [f for f in (company.mention, company.name, company.short_name) if f]
+            placed = _mark_first_mention(body, forms, index, company.mention)
             if placed is None:
                 field = "link" if company.link else "ticker"
+                names = " or ".join(f"'{f}'" for f in dict.fromkeys(forms))
                 self.fail(
                     ("companies", index),
-                    f"the body never names '{company.name}' outside quotes, headings and "
-                    f"links, so its {field} has no place; write '{company.name}' in a body "
-                    f"paragraph, or set `{field}: false`",
+                    f"the body never names {names} outside quotes, headings and links, so "
+                    f"its {field} has no place; write '{company.name}' in a body paragraph, "
+                    f"or set `{field}: false`",
                 )
             else:
                 body = placed
@@ -497,16 +514,50 @@ def _contact(data: ContactFile) -> Contact:
     )
 
 
-def _mark_first_mention(body: list[Block], name: str, company: int) -> list[Block] | None:
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+def _place_tickers(blocks: list[Block], company: int) -> list[Block]:
+    """`{tickers}` in an About text becomes the company's listings, written by each writer."""
+
+    def inline(children: list[Inline]) -> list[Inline]:
+        out: list[Inline] = []
+        for child in children:
+            if isinstance(child, Text) and TICKERS in child.text:
+                parts = child.text.split(TICKERS)
+                for n, part in enumerate(parts):
+                    if n:
+                        out.append(Tickers(company=company))
+                    if part:
+                        out.append(Text(text=part))
+            elif isinstance(child, Emphasis | Strong | Link):
+                out.append(child.model_copy(update={"children": inline(child.children)}))
+            else:
+                out.append(child)
+        return out
+
+    placed: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            placed.append(Paragraph(children=inline(block.children)))
+        elif isinstance(block, ListBlock):
+            placed.append(block.model_copy(update={"items": [inline(i) for i in block.items]}))
+        else:
+            placed.append(block)
+    return placed
+
+
+def _mark_first_mention(
+    body: list[Block], forms: list[str], company: int, written: str | None
+) -> list[Block] | None:
+    # The longest form first, so "Acme, Inc." wins over "Acme" at the same place.
+    alternatives = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
     for b, block in enumerate(body):
         if isinstance(block, Paragraph):
-            children = _mark_in(block.children, pattern, company)
+            children = _mark_in(block.children, pattern, company, written)
             if children is not None:
                 return [*body[:b], Paragraph(children=children), *body[b + 1 :]]
         elif isinstance(block, ListBlock):
             for n, item in enumerate(block.items):
-                children = _mark_in(item, pattern, company)
+                children = _mark_in(item, pattern, company, written)
                 if children is not None:
                     items = [*block.items[:n], children, *block.items[n + 1 :]]
                     changed = ListBlock(ordered=block.ordered, start=block.start, items=items)
@@ -514,7 +565,9 @@ def _mark_first_mention(body: list[Block], name: str, company: int) -> list[Bloc
     return None
 
 
-def _mark_in(children: list[Inline], pattern: re.Pattern[str], company: int) -> list[Inline] | None:
+def _mark_in(
+    children: list[Inline], pattern: re.Pattern[str], company: int, written: str | None
+) -> list[Inline] | None:
     """`children` with the first match split out as a CompanyMention, or None."""
     for c, child in enumerate(children):
         replaced: list[Inline] | None = None
@@ -524,11 +577,11 @@ def _mark_in(children: list[Inline], pattern: re.Pattern[str], company: int) -> 
                 before, after = child.text[: match.start()], child.text[match.end() :]
                 replaced = [
                     *([Text(text=before)] if before else []),
-                    CompanyMention(company=company, text=match.group()),
+                    CompanyMention(company=company, text=written or match.group()),
                     *([Text(text=after)] if after else []),
                 ]
         elif isinstance(child, Emphasis | Strong):
-            inner = _mark_in(child.children, pattern, company)
+            inner = _mark_in(child.children, pattern, company, written)
             if inner is not None:
                 replaced = [type(child)(children=inner)]
         if replaced is not None:

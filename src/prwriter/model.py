@@ -54,8 +54,16 @@ class CompanyMention(Node):
     text: str
 
 
+class Tickers(Node):
+    """A company's listings written inside copy (`{tickers}` in an About text)."""
+
+    kind: Literal["tickers"] = "tickers"
+    company: int = Field(description="Index into Release.companies.")
+
+
 Inline = Annotated[
-    Text | LineBreak | Emphasis | Strong | Link | CompanyMention, Field(discriminator="kind")
+    Text | LineBreak | Emphasis | Strong | Link | CompanyMention | Tickers,
+    Field(discriminator="kind"),
 ]
 
 
@@ -118,8 +126,9 @@ class Company(Node):
     url: str | None = None
     listings: list[Listing] = []
     logo: Path | None = None
+    mention: str | None = Field(default=None, description="Form of the first mention.")
     about_heading: str
-    about: list[Block]
+    about: list[Block] = Field(description="Empty: no About section.")
     link: bool = False
     ticker: bool = True
 
@@ -152,6 +161,7 @@ class LegalBlock(Node):
     kind: LegalKind
     heading: str | None = None
     body: list[Block]
+    before_about: bool = Field(default=False, description="Placed before the About sections.")
 
 
 class State(Node):

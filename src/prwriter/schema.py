@@ -115,6 +115,12 @@ class CompanyRefInput(Input):
     ticker: bool = Field(
         default=True, description="Put the listings, e.g. (Nasdaq: IMGN), after the first mention."
     )
+    mention: Text | None = Field(
+        default=None,
+        description='How the first mention is written, e.g. "NETGEAR®, Inc."; the name '
+        "stays in the About heading, source line and document properties.",
+    )
+    about: bool = Field(default=True, description="false: no About section in this release.")
 
 
 CompanyRef = Annotated[
@@ -170,6 +176,21 @@ BodyPart = Annotated[
 ]
 
 
+class LegalRefInput(Input):
+    """A library legal block, with where this release places it."""
+
+    id: Text
+    before_about: bool = Field(
+        default=False, description="Place it before the About sections (a 'no offer' legend)."
+    )
+
+
+LegalRef = Annotated[
+    Annotated[Text, Tag("plain")] | Annotated[LegalRefInput, Tag("mapping")],
+    Discriminator(_str_or_mapping),
+]
+
+
 class ContactGroupInput(Input):
     label: Text = Field(description='Heading of the group, e.g. "For Investors".')
     contacts: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
@@ -204,7 +225,9 @@ class ReleaseInput(Input):
     companies: Annotated[list[CompanyRef], BeforeValidator(_as_list), Field(min_length=1)]
     body: Annotated[list[BodyPart], BeforeValidator(_as_list), Field(min_length=1)]
     contacts: list[ContactGroupInput] = []
-    legal: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    legal: Annotated[list[LegalRef], BeforeValidator(_as_list)] = Field(
+        default=[], description="Legal block ids, or {id, before_about: true}."
+    )
     source: Text | None = None
     wire: Text | None = None
     embargo: EmbargoInput | None = None
@@ -246,13 +269,24 @@ class CompanyFile(Input):
     url: Text | None = None
     listings: list[ListingInput] = []
     logo: Text | None = None
+    mention: Text | None = Field(
+        default=None,
+        description='How the first mention in the body is written, e.g. "NETGEAR®, Inc.".',
+    )
     about_heading: Text | None = Field(default=None, description='Default "About <name>".')
-    about: Annotated[
-        Annotated[Text, Tag("plain")]
-        | Annotated[list[AboutVersion], Tag("versions"), Field(min_length=1)],
-        Discriminator(lambda v: "plain" if isinstance(v, str) else "versions"),
-        Field(description="The About text, or dated versions of it (the one in force wins)."),
-    ]
+    about: (
+        Annotated[
+            Annotated[Text, Tag("plain")]
+            | Annotated[list[AboutVersion], Tag("versions"), Field(min_length=1)],
+            Discriminator(lambda v: "plain" if isinstance(v, str) else "versions"),
+            Field(
+                description="The About text, or dated versions of it (the one in force wins); "
+                "{tickers} in it writes the listings in the wire's form. Without it, "
+                "releases carry no About section for the company."
+            ),
+        ]
+        | None
+    ) = None
 
 
 class PhoneInput(Input):

@@ -25,6 +25,8 @@ _PLACEHOLDERS: dict[str, set[str]] = {
     "date_line": {"date"},
     "dateline": {"place", "date"},
     "subheadline": {"text"},
+    "heading": {"text"},
+    "about_heading": {"heading"},
     "ticker": {"exchange", "symbol"},
     "quote": {"name", "title", "verb", "text"},
     "quote_untitled": {"name", "verb", "text"},
@@ -73,6 +75,10 @@ class WireProfile(Input):
     embargo_line: str = "EMBARGOED UNTIL {moment}"
     # Inline forms
     subheadline: str = "{text}"
+    heading: str = Field(default="{text}", description="A subhead in the body, e.g. '**{text}**'.")
+    about_heading: str = Field(
+        default="{heading}", description="An About heading, e.g. '{heading}:' or '**{heading}**'."
+    )
     links: Literal["markdown", "plain", "text"] = Field(
         default="plain",
         description="markdown: [text](url); plain: text (url) unless equal; text: text only.",
@@ -153,6 +159,14 @@ class WireProfile(Input):
     # Character set and line length
     ascii: bool = Field(default=False, description="Fold the copy to pure ASCII.")
     wrap: int | None = Field(default=None, ge=20, description="Wrap lines at this width.")
+
+    @field_validator("exchange_labels")
+    @classmethod
+    def _known_exchanges(cls, labels: dict[str, str]) -> dict[str, str]:
+        from prwriter.style.tickers import canonical_exchange
+
+        # Keys may be any name of an exchange ("Frankfurt"); each maps its canonical label.
+        return {canonical_exchange(key): label for key, label in labels.items()}
 
     @field_validator("contact_lines")
     @classmethod

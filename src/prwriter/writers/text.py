@@ -17,6 +17,7 @@ from prwriter.model import (
     Emphasis,
     Heading,
     Inline,
+    LegalBlock,
     LineBreak,
     Link,
     ListBlock,
@@ -24,6 +25,7 @@ from prwriter.model import (
     Release,
     Strong,
     Text,
+    Tickers,
 )
 from prwriter.style.charset import to_ascii, wrap_lines
 from prwriter.style.quotes import QuoteWriter
@@ -94,23 +96,28 @@ class _TextWriter:
             "body": self.body(facts.dateline()),
             "media": self.media_lines(),
             "abouts": [
-                {"heading": self.text(c.about_heading), "blocks": self.blocks(c.about)}
-                for c in release.companies
-            ],
-            "legal": [
                 {
-                    "kind": block.kind,
-                    "heading": self.text(block.heading) if block.heading else None,
-                    "blocks": self.blocks(block.body),
+                    "heading": self.text(wire.about_heading.format(heading=c.about_heading)),
+                    "blocks": self.blocks(c.about),
                 }
-                for block in release.legal
+                for c in release.companies
+                if c.about
             ],
+            "legal_before_about": [self.legal(b) for b in release.legal if b.before_about],
+            "legal": [self.legal(b) for b in release.legal if not b.before_about],
             "contacts_top": contacts if wire.contacts_position == "top" else None,
             "contacts_end": contacts if wire.contacts_position == "end" else None,
             "source_line": self.text(source_line) if source_line else None,
             "source_before_contacts": wire.source_before_contacts,
             "trailer": wire.trailer,
             "end_mark": wire.end_mark,
+        }
+
+    def legal(self, block: LegalBlock) -> dict[str, Any]:
+        return {
+            "kind": block.kind,
+            "heading": self.text(block.heading) if block.heading else None,
+            "blocks": self.blocks(block.body),
         }
 
     def media_lines(self) -> list[str]:
@@ -137,8 +144,10 @@ class _TextWriter:
         return [self.block(b) for b in blocks]
 
     def block(self, block: Block) -> str:
-        if isinstance(block, Paragraph | Heading):
+        if isinstance(block, Paragraph):
             return self.inline(block.children)
+        if isinstance(block, Heading):
+            return self.wire.heading.format(text=self.inline(block.children))
         if isinstance(block, ListBlock):
             items = []
             for n, item in enumerate(block.items, start=block.start):
@@ -165,6 +174,8 @@ class _TextWriter:
             return f"_{inner}_" if isinstance(node, Emphasis) else f"**{inner}**"
         if isinstance(node, Link):
             return self.link(self.inline(node.children), node.url)
+        if isinstance(node, Tickers):
+            return self.facts.listings(self.release.companies[node.company]) or ""
         return self.mention(node)
 
     def mention(self, node: CompanyMention) -> str:
