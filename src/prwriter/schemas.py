@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-SCHEMA_KINDS = ("release", "company", "contact", "person", "legal", "wire", "settings")
+from prwriter.kinds import SCHEMA_KINDS, choose
 
 
 def json_schema(kind: str) -> dict[str, Any]:
@@ -27,8 +27,7 @@ def json_schema(kind: str) -> dict[str, Any]:
         "wire": WireProfile,
         "settings": ProjectSettings,
     }
-    if kind not in models:
-        raise ValueError(f"unknown schema {kind!r}; choose from {', '.join(SCHEMA_KINDS)}")
+    choose(kind, SCHEMA_KINDS, "schema")
     schema = models[kind].model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"prwriter {kind} file"
