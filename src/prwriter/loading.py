@@ -241,7 +241,9 @@ class _Resolver:
         about = self.markdown(about_text or "", entry.source, about_loc)
         self.origins.add(("companies", i, "about"), entry.source, about_loc)
         overrides: dict[str, Any] = (
-            ref.model_dump(exclude_unset=True, exclude={"id"}) if inline else {}
+            ref.model_dump(exclude_unset=True, exclude={"id"})
+            if isinstance(ref, CompanyRefInput)
+            else {}
         )
         name = overrides.pop("name", data.name)
         url = overrides.pop("url", data.url)

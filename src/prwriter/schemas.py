@@ -14,11 +14,13 @@ from prwriter.kinds import SCHEMA_KINDS, choose
 
 
 def json_schema(kind: str) -> dict[str, Any]:
+    from pydantic import BaseModel
+
     from prwriter.schema import CompanyFile, ContactFile, LegalFile, PersonFile, ReleaseInput
     from prwriter.settings import ProjectSettings
     from prwriter.wires import WireProfile
 
-    models = {
+    models: dict[str, type[BaseModel]] = {
         "release": ReleaseInput,
         "company": CompanyFile,
         "contact": ContactFile,
@@ -28,7 +30,7 @@ def json_schema(kind: str) -> dict[str, Any]:
         "settings": ProjectSettings,
     }
     choose(kind, SCHEMA_KINDS, "schema")
-    schema = models[kind].model_json_schema(mode="validation")
+    schema: dict[str, Any] = models[kind].model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"prwriter {kind} file"
     return schema
