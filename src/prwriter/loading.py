@@ -245,7 +245,9 @@ class _Resolver:
         data = entry.data
         assert isinstance(data, CompanyFile)
         overrides: dict[str, Any] = (
-            ref.model_dump(exclude_unset=True, exclude={"id"}) if inline else {}
+            ref.model_dump(exclude_unset=True, exclude={"id"})
+            if isinstance(ref, CompanyRefInput)
+            else {}
         )
         about: list[Block] = []
         about_text: str | None = ""
@@ -288,7 +290,7 @@ class _Resolver:
         self, entry: Entry, data: CompanyFile, date: dt.date | None, loc: Loc
     ) -> tuple[str | None, Loc]:
         """The About text in force on `date`, and where it is written in the company file."""
-        if isinstance(data.about, str):
+        if data.about is None or isinstance(data.about, str):
             return data.about, ("about",)
         in_force = [
             (v.since, i) for i, v in enumerate(data.about) if date is None or v.since <= date

@@ -124,19 +124,15 @@ class QuoteWriter:
         name = last_name(speaker.name) if later else speaker.name
         title = None if later else speaker.title
         children = list(quote.children)
+        rest: list[Inline] = []
         if form == "attribution-first":
             template = self._get("quote") if title else self._get("quote_untitled")
-            first, rest = children, []
+            first = children
         else:
             template = self._get("quote_first") if title else self._get("quote_first_untitled")
-            first, rest = (
-                split_first_sentence(children)
-                if form == "quote-first-split"
-                else (
-                    children,
-                    [],
-                )
-            )
+            first = children
+            if form == "quote-first-split":
+                first, rest = split_first_sentence(children)
             first = _comma_before_attribution(first)
         values: dict[str, list[Piece]] = {
             "name": [name],
@@ -277,7 +273,7 @@ def _strip_last(children: list[Inline]) -> list[Inline]:
 def typographic(pieces: list[Piece]) -> list[Piece]:
     """Curly double and single quotes (and apostrophes) for the profile's marks and in the
     speaker's words; a mark after a space or an opening bracket opens, any other closes."""
-    state = {"prev": " "}
+    state: dict[str, str] = {"prev": " "}
     out: list[Piece] = []
     for piece in pieces:
         if isinstance(piece, str):
@@ -287,7 +283,7 @@ def typographic(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
-def _curl_inline(node: Inline, state: dict) -> Inline:
+def _curl_inline(node: Inline, state: dict[str, str]) -> Inline:
     if isinstance(node, Text):
         return Text(text=_curl(node.text, state))
     if isinstance(node, Emphasis | Strong | Link):
@@ -295,7 +291,7 @@ def _curl_inline(node: Inline, state: dict) -> Inline:
     return node
 
 
-def _curl(text: str, state: dict) -> str:
+def _curl(text: str, state: dict[str, str]) -> str:
     out = []
     for ch in text:
         prev = state["prev"]
