@@ -81,8 +81,12 @@ def body_blocks(release: Release, *, quotes: bool = False) -> Iterator[tuple[Pat
     """The body by block; quote blocks and quoted speech left out unless `quotes`."""
     for i, block in enumerate(release.body):
         if isinstance(block, Quote):
+            # Narrative before or after a quote is the release's own voice, not speech.
+            narrative = " ".join(t for t in (plain(block.before), plain(block.after)) if t)
             if quotes:
-                yield ("body", i), block_text(block)
+                yield ("body", i), " ".join(t for t in (block_text(block), narrative) if t)
+            elif narrative:
+                yield ("body", i), narrative
             continue
         text = block_text(block)
         yield ("body", i), text if quotes else unquoted(text)
