@@ -344,16 +344,20 @@ class _Resolver:
         loc: Loc = ("body", i, "quote")
         speaker: Person | None
         if isinstance(given.speaker, PersonInput):
-            speaker = Person(name=given.speaker.name, title=given.speaker.title)
+            speaker = Person(
+                name=given.speaker.name,
+                title=given.speaker.title,
+                last_name=given.speaker.last_name,
+            )
         else:
             entry = self.entry("people", given.speaker, (*loc, "speaker"), "person")
             if entry is None:
                 return None
             person = entry.data
             assert isinstance(person, PersonFile)
-            speaker = Person(name=person.name, title=person.title)
+            speaker = Person(name=person.name, title=person.title, last_name=person.last_name)
         if given.title is not None:
-            speaker = Person(name=speaker.name, title=given.title)
+            speaker = speaker.model_copy(update={"title": given.title})
         problem = quote_text_problem(given.text)
         if problem:
             self.fail((*loc, "text"), problem)

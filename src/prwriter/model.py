@@ -93,6 +93,7 @@ class ListBlock(Node):
 class Person(Node):
     name: str
     title: str | None = None
+    last_name: str | None = Field(default=None, description="For second references.")
 
 
 QuoteForm = Literal["attribution-first", "quote-first", "quote-first-split"]

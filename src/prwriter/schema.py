@@ -134,6 +134,10 @@ class PersonInput(Input):
 
     name: Text
     title: Text | None = None
+    last_name: Text | None = Field(
+        default=None,
+        description='For a second reference when it is not the last word: "de la Croix".',
+    )
 
 
 Speaker = Annotated[
@@ -340,6 +344,10 @@ class PersonFile(Input):
 
     name: Text
     title: Text | None = None
+    last_name: Text | None = Field(
+        default=None,
+        description='For a second reference when it is not the last word: "de la Croix".',
+    )
 
 
 class LegalFile(Input):

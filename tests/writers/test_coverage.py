@@ -43,6 +43,7 @@ PROBES: dict[str, str] = {
     "Link.url": "https://link.example/words",
     "Person.name": "Inline Speaker Name",
     "Person.title": "Library Speaker Title",
+    "Person.last_name": "Speaker Surname Words said",
     "Quote.verb": "added",
     "Quote.before": "Before narrative words.",
     "Quote.after": "after narrative words.",

@@ -121,7 +121,7 @@ class QuoteWriter:
         form: str = quote.form or self._get("quote_form")
         speaker = quote.speaker
         later = self._quoted_before(quote) and self._get("second_reference") == "last-name"
-        name = last_name(speaker.name) if later else speaker.name
+        name = (speaker.last_name or last_name(speaker.name)) if later else speaker.name
         title = None if later else speaker.title
         children = list(quote.children)
         rest: list[Inline] = []
