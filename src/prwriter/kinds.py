@@ -1,5 +1,6 @@
-"""The names of things prwriter knows, defined once: library kinds, schema kinds, check
-report formats, severities and PDF variants (output formats are the writers' registry).
+"""The names of things prwriter knows, defined once: library kinds, schema kinds, legal
+block kinds, check report formats, severities and PDF variants (output formats are the
+writers' registry).
 
 Kept free of imports so that the command line's help can name them without loading
 anything else.
@@ -19,6 +20,11 @@ SCHEMA_KINDS: tuple[SchemaKind, ...] = (
 
 ReportFormat = Literal["text", "json", "github", "sarif"]
 CHECK_FORMATS: tuple[ReportFormat, ...] = ("text", "json", "github", "sarif")
+
+LegalKind = Literal["trademark", "forward-looking", "disclaimer", "notice"]
+
+QuoteForm = Literal["attribution-first", "quote-first", "quote-first-split"]
+QUOTE_FORMS: tuple[QuoteForm, ...] = ("attribution-first", "quote-first", "quote-first-split")
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from prwriter import document as doc
+import prwriter.document as doc
 from prwriter.errors import closest, quote_list
 from prwriter.formatting import Facts
 from prwriter.model import (
@@ -262,7 +262,7 @@ class _Builder:
         return self.quote(block)
 
     def quote(self, quote: Quote) -> doc.Paragraph:
-        from prwriter.style.quotes import QuoteWriter
+        from prwriter.quoting import QuoteWriter
 
         pieces = QuoteWriter(self.release, self.wire).pieces(quote)
         children = tuple(

@@ -174,7 +174,9 @@ class _Resolver:
         self.check_wire(fields.get("wire"))
         resolved = [c for c in companies if c is not None]
         if body and resolved:
-            body = self.mention_companies(resolved, body)
+            # Problems point at the company as the file lists it, even after one failed.
+            given_at = [i for i, c in enumerate(companies) if c is not None]
+            body = self.mention_companies(resolved, given_at, body)
         raise_problems(self.problems)
         # Every field was validated already; build the model without validating again.
         facts = ReleaseInput.model_construct(**fields)
@@ -480,7 +482,9 @@ class _Resolver:
 
     # --- first mentions ----------------------------------------------------------------
 
-    def mention_companies(self, companies: list[Company], body: list[Block]) -> list[Block]:
+    def mention_companies(
+        self, companies: list[Company], given_at: list[int], body: list[Block]
+    ) -> list[Block]:
         """Mark each company's first mention in the body's paragraphs and list items (not in
         quotes, headings or link text), where writers put its link and ticker. The mention
         is found by the company's first-mention form, its name or its short name, and is
@@ -494,7 +498,7 @@ class _Resolver:
                 field = "link" if company.link else "ticker"
                 names = " or ".join(f"'{f}'" for f in dict.fromkeys(forms))
                 self.fail(
-                    ("companies", index),
+                    ("companies", given_at[index]),
                     f"the body never names {names} outside quotes, headings and links, so "
                     f"its {field} has no place; write '{company.name}' in a body paragraph, "
                     f"or set `{field}: false`",

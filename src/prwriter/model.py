@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from prwriter.kinds import LegalKind, QuoteForm
+
 
 class Node(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -96,9 +98,6 @@ class Person(Node):
     last_name: str | None = Field(default=None, description="For second references.")
 
 
-QuoteForm = Literal["attribution-first", "quote-first", "quote-first-split"]
-
-
 class Quote(Node):
     kind: Literal["quote"] = "quote"
     speaker: Person
@@ -152,9 +151,6 @@ class Contact(Node):
 class ContactGroup(Node):
     label: str
     contacts: list[Contact]
-
-
-LegalKind = Literal["trademark", "forward-looking", "disclaimer", "notice"]
 
 
 class LegalBlock(Node):

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from prwriter.errors import Problem, closest, quote_list
-from prwriter.model import QuoteForm
+from prwriter.kinds import QuoteForm
 from prwriter.schema import Input
 
 DEFAULT_WIRE = "businesswire"

@@ -15,7 +15,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from prwriter import document as doc
+import prwriter.document as doc
 from prwriter.layout import build_document
 from prwriter.model import Release
 from prwriter.writers import RenderOptions

@@ -27,8 +27,8 @@ from prwriter.model import (
     Text,
     Tickers,
 )
+from prwriter.quoting import QuoteWriter
 from prwriter.style.charset import to_ascii, wrap_lines
-from prwriter.style.quotes import QuoteWriter
 from prwriter.wires import DEFAULT_WIRE, WireProfile
 from prwriter.writers import RenderOptions
 

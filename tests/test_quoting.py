@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from prwriter.model import Emphasis, Paragraph, Person, Place, Quote, Release, Text
-from prwriter.style.quotes import (
+from prwriter.quoting import (
     LDQUO,
     LSQUO,
     RDQUO,
