@@ -144,3 +144,11 @@ def test_text_with_its_own_marks_is_refused(text: str) -> None:
 
 def test_inner_quotes_are_allowed() -> None:
     assert quote_text_problem('We call it "the hub." It works.') is None
+
+
+def test_narrative_keeps_its_own_apostrophes_in_typographic_copy() -> None:
+    q = quote("Acme's plan works.", form="quote-first",
+              before=[Text(text="Acme's plant opened.")])  # fmt: skip
+    assert written(q, quote_marks="typographic").startswith(
+        f"Acme's plant opened. {LDQUO}Acme{RSQUO}s plan works,{RDQUO} said"
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 
 from prwriter.kinds import QUOTE_FORMS, QuoteForm
 from prwriter.model import Emphasis, Inline, Link, Quote, Release, Strong, Text
@@ -113,7 +114,8 @@ class QuoteWriter:
         if quote.before:
             pieces = [*quote.before, " ", *pieces]
         if self._get("quote_marks") == "typographic":
-            pieces = typographic(pieces)
+            # The narrative around a quote is the release's own copy: it stays as written.
+            pieces = typographic(pieces, keep=[*quote.before, *quote.after])
         return _merge(pieces)
 
     def _get(self, field: str) -> str:
@@ -235,14 +237,19 @@ def _strip_last(children: list[Inline]) -> list[Inline]:
 # --- typographic marks ----------------------------------------------------------------------
 
 
-def typographic(pieces: list[Piece]) -> list[Piece]:
+def typographic(pieces: list[Piece], keep: Sequence[Inline] = ()) -> list[Piece]:
     """Curly double and single quotes (and apostrophes) for the profile's marks and in the
-    speaker's words; a mark after a space or an opening bracket opens, any other closes."""
+    speaker's words; a mark after a space or an opening bracket opens, any other closes.
+    Pieces in `keep` are left as written."""
+    kept = {id(node) for node in keep}
     state: dict[str, str] = {"prev": " "}
     out: list[Piece] = []
     for piece in pieces:
         if isinstance(piece, str):
             out.append(_curl(piece, state))
+        elif id(piece) in kept:
+            out.append(piece)
+            state["prev"] = (_last_text([piece]) or state["prev"])[-1:]
         else:
             out.append(_curl_inline(piece, state))
     return out
