@@ -73,8 +73,8 @@ def render(
     ascii: bool = False,
     pdf_variant: str | None = None,
 ) -> str | bytes:
-    """Render `release` as `fmt`, one of FORMATS: `str` for "txt" and "html", `bytes` for
-    "docx" and "pdf".
+    """Render `release` as `fmt`, one of FORMATS: `str` for "txt", "html" and "md", `bytes`
+    for "docx" and "pdf".
 
     `wire` names the wire profile of the text (e.g. "businesswire"); it defaults to the
     release's own `wire:` and then to "businesswire". HTML, PDF and DOCX are the print copy

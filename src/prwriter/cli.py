@@ -324,7 +324,7 @@ def _watch(paths: list[str], run: _Run) -> None:
     import watchfiles
 
     folders = prwriter.watch_folders(paths)
-    outputs = {".txt", ".html", ".pdf"}
+    outputs = {".txt", ".html", ".pdf", ".md", ".json"}
     typer.echo(f"watching {', '.join(str(f) for f in folders)} (Ctrl-C stops)", err=True)
 
     def relevant(change: watchfiles.Change, path: str) -> bool:

@@ -99,6 +99,8 @@ def text_of(fmt: str, release: model.Release) -> str:
             str(prwriter.render(release, "txt", wire=w)) for w in prwriter.list_wires()
         )
     data = prwriter.render(release, fmt)
+    if fmt == "md":
+        return str(data)
     if fmt == "html":
         return html.unescape(str(data))
     assert isinstance(data, bytes)

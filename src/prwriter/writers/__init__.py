@@ -33,6 +33,7 @@ WRITERS: dict[str, str] = {
     "html": "prwriter.writers.html",
     "pdf": "prwriter.writers.pdf",
     "docx": "prwriter.writers.docx",
+    "md": "prwriter.writers.markdown",
 }
 
 
