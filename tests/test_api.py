@@ -44,7 +44,7 @@ def test_public_names() -> None:
         "watch_folders",
         "write_atomic",
     ]
-    assert prwriter.FORMATS == ("txt", "html", "pdf", "docx", "md")
+    assert prwriter.FORMATS == ("txt", "html", "pdf", "docx", "md", "json")
     assert prwriter.LIBRARY_KINDS == ("companies", "contacts", "people", "legal")
     assert issubclass(prwriter.InputError, Exception)
     assert isinstance(prwriter.__version__, str)

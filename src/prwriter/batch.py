@@ -8,13 +8,13 @@ releases can never write the same file and a failed release never leaves part of
 from __future__ import annotations
 
 import glob
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from prwriter.addresses import slug
 from prwriter.errors import InputError, Problem, display_path
 from prwriter.library import SUFFIXES, find_project
 from prwriter.output import write_atomic
@@ -98,16 +98,6 @@ def find_releases(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem
         else:
             found.append(Path(text))
     return list(dict.fromkeys(found)), problems
-
-
-def slug(text: str, limit: int = 60) -> str:
-    """`ImmunoGen, Inc. Again Named...` -> `immunogen-inc-again-named...` (ASCII, safe)."""
-    from prwriter.style.charset import to_ascii
-
-    words = re.sub(r"[^a-z0-9]+", "-", to_ascii(text).lower()).strip("-")
-    if len(words) > limit:
-        words = words[:limit].rsplit("-", 1)[0]
-    return words or "release"
 
 
 def _render(path: Path, options: BatchOptions) -> _Rendered:

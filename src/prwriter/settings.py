@@ -72,6 +72,18 @@ class ProjectSettings(Input):
         default=[], description="More boilerplates/ folders, searched after the project's."
     )
     check: CheckSettings = CheckSettings()
+    uri_base: str | None = Field(
+        default=None,
+        description="Start of each release's stable identifier in ninjs and feeds, e.g. "
+        "'https://example.com/news/'; the release's date and slug follow it.",
+    )
+
+    @field_validator("uri_base")
+    @classmethod
+    def _absolute_uri(cls, value: str | None) -> str | None:
+        from prwriter.addresses import check_uri_base
+
+        return check_uri_base(value) if value is not None else None
 
     @field_validator("name_pattern")
     @classmethod

@@ -101,7 +101,7 @@ def text_of(fmt: str, release: model.Release) -> str:
     data = prwriter.render(release, fmt)
     if fmt == "md":
         return str(data)
-    if fmt == "html":
+    if fmt in ("html", "json"):
         return html.unescape(str(data))
     assert isinstance(data, bytes)
     if fmt == "docx":

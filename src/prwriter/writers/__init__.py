@@ -34,6 +34,7 @@ WRITERS: dict[str, str] = {
     "pdf": "prwriter.writers.pdf",
     "docx": "prwriter.writers.docx",
     "md": "prwriter.writers.markdown",
+    "json": "prwriter.writers.ninjs",
 }
 
 

@@ -1,0 +1,56 @@
+"""Stable names for a release: the slug of its file names and web pages, and the identifier
+that news systems (ninjs `uri`) and feeds (Atom `id`) know it by.
+
+Both come from the release's date and headline alone, so they never change between builds.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from prwriter.model import Release
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """`ImmunoGen, Inc. Again Named...` -> `immunogen-inc-again-named...` (ASCII, safe)."""
+    from prwriter.style.charset import to_ascii
+
+    words = re.sub(r"[^a-z0-9]+", "-", to_ascii(text).lower()).strip("-")
+    if len(words) > limit:
+        words = words[:limit].rsplit("-", 1)[0]
+    return words or "release"
+
+
+def release_slug(release: Release) -> str:
+    """`2014-11-13-immunogen-inc-again-named-...`: the date keeps yearly releases apart."""
+    return f"{release.date.isoformat()}-{slug(release.headline)}"
+
+
+def release_uri(release: Release, uri_base: str | None) -> str:
+    """The release's identifier: `uri_base` (a project setting) followed by its slug.
+
+    Without the setting, a tag URI (RFC 4151) on the issuer's web domain; without that,
+    one on `prwriter.invalid`, which says that nobody owns it.
+    """
+    name = release_slug(release)
+    if uri_base:
+        return uri_base + name
+    issuer = release.companies[0]
+    host = urlsplit(issuer.url).hostname if issuer.url else None
+    authority = (host or "prwriter.invalid").removeprefix("www.")
+    return f"tag:{authority},{release.date.isoformat()}:{name}"
+
+
+def check_uri_base(value: str) -> str:
+    """ValueError unless `value` is an absolute URI that a slug can follow."""
+    parts = urlsplit(value)
+    if not parts.scheme or not (parts.netloc or parts.scheme in ("tag", "urn")):
+        raise ValueError(
+            f"uri_base must be an absolute URI such as 'https://example.com/news/', not {value!r}"
+        )
+    if value[-1] not in "/:=#":
+        raise ValueError(
+            f"uri_base must end with '/' (or ':'), so that the slug follows it: {value!r}"
+        )
+    return value
