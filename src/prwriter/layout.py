@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from prwriter.formatting import Facts
+from prwriter.jsonld import news_article_script
 from prwriter.model import (
     Block,
     CompanyMention,
@@ -106,6 +107,8 @@ class _Layout:
                 for g in release.contacts
             ],
             "end_mark": self.wire.end_mark,
+            # schema.org NewsArticle, already safe inside a <script> element.
+            "jsonld": Markup(news_article_script(release)),
         }
 
     def body(self) -> list[Markup]:
