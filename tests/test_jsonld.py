@@ -11,6 +11,7 @@ import pytest
 import prwriter
 from conftest import ACME_RELEASE, DATA, REPO, ProjectMaker
 from prwriter.jsonld import news_article, script_json
+from prwriter.project import Project
 
 RELEASES = {
     "immunogen": REPO / "examples" / "immunogen" / "release.yaml",
@@ -52,7 +53,7 @@ def jsonld_of(path) -> tuple[prwriter.Release, str, dict[str, Any]]:
 @pytest.mark.parametrize("name", sorted(RELEASES))
 def test_html_carries_a_news_article(name: str) -> None:
     release, _, data = jsonld_of(RELEASES[name])
-    assert data == news_article(release)
+    assert data == news_article(release, Project.of_release(release).wire("print"))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == release.headline

@@ -6,20 +6,10 @@ Both come from the release's date and headline alone, so they never change betwe
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 from prwriter.model import Release
-
-
-def slug(text: str, limit: int = 60) -> str:
-    """`ImmunoGen, Inc. Again Named...` -> `immunogen-inc-again-named...` (ASCII, safe)."""
-    from prwriter.style.charset import to_ascii
-
-    words = re.sub(r"[^a-z0-9]+", "-", to_ascii(text).lower()).strip("-")
-    if len(words) > limit:
-        words = words[:limit].rsplit("-", 1)[0]
-    return words or "release"
+from prwriter.style.names import slug
 
 
 def release_slug(release: Release) -> str:

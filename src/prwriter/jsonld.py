@@ -13,15 +13,15 @@ from typing import Any
 
 from prwriter.formatting import Facts
 from prwriter.model import Company, Media, Release
-from prwriter.wires import load_wire
+from prwriter.wires import WireProfile
 
-VISUAL_WIRE = "print"
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def news_article(release: Release) -> dict[str, Any]:
-    """The release as a schema.org NewsArticle (a dict ready for `json.dumps`)."""
-    facts = Facts(release, load_wire(VISUAL_WIRE, release.project))
+def news_article(release: Release, wire: WireProfile) -> dict[str, Any]:
+    """The release as a schema.org NewsArticle (a dict ready for `json.dumps`); `wire` is
+    the profile whose house style writes the dateline (the print copy's)."""
+    facts = Facts(release, wire)
     issuer = organization(release.companies[0])
     embargo = release.embargo
     article: dict[str, Any] = {
@@ -83,6 +83,6 @@ def script_json(data: dict[str, Any]) -> str:
     return text.translate(_SCRIPT_SAFE)
 
 
-def news_article_script(release: Release) -> str:
+def news_article_script(release: Release, wire: WireProfile) -> str:
     """What goes between <script type="application/ld+json"> and </script>."""
-    return script_json(news_article(release))
+    return script_json(news_article(release, wire))

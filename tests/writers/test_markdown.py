@@ -25,7 +25,7 @@ from prwriter.model import (
     Strong,
     Text,
 )
-from prwriter.wires import load_wire
+from prwriter.project import Project
 from prwriter.writers.markdown import escape, guard_line, heading
 
 RELEASES = {
@@ -35,6 +35,7 @@ RELEASES = {
     "web-plant": DATA / "web" / "releases" / "2026-02-02-plant.yaml",
 }
 PARSER = MarkdownIt("commonmark")
+PRINT = Project().wire("print")
 
 
 @dataclass
@@ -91,7 +92,7 @@ class Expected:
 
     def __init__(self, release: Release) -> None:
         self.release = release
-        self.facts = Facts(release, load_wire("print"))
+        self.facts = Facts(release, PRINT)
         self.outline = Outline()
 
     def build(self) -> Outline:
@@ -158,7 +159,7 @@ def test_markdown_reads_back_to_the_release_structure(name: str) -> None:
     assert seen.links == expected.links
     # Every paragraph of copy is a paragraph; the lead carries the dateline before it.
     lead, *rest = expected.paragraphs
-    assert Facts(release, load_wire("print")).dateline() + lead in seen.paragraphs
+    assert Facts(release, PRINT).dateline() + lead in seen.paragraphs
     for paragraph in rest:
         assert paragraph in seen.paragraphs
 
@@ -173,7 +174,7 @@ def test_facts_read_back_as_written(name: str) -> None:
         assert group.label in seen.paragraphs
         for contact in group.contacts:
             assert "\n".join(Facts.contact_lines(contact)) in seen.paragraphs
-    assert seen.paragraphs[0] == Facts(release, load_wire("print")).timing_line()
+    assert seen.paragraphs[0] == Facts(release, PRINT).timing_line()
     assert "###" in seen.paragraphs
 
 

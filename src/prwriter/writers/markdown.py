@@ -27,7 +27,7 @@ from prwriter.model import (
     Strong,
     Text,
 )
-from prwriter.wires import load_wire
+from prwriter.wires import WireProfile
 from prwriter.writers import RenderOptions
 
 VISUAL_WIRE = "print"  # Markdown is a form of the print copy
@@ -55,7 +55,7 @@ _BLOCK_START = re.compile(r"^(#|[-+=>]|\d{1,9}(?=[.)]))")
 
 
 def write(release: Release, options: RenderOptions) -> str:
-    return _MarkdownWriter(release).document()
+    return _MarkdownWriter(release, options.project.wire(VISUAL_WIRE)).document()
 
 
 def escape(text: str) -> str:
@@ -90,9 +90,9 @@ def link_destination(url: str) -> str:
 
 
 class _MarkdownWriter:
-    def __init__(self, release: Release) -> None:
+    def __init__(self, release: Release, wire: WireProfile) -> None:
         self.release = release
-        self.wire = load_wire(VISUAL_WIRE, release.project)
+        self.wire = wire
         self.facts = Facts(release, self.wire)
         # The marker of the list just written: a list right after another of its kind must
         # change marker, or a reader joins the two into one.

@@ -10,7 +10,7 @@ release, never the clock; keys are sorted and separators fixed, so the bytes are
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
@@ -31,9 +31,10 @@ from prwriter.model import (
     Strong,
     Text,
 )
-from prwriter.settings import project_settings
-from prwriter.wires import load_wire
 from prwriter.writers import RenderOptions
+
+if TYPE_CHECKING:
+    from prwriter.project import Project
 
 VISUAL_WIRE = "print"  # the body is the print copy
 NINJS_VERSION = "2.1"
@@ -52,16 +53,15 @@ IGNORED_FIELDS = frozenset(
 
 
 def write(release: Release, options: RenderOptions) -> str:
-    item = ninjs(release)
+    item = ninjs(release, options.project)
     return json.dumps(item, ensure_ascii=False, indent=2, sort_keys=True,
                       separators=(",", ": ")) + "\n"  # fmt: skip
 
 
-def ninjs(release: Release) -> dict[str, Any]:
+def ninjs(release: Release, project: Project) -> dict[str, Any]:
     """The release as one ninjs 2.1 object (a dict ready for `json.dumps`)."""
-    settings = project_settings(release.project) if release.project else None
-    uri = release_uri(release, settings.uri_base if settings else None)
-    facts = Facts(release, load_wire(VISUAL_WIRE, release.project))
+    uri = release_uri(release, project.settings.uri_base)
+    facts = Facts(release, project.wire(VISUAL_WIRE))
     issuer = release.companies[0]
     body = _Body(release, facts).xhtml()
     item: dict[str, Any] = {
