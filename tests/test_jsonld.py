@@ -76,7 +76,7 @@ def test_dates_and_dateline() -> None:
     _, _, data = jsonld_of(RELEASES["nordwind-tidewater"])
     # An embargoed release is published when the embargo lifts.
     assert data["datePublished"] == "2026-03-10T08:00:00-07:00"
-    assert data["image"][0]["contentUrl"] == "media/harbor-crane.png"
+    assert data["image"][0]["contentUrl"] == "harbor-crane.png"
     assert data["image"][0]["caption"] == "A Nordwind crane controller at a test berth in Hamburg."
 
 

@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING, Any
 from prwriter.errors import InputError, Problem
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from prwriter.batch import BatchOptions, Outcome
     from prwriter.checks.report import CheckResult
     from prwriter.model import Release
     from prwriter.project import Project
+    from prwriter.site import SiteResult
 
 __version__ = "0.1.0"
 
@@ -31,7 +34,9 @@ __all__ = [
     "Outcome",
     "Problem",
     "Release",
+    "SiteResult",
     "__version__",
+    "build_site",
     "check",
     "check_report",
     "check_rules",
@@ -303,12 +308,66 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
     write(Path(path), content)
 
 
+def build_site(
+    paths: Iterable[str | Path],
+    output_dir: str | Path,
+    *,
+    base_url: str = "http://localhost:8000/",
+    as_of: dt.datetime | str | None = None,
+    downloads: Sequence[str] = (),
+    title: str = "News releases",
+) -> SiteResult:
+    """Build a static newsroom from the releases named by `paths` into `output_dir`: an
+    index newest first, one page per release (its HTML, with links to the `downloads`
+    formats built beside it: "pdf", "docx", "md", "json", "txt"), an Atom feed and a
+    sitemap, whose addresses start with `base_url`.
+
+    A release whose embargo lifts after `as_of` (a datetime with an offset, or ISO 8601
+    text with an offset or Z) is left out of every file. `as_of` None is now: the only
+    place prwriter reads the clock. The same releases and `as_of` give the same bytes.
+    The site is built beside `output_dir` and swapped in whole, so a failed build (an
+    `InputError` listing every problem) leaves the last good site in place; a folder
+    holding files prwriter site did not write is never replaced.
+    """
+    import datetime as dt
+
+    from prwriter.site import build_site as build
+
+    if isinstance(as_of, str):
+        as_of = _parse_moment(as_of)
+    if as_of is None:
+        as_of = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return build(paths, Path(output_dir), as_of=as_of, base_url=base_url,
+                 downloads=downloads, title=title)  # fmt: skip
+
+
+def _parse_moment(text: str) -> dt.datetime:
+    """ISO 8601 date and time with an offset or Z (`2026-03-10T08:00-07:00`); ValueError
+    otherwise."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ValueError(
+            f"'{text}' is not an ISO 8601 date and time with an offset, "
+            "e.g. 2026-03-10T08:00-07:00 or 2026-03-10T15:00Z"
+        )
+    return moment
+
+
 def __getattr__(name: str) -> Any:
     # `Release` loads pydantic; import it only when someone asks for it.
     if name == "Release":
         from prwriter.model import Release
 
         return Release
+    if name == "SiteResult":
+        from prwriter.site import SiteResult
+
+        return SiteResult
     if name in ("BatchOptions", "Outcome"):
         from prwriter import batch
 

@@ -8,7 +8,6 @@ The HTML layout puts the result in a `<script type="application/ld+json">` eleme
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from prwriter.formatting import Facts
@@ -68,13 +67,9 @@ def image(release: Release, media: Media) -> dict[str, Any]:
 
 
 def media_url(release: Release, media: Media) -> str:
-    """The picture's address relative to the release file, as the release names it."""
-    if release.path is not None:
-        try:
-            return media.path.relative_to(release.path.parent).as_posix()
-        except ValueError:
-            pass
-    return Path(media.path.name).as_posix()
+    """The picture's file name: it resolves where the picture is published beside the page,
+    as `prwriter site` publishes it. (The HTML itself embeds the picture.)"""
+    return media.path.name
 
 
 def script_json(data: dict[str, Any]) -> str:
