@@ -1,12 +1,16 @@
-"""Standalone HTML: the visual layout with its stylesheet inlined and images embedded."""
+"""Standalone HTML: the layout tree through the Jinja layout, with its stylesheet inlined
+and images embedded."""
 
 from __future__ import annotations
 
-from prwriter.layout import render_layout
+from prwriter.html_document import render_html
+from prwriter.jsonld import news_article_script
+from prwriter.layout import build_document
 from prwriter.model import Release
 from prwriter.writers import RenderOptions
 
 STYLESHEET = "html/release.css"
+VISUAL_WIRE = "print"  # the JSON-LD dateline is the print copy's
 
 
 # Release fields this writer leaves out on purpose (the writers' coverage test reads this).
@@ -19,4 +23,7 @@ IGNORED_FIELDS = frozenset(
 
 def write(release: Release, options: RenderOptions) -> str:
     project = options.project
-    return render_layout(release, project, css=project.template_source(STYLESHEET))
+    document = build_document(release, project)
+    css = project.template_source(STYLESHEET)
+    jsonld = news_article_script(release, project.wire(VISUAL_WIRE))
+    return render_html(document, project, css=css, jsonld=jsonld)
