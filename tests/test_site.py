@@ -224,4 +224,4 @@ def test_command_line(tmp_path: Path) -> None:
 def test_site_help_says_it_reads_the_clock() -> None:
     done = CliRunner().invoke(app, ["site", "--help"], env={"COLUMNS": "200"})
     text = " ".join(done.output.replace("│", " ").split())
-    assert "The default is the clock: the only place prwriter reads it." in text
+    assert "The default is now, read from the clock: the only rendering in prwriter" in text

@@ -323,8 +323,9 @@ def build_site(
     sitemap, whose addresses start with `base_url`.
 
     A release whose embargo lifts after `as_of` (a datetime with an offset, or ISO 8601
-    text with an offset or Z) is left out of every file. `as_of` None is now: the only
-    place prwriter reads the clock. The same releases and `as_of` give the same bytes.
+    text with an offset or Z) is left out of every file. `as_of` None is now, read
+    from the clock: the only rendering in prwriter that reads it. The same releases and
+    `as_of` give the same bytes.
     The site is built beside `output_dir` and swapped in whole, so a failed build (an
     `InputError` listing every problem) leaves the last good site in place; a folder
     holding files prwriter site did not write is never replaced.

@@ -562,7 +562,8 @@ def site(
             "--as-of",
             help="Publish as of this moment, ISO 8601 with an offset or "
             "Z (2026-03-10T15:00Z): releases under embargo after it are left out. "
-            "The default is the clock: the only place prwriter reads it.",
+            "The default is now, read from the clock: the only rendering in prwriter that "
+            "reads it.",
             show_default="now",
         ),
     ] = None,

@@ -81,7 +81,8 @@ def ninjs(release: Release, project: Project) -> dict[str, Any]:
         ],
         "bodies": [
             {
-                "role": "main",
+                # The role Business Wire's own ninjs gives its XHTML body (IPTC's example).
+                "role": "xhtml",
                 "contenttype": "application/xhtml+xml",
                 "value": body,
             }
