@@ -215,7 +215,9 @@ def test_command_line(tmp_path: Path) -> None:
     assert len(feedparser.parse(site / "feed.xml").entries) == 2
     done = runner.invoke(app, [*args, "--as-of", "2026-03-03T09:00"])
     assert done.exit_code == 2
-    assert "with an offset" in done.output
+    assert "--as-of: '2026-03-03T09:00' is not an ISO 8601 date and time with an offset" in (
+        done.output
+    )
     done = runner.invoke(app, [*args, "--as-of", "2026-03-10T00:00-06:00", "-d", "md,pdf"])
     assert done.exit_code == 0, done.output
     assert len(list(site.glob("releases/*/*.pdf"))) == 3
@@ -225,3 +227,22 @@ def test_site_help_says_it_reads_the_clock() -> None:
     done = CliRunner().invoke(app, ["site", "--help"], env={"COLUMNS": "200"})
     text = " ".join(done.output.replace("│", " ").split())
     assert "The default is now, read from the clock: the only rendering in prwriter" in text
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("as_of", "tomorrow", "--as-of: 'tomorrow' is not an ISO 8601 date and time"),
+        ("as_of", dt.datetime(2026, 3, 3), "--as-of: '2026-03-03 00:00:00' is not an ISO"),
+        ("base_url", "news.example", "--base-url: 'news.example' is not an absolute http(s) URL"),
+        ("downloads", ["pdf", "rtf"], "--download: cannot offer 'rtf'; choose from pdf, docx"),
+    ],
+)
+def test_bad_options_are_input_errors_before_anything_is_built(
+    tmp_path: Path, option: str, value: object, message: str
+) -> None:
+    options = {"as_of": LATE, "base_url": BASE, option: value}
+    with pytest.raises(prwriter.InputError) as caught:
+        prwriter.build_site(SOURCES, tmp_path / "site", **options)
+    assert str(caught.value).startswith(message)
+    assert list(tmp_path.iterdir()) == []

@@ -325,38 +325,19 @@ def build_site(
     A release whose embargo lifts after `as_of` (a datetime with an offset, or ISO 8601
     text with an offset or Z) is left out of every file. `as_of` None is now, read
     from the clock: the only rendering in prwriter that reads it. The same releases and
-    `as_of` give the same bytes.
-    The site is built beside `output_dir` and swapped in whole, so a failed build (an
-    `InputError` listing every problem) leaves the last good site in place; a folder
-    holding files prwriter site did not write is never replaced.
+    `as_of` give the same bytes. The site is built beside `output_dir` and swapped in
+    whole, so a failed build (an `InputError` listing every problem, bad options included)
+    leaves the last good site in place; a folder holding files prwriter site did not write
+    is never replaced.
     """
     import datetime as dt
 
     from prwriter.site import build_site as build
 
-    if isinstance(as_of, str):
-        as_of = _parse_moment(as_of)
     if as_of is None:
         as_of = dt.datetime.now(dt.UTC).replace(microsecond=0)
     return build(paths, Path(output_dir), as_of=as_of, base_url=base_url,
                  downloads=downloads, title=title)  # fmt: skip
-
-
-def _parse_moment(text: str) -> dt.datetime:
-    """ISO 8601 date and time with an offset or Z (`2026-03-10T08:00-07:00`); ValueError
-    otherwise."""
-    import datetime as dt
-
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        raise ValueError(
-            f"'{text}' is not an ISO 8601 date and time with an offset, "
-            "e.g. 2026-03-10T08:00-07:00 or 2026-03-10T15:00Z"
-        )
-    return moment
 
 
 def __getattr__(name: str) -> Any:

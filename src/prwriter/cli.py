@@ -592,9 +592,6 @@ def site(
     except prwriter.InputError as error:
         _report(error)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
-    except ValueError as error:
-        typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(EXIT_INPUT_ERROR) from None
     typer.echo(f"wrote {result.folder}: {len(result.published)} release(s)")
     for path in result.withheld:
         typer.echo(f"left out {path}: under embargo as of the build", err=True)

@@ -73,31 +73,48 @@ def published_at(release: Release) -> dt.datetime:
 
 
 def check_base_url(value: str) -> str:
-    """An absolute http(s) URL ending in '/'; ValueError otherwise."""
+    """An absolute http(s) URL ending in '/'; InputError otherwise."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(
-            f"'{value}' is not an absolute http(s) URL, e.g. https://example.com/news/"
-        )
+        message = f"'{value}' is not an absolute http(s) URL, e.g. https://example.com/news/"
+        raise InputError([Problem("--base-url", 0, 0, "", message)])
     return value if value.endswith("/") else value + "/"
+
+
+def parse_as_of(value: dt.datetime | str) -> dt.datetime:
+    """A moment with a UTC offset, from a datetime or ISO 8601 text; InputError otherwise."""
+    moment = value
+    if isinstance(value, str):
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+    if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
+        message = (
+            f"'{value}' is not an ISO 8601 date and time with an offset, "
+            "e.g. 2026-03-10T08:00-07:00 or 2026-03-10T15:00Z"
+        )
+        raise InputError([Problem("--as-of", 0, 0, "", message)])
+    return moment
 
 
 def build_site(
     paths: Iterable[str | Path],
     output: Path,
     *,
-    as_of: dt.datetime,
+    as_of: dt.datetime | str,
     base_url: str = DEFAULT_BASE_URL,
     downloads: Sequence[str] = (),
     title: str = DEFAULT_TITLE,
 ) -> SiteResult:
     """Build the site of the releases named by `paths` into `output` (replaced whole)."""
-    if as_of.tzinfo is None:
-        raise ValueError("as_of needs a UTC offset")
+    as_of = parse_as_of(as_of)
     base_url = check_base_url(base_url)
     unknown = [f for f in downloads if f not in DOWNLOAD_FORMATS]
     if unknown:
-        raise ValueError(f"cannot offer {unknown[0]!r}; choose from {', '.join(DOWNLOAD_FORMATS)}")
+        message = f"cannot offer '{unknown[0]}'; choose from {', '.join(DOWNLOAD_FORMATS)}"
+        raise InputError([Problem("--download", 0, 0, "", message)])
+    given, output = output, output.resolve()
     _check_target(output)
     entries = _load(paths)
     shown = [e for e in entries if e.published <= as_of]
@@ -116,7 +133,7 @@ def build_site(
         shutil.rmtree(building, ignore_errors=True)
         raise
     return SiteResult(
-        output, tuple(e.source for e in shown), tuple(sorted(e.source for e in withheld))
+        given, tuple(e.source for e in shown), tuple(sorted(e.source for e in withheld))
     )
 
 
