@@ -30,17 +30,3 @@ def release_uri(release: Release, uri_base: str | None) -> str:
     host = urlsplit(issuer.url).hostname if issuer.url else None
     authority = (host or "prwriter.invalid").removeprefix("www.")
     return f"tag:{authority},{release.date.isoformat()}:{name}"
-
-
-def check_uri_base(value: str) -> str:
-    """ValueError unless `value` is an absolute URI that a slug can follow."""
-    parts = urlsplit(value)
-    if not parts.scheme or not (parts.netloc or parts.scheme in ("tag", "urn")):
-        raise ValueError(
-            f"uri_base must be an absolute URI such as 'https://example.com/news/', not {value!r}"
-        )
-    if value[-1] not in "/:=#":
-        raise ValueError(
-            f"uri_base must end with '/' (or ':'), so that the slug follows it: {value!r}"
-        )
-    return value

@@ -323,7 +323,9 @@ class _Progress:
 def _watch(paths: list[str], run: _Run) -> None:
     import watchfiles
 
-    folders = prwriter.watch_folders(paths)
+    from prwriter.batch import watch_folders
+
+    folders = watch_folders(paths)
     outputs = {".txt", ".html", ".pdf", ".md", ".json"}
     typer.echo(f"watching {', '.join(str(f) for f in folders)} (Ctrl-C stops)", err=True)
 
@@ -375,10 +377,12 @@ def check(
     """
     if list_rules:
         if report == "markdown":
-            typer.echo(prwriter.check_rules_markdown(), nl=False)
+            from prwriter.checks.report import rules_markdown
+
+            typer.echo(rules_markdown(), nl=False)
             raise typer.Exit(0)
-        for rule_id, name, severity, summary in prwriter.check_rules():
-            typer.echo(f"{rule_id}  {severity:<7}  {name}: {summary}")
+        for rule in prwriter.check_rules():
+            typer.echo(f"{rule.id}  {rule.severity:<7}  {rule.name}: {rule.summary}")
         raise typer.Exit(0)
     if not paths:
         raise typer.BadParameter("give release files, folders or patterns", param_hint="PATHS")
@@ -392,7 +396,9 @@ def check(
     results = prwriter.check(paths, _overrides(sets or []))
     color = report == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     typer.echo(prwriter.check_report(results, report, color=color), nl=False)
-    raise typer.Exit(prwriter.check_status(results, fail_on))
+    from prwriter.checks.report import exit_status
+
+    raise typer.Exit(exit_status(results, fail_on))  # type: ignore[arg-type]
 
 
 @app.command("list")
@@ -443,14 +449,10 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a release file (or of a library file, wire profile or
     settings), for editors that complete and check YAML as you type."""
-    import json
-
     if write is not None:
-        for kind_name in prwriter.SCHEMA_KINDS:
-            target = write / f"{kind_name}.schema.json"
-            text = json.dumps(prwriter.json_schema(kind_name), indent=2, ensure_ascii=False,
-                              sort_keys=True) + "\n"  # fmt: skip
-            prwriter.write_atomic(target, text)
+        from prwriter.schemas import write_schemas
+
+        for target in write_schemas(write):
             typer.echo(f"wrote {target}")
         return
     if kind not in prwriter.SCHEMA_KINDS:
@@ -458,7 +460,9 @@ def schema(
             f"unknown schema '{kind}'; choose from {', '.join(prwriter.SCHEMA_KINDS)}",
             param_hint="KIND",
         )
-    typer.echo(json.dumps(prwriter.json_schema(kind), indent=2, ensure_ascii=False, sort_keys=True))
+    from prwriter.schemas import schema_text
+
+    typer.echo(schema_text(kind), nl=False)
 
 
 @app.command()

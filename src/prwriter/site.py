@@ -27,7 +27,7 @@ from prwriter.batch import Projects, find_releases
 from prwriter.errors import InputError, Problem, display_path
 from prwriter.formatting import Facts
 from prwriter.model import Paragraph, Release
-from prwriter.output import _FILE_MODE
+from prwriter.output import _file_mode
 from prwriter.project import Project
 
 INDEX_TEMPLATE = "site/index.html.j2"
@@ -37,8 +37,6 @@ DEFAULT_TITLE = "News releases"
 DOWNLOAD_FORMATS = ("pdf", "docx", "md", "json", "txt")
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
-# Folders get the permissions a normal mkdir would give, not mkdtemp's 0700.
-_DIR_MODE = _FILE_MODE | ((_FILE_MODE & 0o444) >> 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +63,13 @@ class _Entry:
         return f"releases/{self.slug}/"
 
 
+def _dir_mode() -> int:
+    """The mode a plain mkdir would give (mkdtemp gives 0700): the file mode plus x
+    wherever it has r."""
+    mode = _file_mode()
+    return mode | ((mode & 0o444) >> 2)
+
+
 def published_at(release: Release) -> dt.datetime:
     """When a release goes public: its embargo's end, else the start of its date in UTC."""
     if release.embargo is not None:
@@ -83,13 +88,15 @@ def check_base_url(value: str) -> str:
 
 def parse_as_of(value: dt.datetime | str) -> dt.datetime:
     """A moment with a UTC offset, from a datetime or ISO 8601 text; InputError otherwise."""
-    moment = value
-    if isinstance(value, str):
+    moment: dt.datetime | None = None
+    if isinstance(value, dt.datetime):
+        moment = value
+    else:
         try:
             moment = dt.datetime.fromisoformat(value)
         except ValueError:
             moment = None
-    if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
+    if moment is None or moment.tzinfo is None:
         message = (
             f"'{value}' is not an ISO 8601 date and time with an offset, "
             "e.g. 2026-03-10T08:00-07:00 or 2026-03-10T15:00Z"
@@ -125,7 +132,7 @@ def build_site(
     output.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.building-"))
     try:
-        building.chmod(_DIR_MODE)
+        building.chmod(_dir_mode())
         _Builder(building, base_url, downloads, title, as_of).build(shown)
         (building / MARKER).write_text("Built by prwriter site; replaced on each build.\n")
         _swap(building, output)
@@ -218,7 +225,7 @@ class _Builder:
 
     def write(self, name: str, content: str | bytes) -> None:
         path = self.root / name
-        path.parent.mkdir(parents=True, exist_ok=True, mode=_DIR_MODE)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=_dir_mode())
         data = content.encode("utf-8") if isinstance(content, str) else content
         path.write_bytes(data)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import types
 import typing
 from functools import cache
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
@@ -56,8 +56,8 @@ def validate_fields(
 def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     field = model.model_fields[name]
     if not field.metadata:
-        return TypeAdapter(field.annotation)
-    return TypeAdapter(Annotated[field.annotation, *field.metadata])
+        return TypeAdapter(cast(Any, field.annotation))
+    return TypeAdapter(cast(Any, Annotated[field.annotation, *field.metadata]))
 
 
 def _problems(model: type[BaseModel], source: YamlSource, exc: ValidationError) -> list[Problem]:

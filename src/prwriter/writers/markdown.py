@@ -172,10 +172,10 @@ class _MarkdownWriter:
             level = min(max(block.level, 2), 6)
             return heading(level, self.inline(block.children).replace(HARD_BREAK, " "))
         if isinstance(block, ListBlock):
-            return self.list(block)
+            return self.list_block(block)
         return self.quote(block)
 
-    def list(self, block: ListBlock) -> str:
+    def list_block(self, block: ListBlock) -> str:
         markers = (".", ")") if block.ordered else ("-", "*")
         mark = markers[1] if self.last_marker == markers[0] else markers[0]
         self.last_marker = mark

@@ -90,7 +90,7 @@ def _fetcher_class() -> Any:
 
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-    class RefusedResource(FatalURLFetchingError):
+    class RefusedResource(FatalURLFetchingError):  # type: ignore[misc]
         pass
 
     class FolderFetcher(URLFetcher):  # type: ignore[misc]
