@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prwriter.errors import InputError, Problem, display_path
+from prwriter.kinds import PDF_VARIANTS, choose
 from prwriter.library import SUFFIXES
 from prwriter.output import write_atomic
 from prwriter.project import Project, find_project
@@ -46,6 +47,10 @@ class BatchOptions:
     checks: bool = True  # run the release checks too
     strict: bool = False  # a finding at error severity stops the release
     raise_errors: bool = False  # let unexpected errors out, with their traceback (--debug)
+
+    def __post_init__(self) -> None:
+        if self.pdf_variant is not None:
+            choose(self.pdf_variant, PDF_VARIANTS, "PDF variant")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 import typer
 
@@ -199,23 +199,21 @@ def generate(
     back for a check error, 70 when prwriter itself failed.
     """
     formats = _formats(fmt) if fmt else None
-    if pdf_variant is not None and pdf_variant not in prwriter.PDF_VARIANTS:
-        raise typer.BadParameter(
-            f"unknown PDF variant '{pdf_variant}'; choose from {', '.join(prwriter.PDF_VARIANTS)}",
-            param_hint="--pdf-variant",
+    try:
+        options = prwriter.BatchOptions(
+            formats=formats,
+            output_dir=output_dir,
+            name_pattern=name_pattern,
+            wire=wire,
+            overrides=_overrides(sets or []),
+            ascii=ascii_only,
+            pdf_variant=pdf_variant,
+            checks=not no_checks,
+            strict=strict,
+            raise_errors=debug,
         )
-    options = prwriter.BatchOptions(
-        formats=formats,
-        output_dir=output_dir,
-        name_pattern=name_pattern,
-        wire=wire,
-        overrides=_overrides(sets or []),
-        ascii=ascii_only,
-        pdf_variant=pdf_variant,
-        checks=not no_checks,
-        strict=strict,
-        raise_errors=debug,
-    )
+    except ValueError as exc:  # the options check themselves (a PDF variant, say)
+        raise typer.BadParameter(str(exc), param_hint="--pdf-variant") from None
     # --debug renders in this process, so that a traceback can reach the terminal.
     workers = 1 if debug else jobs or os.cpu_count() or 1
     run = _Run(options, workers, dry_run, fail_fast, quiet, debug)
@@ -391,7 +389,7 @@ def check(
             f"unknown format '{report}'; choose from {', '.join(prwriter.CHECK_FORMATS)}",
             param_hint="--format",
         )
-    if fail_on not in (None, "error", "warning", "info"):
+    if fail_on is not None and fail_on not in get_args(prwriter.Severity):
         raise typer.BadParameter("choose error, warning or info", param_hint="--fail-on")
     results = prwriter.check(paths, _overrides(sets or []))
     color = report == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ

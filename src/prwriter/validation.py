@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from prwriter.errors import InputError, Loc, Problem, closest, format_field_path
+from prwriter.errors import InputError, Loc, Problem, closest, format_field_path, likely
 from prwriter.yaml_source import YamlSource
 
 M = TypeVar("M", bound=BaseModel)
@@ -105,9 +105,7 @@ def _problem(model: type[BaseModel], source: YamlSource, error: ErrorDetails) ->
 
 
 def _close(word: str, choices: list[str]) -> list[str]:
-    import difflib
-
-    return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return likely(word, choices)[:1]
 
 
 def _describe(value: Any) -> str:
