@@ -121,3 +121,36 @@ def test_the_immunogen_house_profile_lives_in_its_project(make_project: ProjectM
     assert isinstance(text, str)
     assert "\nWALTHAM" not in text and "DAYTON, Ohio--(BUSINESS WIRE)-- Acme" in text
     assert text.endswith("Source: Acme, Inc.\n\nNews Provided by Acquire Media\n")
+
+
+def test_a_house_profile_extends_a_shipped_one_with_one_setting(
+    make_project: ProjectMaker,
+) -> None:
+    release = ACME_RELEASE.replace(
+        "body: Acme, Inc. today opened a plant in Dayton.",
+        "body:\n  - Acme, Inc. today opened a plant in Dayton.\n"
+        "  - quote: {speaker: acme-ceo, text: We are glad. The plant is ready.}",
+    )
+    # A project's prnewswire.yaml may extend the shipped prnewswire it replaces.
+    house = "extends: prnewswire\nquote_form: quote-first-split\n"
+    project = make_project({"r.yaml": release, "templates/wires/prnewswire.yaml": house})
+    text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="prnewswire")
+    assert isinstance(text, str)
+    assert "DAYTON, Ohio, March 5, 2025 /PRNewswire/ -- Acme, Inc. (NYSE: ACME)" in text
+    assert '"We are glad," said Alex Morgan, chief executive officer of Acme. "The plant' in text
+    assert text.endswith("SOURCE Acme, Inc.\n")
+
+
+def test_extending_a_missing_profile_is_located(make_project: ProjectMaker) -> None:
+    files = {
+        "r.yaml": ACME_RELEASE,
+        "templates/wires/a.yaml": "extends: b\n",
+        "templates/wires/b.yaml": "extends: a\n",
+    }
+    project = make_project(files)
+    with pytest.raises(InputError) as info:
+        prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="a")
+    [problem] = info.value.problems
+    assert (problem.line, problem.field) == (1, "extends")
+    assert problem.file.endswith("b.yaml")
+    assert problem.message.startswith("no other profile 'a' to extend; profiles: ")

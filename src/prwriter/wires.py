@@ -47,7 +47,13 @@ class WireProfile(Input):
     """Settings of one wire (or of the print copy). The shipped profiles set each field
     they need; the README documents them."""
 
-    description: str
+    description: str = Field(
+        description="One line saying what the profile writes (inherited with `extends`)."
+    )
+    extends: str | None = Field(
+        default=None,
+        description="Start from this profile (shipped or the project's) and set only what differs.",
+    )
     template: str = Field(default="text/wire.txt.j2", description="Jinja text template.")
     # Dates and datelines
     date_style: Literal["ap", "ap-padded", "full", "short"] = Field(
@@ -225,12 +231,43 @@ def find_profiles(folders: Iterable[Path]) -> dict[str, Path]:
     return found
 
 
-def read_profile(path: Path) -> WireProfile:
-    """The profile in `path`, validated; InputError located in the file when it is wrong."""
+def read_profile(
+    path: Path, folders: Sequence[Path] = (), _chain: tuple[Path, ...] = ()
+) -> WireProfile:
+    """The profile in `path`, validated; InputError located in the file when it is wrong.
+
+    A profile with `extends: NAME` starts from the profile NAME found in `folders` (any file
+    of that name but this one, so a project's `prnewswire.yaml` may extend the shipped
+    `prnewswire`) and sets only what differs.
+    """
+    import dataclasses
+
+    from prwriter.errors import InputError
     from prwriter.validation import validate
     from prwriter.yaml_source import read_yaml
 
-    return validate(WireProfile, read_yaml(path))
+    source = read_yaml(path)
+    data = source.data
+    base_name = data.get("extends") if isinstance(data, dict) else None
+    if isinstance(base_name, str):
+        chain = (*_chain, path.resolve())
+        base_path = next(
+            (
+                candidate
+                for folder in folders
+                if (candidate := folder / f"{base_name}.yaml").is_file()
+                and candidate.resolve() not in chain
+            ),
+            None,
+        )
+        if base_path is None:
+            known = sorted({p.stem for f in folders if f.is_dir() for p in f.glob("*.yaml")})
+            message = f"no other profile '{base_name}' to extend; profiles: {quote_list(known)}"
+            raise InputError([source.problem(("extends",), message)])
+        base = read_profile(base_path, folders, chain)
+        inherited = base.model_dump(exclude_unset=True, exclude={"extends"})
+        source = dataclasses.replace(source, data={**inherited, **data})
+    return validate(WireProfile, source)
 
 
 def unknown_wire_problem(
