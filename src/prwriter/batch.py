@@ -124,7 +124,11 @@ def _render(path: Path, options: BatchOptions) -> _Rendered:
             from prwriter.checks import run_checks
 
             # The slow rules (readability) are left to `prwriter check`.
-            findings = tuple(run_checks(release, origins, settings.check.rules, slow=False))
+            findings = tuple(
+                run_checks(
+                    release, origins, settings.check.rules, slow=False, words=settings.check.words
+                )
+            )
         formats = list(options.formats or settings.formats or ["txt"])
         unknown = [f for f in formats if f not in prwriter.FORMATS]
         if unknown:
@@ -277,6 +281,6 @@ def check(
         except InputError as error:
             results.append(CheckResult(path, problems=error.problems))
             continue
-        findings = run_checks(release, origins, settings.check.rules)
+        findings = run_checks(release, origins, settings.check.rules, words=settings.check.words)
         results.append(CheckResult(path, tuple(findings), fail_on=settings.check.fail_on))
     return results

@@ -116,16 +116,19 @@ class Library:
 _libraries: dict[tuple[Path, ...], Library] = {}
 
 
-def library_for(release_dir: Path, project: Path, extra: Sequence[str] = ()) -> Library:
+def library_for(
+    release_dir: Path, project: Path, extra: Sequence[str] = (), *, with_shipped: bool = True
+) -> Library:
     """The library a release in `release_dir` sees; shared by releases of the same folders.
     `extra` folders (project settings' `library`, relative to the project) come after the
-    project's own."""
+    project's own; `with_shipped=False` leaves out the example library shipped with
+    prwriter."""
     roots = (
         release_dir / "boilerplates",
         project / "boilerplates",
         *(project / folder for folder in extra),
         user_library(),
-        shipped("boilerplates"),
+        *((shipped("boilerplates"),) if with_shipped else ()),
     )
     key = tuple(r.resolve() for r in roots)
     if key not in _libraries:

@@ -85,7 +85,9 @@ def load_with_origins(
     fields, problems = validate_fields(ReleaseInput, source)
     project = find_project(path.parent)
     settings = project_settings(project)
-    library = library_for(path.parent.resolve(), project, settings.library)
+    library = library_for(
+        path.parent.resolve(), project, settings.library, with_shipped=settings.shipped_library
+    )
     resolver = _Resolver(source, library, project)
     resolver.problems.extend(p for p in set_problems if p is not None)
     resolver.problems.extend(problems)
@@ -108,6 +110,8 @@ class Origins:
     def __init__(self, release: YamlSource) -> None:
         self.release = release
         self.parts: dict[Loc, tuple[YamlSource, Loc]] = {}
+        # The people files quotes' speakers came from, by the quote's index in the file.
+        self.speakers: dict[int, YamlSource] = {}
 
     def add(self, path: Loc, source: YamlSource, loc: Loc) -> None:
         self.parts[path] = (source, loc)
@@ -358,6 +362,7 @@ class _Resolver:
                 return None
             person = entry.data
             assert isinstance(person, PersonFile)
+            self.origins.speakers[i] = entry.source
             speaker = Person(name=person.name, title=person.title)
         blocks = self.markdown(given.text, self.source, (*loc, "text"))
         if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):

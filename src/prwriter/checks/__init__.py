@@ -72,6 +72,8 @@ def rule(
 class Context:
     release: Release
     params: dict[str, Any] = field(default_factory=dict)
+    origins: Origins | None = None  # where each part was written (library or release file)
+    words: frozenset[str] = frozenset()  # the project's word list (`check.words`)
 
 
 def run_checks(
@@ -80,12 +82,16 @@ def run_checks(
     settings: dict[str, dict[str, Any]] | None = None,
     *,
     slow: bool = True,
+    words: Iterable[str] = (),
 ) -> list[Finding]:
     """Every enabled rule's findings for `release`, in file order; `slow=False` leaves out
-    the rules that cost much time once per process (readability's dictionary)."""
+    the rules that cost much time once per process (readability's and spelling's
+    dictionaries). `words` is the project's word list: names and terms every rule that
+    reads words accepts."""
     from prwriter.checks import rules as _rules  # noqa: F401  (registers the rules)
 
     settings = settings or {}
+    known_words = frozenset(words)
     findings: list[Finding] = []
     for rule_id, registered in RULES.items():
         config = settings.get(rule_id, {})
@@ -96,7 +102,9 @@ def run_checks(
             **{k: v for k, v in config.items() if k in registered.params},
         }
         configured: Severity = config.get("severity", registered.severity)
-        for path, message, severity in registered.check(Context(release, params)):
+        for path, message, severity in registered.check(
+            Context(release, params, origins, known_words)
+        ):
             if _silenced(release, rule_id, path):
                 continue
             file, line, column, where = origins.locate(path)
