@@ -31,8 +31,7 @@ from prwriter.model import (
     Strong,
     Text,
 )
-from prwriter.templating import render_template
-from prwriter.wires import load_wire
+from prwriter.project import Project
 
 LAYOUT = "html/release.html.j2"
 VISUAL_WIRE = "print"  # DOCX, PDF and HTML are the print copy
@@ -41,11 +40,11 @@ IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
-def render_layout(release: Release, *, css: str | None = None) -> str:
+def render_layout(release: Release, project: Project, *, css: str | None = None) -> str:
     """The release as one HTML document; `css` is inlined in a <style> element if given."""
-    context = _Layout(release).context()
+    context = _Layout(release, project).context()
     context["css"] = Markup(css) if css else None
-    return render_template(release.project, LAYOUT, context, html=True)
+    return project.render_template(LAYOUT, context, html=True)
 
 
 def data_uri(path: Path) -> str:
@@ -54,9 +53,9 @@ def data_uri(path: Path) -> str:
 
 
 class _Layout:
-    def __init__(self, release: Release) -> None:
+    def __init__(self, release: Release, project: Project) -> None:
         self.release = release
-        self.wire = load_wire(VISUAL_WIRE, release.project)
+        self.wire = project.wire(VISUAL_WIRE)
         self.facts = Facts(release, self.wire)
 
     def context(self) -> dict[str, Any]:

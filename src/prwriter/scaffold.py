@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prwriter.errors import InputError, Problem
-from prwriter.style.names import without_legal_suffix
+from prwriter.style.names import slug, without_legal_suffix
 
 SCHEMA_FILE = "release.schema.json"
 
@@ -77,8 +77,6 @@ def release_text(
 
 def default_release_path(date: dt.date, headline: str | None) -> Path:
     """`releases/DATE-SLUG.yaml` when there is a releases/ folder here, else `DATE-SLUG.yaml`."""
-    from prwriter.batch import slug
-
     folder = Path("releases") if Path("releases").is_dir() else Path()
     return folder / f"{date.isoformat()}-{slug(headline or 'new release')}.yaml"
 
@@ -87,8 +85,8 @@ def new_release(
     path: Path, company: Company, date: dt.date, headline: str | None, city: str, state: str
 ) -> Path:
     """Write a commented release file at `path`; InputError if it exists."""
-    from prwriter.library import find_project
     from prwriter.output import write_atomic
+    from prwriter.project import find_project
 
     if path.exists():
         raise InputError(
@@ -118,9 +116,11 @@ formats = ["txt", "docx", "pdf"]
 output_dir = "drafts"
 name_pattern = "{date}-{slug}.{ext}"
 # library = ["../shared-boilerplates"]   # more boilerplates/ folders, after this project's
+shipped_library = false          # keep prwriter's fictional example library (Acme) out
 
 [check]
 fail_on = "error"                # error, warning or info
+# words = ["NETGEAR", "lantibiotics"]   # names and terms the checks accept as written
 
 # [check.rules.HL001]            # turn a rule off, change its severity or thresholds
 # enabled = false

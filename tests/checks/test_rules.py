@@ -93,6 +93,8 @@ CASES: list[tuple[str, dict, dict]] = [
     ("ST009", {"body": ["Acme, Inc. today opened a plant in Dayton. Call 937-555-0142 or "
                         "write to news@example.com."]},
      {"body": ["Acme, Inc. today opened a plant in Dayton. Call 937-226-0142."]}),
+    ("ST009", {"body": ["Acme, Inc. today opened a [plant](https://www.example.com/plant)."]},
+     {"body": ["Acme, Inc. today opened a [plant](https://acme.test/plant)."]}),
     ("PR009", {"body": ["Acme, Inc. today opened a plant (its third in Dayton."]},
      {"body": ["Acme, Inc. today opened a plant (its third) in Dayton."]}),
     ("PR009", {"body": ['Acme, Inc. today opened its ""Roadrunner"" plant in Dayton.']},

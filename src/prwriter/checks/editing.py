@@ -11,7 +11,7 @@ from typing import Any
 
 from prwriter.checks import Context, rule
 from prwriter.checks.text import all_copy, block_text, body_blocks, release_names
-from prwriter.model import Quote, Release
+from prwriter.model import Link, ListBlock, Quote, Release
 
 Hit = tuple[tuple[str | int, ...], str, Any]
 
@@ -25,6 +25,20 @@ _SAMPLE = re.compile(
     r"\b[\w.+-]*@?(?:www\.)?example\.(?:com|org|net)\b",
     re.IGNORECASE,
 )
+
+
+def _link_targets(release: Release) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The URLs the body links to, by block (link text is copy; its target is not)."""
+
+    def urls(children: list[Any]) -> Iterator[str]:
+        for child in children:
+            if isinstance(child, Link):
+                yield child.url
+            yield from urls(getattr(child, "children", []))
+
+    for i, block in enumerate(release.body):
+        items = block.items if isinstance(block, ListBlock) else [getattr(block, "children", [])]
+        yield ("body", i), " ".join(url for item in items for url in urls(item))
 
 
 def _contact_fields(release: Release) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -42,8 +56,7 @@ def _contact_fields(release: Release) -> Iterator[tuple[tuple[str | int, ...], s
 )  # fmt: skip
 def sample_text(ctx: Context) -> Iterator[Hit]:
     release = ctx.release
-    pieces = [*all_copy(release), *_contact_fields(release)]
-    pieces += [(("companies", i), c.url or "") for i, c in enumerate(release.companies)]
+    pieces = [*all_copy(release), *_link_targets(release), *_contact_fields(release)]
     for path, text in pieces:
         found = _SAMPLE.search(text)
         if found and not _from_shipped(ctx, path):  # the example library is ST010's
@@ -78,13 +91,13 @@ def sample_library(ctx: Context) -> Iterator[Hit]:
     from prwriter.resources import shipped
     from prwriter.settings import settings_file
 
-    project = ctx.release.project
-    if project is None or settings_file(project) is None:
+    root = ctx.project.root if ctx.project else None
+    if root is None or settings_file(root) is None:
         return  # trying prwriter out: the example library is there for that
-    root = shipped("boilerplates").resolve()
+    shipped_root = shipped("boilerplates").resolve()
     reported: set[Path] = set()
     for path, source in _shipped_sources(ctx):
-        if source.resolve().is_relative_to(root) and source not in reported:
+        if source.resolve().is_relative_to(shipped_root) and source not in reported:
             reported.add(source)
             kind = source.parent.name
             # Point at the release's reference, not into the shipped file.
@@ -197,21 +210,17 @@ def _accepted_words(ctx: Context) -> frozenset[str]:
     """Lower-case words the spelling rule takes as written: the release's and its library's
     names, its trademarks, the project's word list."""
     names = [*release_names(ctx.release), *declared_marks(ctx.release), *ctx.words]
-    names += _library_names(ctx.release)
+    names += _library_names(ctx)
     return frozenset(w.lower() for name in names for w in re.findall(r"[^\W\d_]+", name))
 
 
-def _library_names(release: Release) -> list[str]:
+def _library_names(ctx: Context) -> list[str]:
     """Company, short and people names of every library entry the release can see."""
-    if release.path is None or release.project is None:
+    if ctx.release.path is None or ctx.project is None:
         return []
     from prwriter.errors import InputError
-    from prwriter.library import library_for
-    from prwriter.settings import project_settings
 
-    settings = project_settings(release.project)
-    library = library_for(release.path.parent, release.project, settings.library,
-                          with_shipped=settings.shipped_library)  # fmt: skip
+    library = ctx.project.library(ctx.release.path.parent)
     names: list[str] = []
     for kind in ("companies", "people"):
         for entry_id in library.ids(kind):

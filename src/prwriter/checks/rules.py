@@ -392,7 +392,7 @@ def link_density(ctx: Context) -> Iterator[Hit]:
             links += count(block.children)
         elif isinstance(block, ListBlock):
             links += sum(count(item) for item in block.items)
-    if _prints_company_links(ctx.release):
+    if _prints_company_links(ctx):
         links += sum(1 for c in ctx.release.companies if c.link)
     per = int(ctx.params["words_per_link"])
     allowed = max(1, len(words(body_text(ctx.release, quotes=True))) // per)
@@ -401,13 +401,15 @@ def link_density(ctx: Context) -> Iterator[Hit]:
                f"per {per} words)", None)  # fmt: skip
 
 
-def _prints_company_links(release: Any) -> bool:
+def _prints_company_links(ctx: Context) -> bool:
     """Whether the release's wire profile writes the link on a company's first mention."""
     from prwriter.errors import InputError
-    from prwriter.wires import DEFAULT_WIRE, load_wire
+    from prwriter.project import Project
+    from prwriter.wires import DEFAULT_WIRE
 
+    project = ctx.project or Project()
     try:
-        return load_wire(release.wire or DEFAULT_WIRE, release.project).company_links
+        return project.wire(ctx.release.wire or DEFAULT_WIRE).company_links
     except InputError:
         return True  # the loader reports a broken profile; count the link meanwhile
 

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from prwriter.layout import render_layout
 from prwriter.model import Release
-from prwriter.templating import template_path
 from prwriter.writers import RenderOptions
 
 if TYPE_CHECKING:
@@ -45,10 +44,11 @@ IGNORED_FIELDS = frozenset(
 def write(release: Release, options: RenderOptions) -> bytes:
     from docx import Document as open_document
 
-    document = open_document(str(template_path(release.project, REFERENCE)))
+    project = options.project
+    document = open_document(str(project.template_path(REFERENCE)))
     _clear_body(document)
     builder = _Builder(document)
-    builder.feed(render_layout(release))
+    builder.feed(render_layout(release, project))
     builder.close()
     _number_pages(document)
     _set_properties(document, release)

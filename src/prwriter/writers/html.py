@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from prwriter.layout import render_layout
 from prwriter.model import Release
-from prwriter.templating import template_source
 from prwriter.writers import RenderOptions
 
 STYLESHEET = "html/release.css"
@@ -19,4 +18,5 @@ IGNORED_FIELDS = frozenset(
 
 
 def write(release: Release, options: RenderOptions) -> str:
-    return render_layout(release, css=template_source(release.project, STYLESHEET))
+    project = options.project
+    return render_layout(release, project, css=project.template_source(STYLESHEET))

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from prwriter.errors import InputError, Problem
 from prwriter.layout import render_layout
 from prwriter.model import Release
-from prwriter.templating import template_dirs, template_path
 from prwriter.writers import RenderOptions
 
 if TYPE_CHECKING:
@@ -42,12 +41,13 @@ def write(release: Release, options: RenderOptions) -> bytes:
     from weasyprint.urls import FatalURLFetchingError
 
     _check_subsetter()
-    html = render_layout(release)
-    fetcher = _fetcher_class()(template_dirs(release.project))
+    project = options.project
+    html = render_layout(release, project)
+    fetcher = _fetcher_class()(list(project.template_dirs))
     fonts = _font_config()
     try:
         sheets = [
-            CSS(filename=str(template_path(release.project, name)), url_fetcher=fetcher,
+            CSS(filename=str(project.template_path(name)), url_fetcher=fetcher,
                 font_config=fonts)
             for name in STYLESHEETS
         ]  # fmt: skip
