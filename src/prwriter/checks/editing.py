@@ -5,12 +5,15 @@ unbalanced quotation marks and parentheses, trademarks at their first mention, s
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from prwriter.checks import Context, rule
 from prwriter.checks.text import all_copy, block_text, body_blocks, release_names
+from prwriter.library import Library
 from prwriter.model import Link, ListBlock, Quote, Release
 
 Hit = tuple[tuple[str | int, ...], str, Any]
@@ -22,7 +25,7 @@ _SAMPLE = re.compile(
     r"The lead paragraph\s+says who, what, when and where|More paragraphs give the details|"
     r"Announces Its First Release With prwriter|its first release written with prwriter|"
     r"\b\d{3}[-. )]+555[-. ]01\d\d\b|\b555-01\d-?\d{2,4}\b|\(555\)|\b555-\d{3,4}\b(?!-)|"
-    r"\b[\w.+-]*@?(?:www\.)?example\.(?:com|org|net)\b",
+    r"\bexample\.(?:com|org|net)\b",
     re.IGNORECASE,
 )
 
@@ -57,18 +60,24 @@ def _contact_fields(release: Release) -> Iterator[tuple[tuple[str | int, ...], s
 def sample_text(ctx: Context) -> Iterator[Hit]:
     release = ctx.release
     pieces = [*all_copy(release), *_link_targets(release), *_contact_fields(release)]
+    reported: set[tuple[str | int, ...]] = set()
     for path, text in pieces:
         found = _SAMPLE.search(text)
-        if found and not _from_shipped(ctx, path):  # the example library is ST010's
+        if found and path not in reported and not _from_shipped(ctx, path):
+            reported.add(path)  # the example library is ST010's
             yield (path, f"sample text '{found.group()}' left in; write the real one", None)
 
 
 def _from_shipped(ctx: Context, path: tuple[str | int, ...]) -> bool:
+    part = ctx.origins.parts.get(path) if ctx.origins else None
+    return part is not None and part[0].path.resolve().is_relative_to(_shipped_library())
+
+
+@cache
+def _shipped_library() -> Path:
     from prwriter.resources import shipped
 
-    part = ctx.origins.parts.get(path) if ctx.origins else None
-    root = shipped("boilerplates").resolve()
-    return part is not None and part[0].path.resolve().is_relative_to(root)
+    return shipped("boilerplates").resolve()
 
 
 def _shipped_sources(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], Path]]:
@@ -88,13 +97,12 @@ def _shipped_sources(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], Path
     "`shipped_library = false`.",
 )  # fmt: skip
 def sample_library(ctx: Context) -> Iterator[Hit]:
-    from prwriter.resources import shipped
     from prwriter.settings import settings_file
 
     root = ctx.project.root if ctx.project else None
     if root is None or settings_file(root) is None:
         return  # trying prwriter out: the example library is there for that
-    shipped_root = shipped("boilerplates").resolve()
+    shipped_root = _shipped_library()
     reported: set[Path] = set()
     for path, source in _shipped_sources(ctx):
         if source.resolve().is_relative_to(shipped_root) and source not in reported:
@@ -109,6 +117,7 @@ def sample_library(ctx: Context) -> Iterator[Hit]:
 
 # --- quotation marks and parentheses ------------------------------------------------------
 
+_PARENS = re.compile(r"[()]")
 _DOUBLED = re.compile(r'""|\u201c\s*\u201c|\u201d\s*\u201d|\(\s*\)|\(\(|\)\)')
 
 
@@ -120,8 +129,8 @@ def _marks_problem(text: str, continues: bool) -> str | None:
     if doubled:
         return f"doubled marks '{doubled.group()}'"
     depth = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
+    for paren in _PARENS.findall(text):
+        depth += 1 if paren == "(" else -1
         if depth < 0:
             return "a ')' closes no '('"
     if depth > 0:
@@ -218,9 +227,20 @@ def _library_names(ctx: Context) -> list[str]:
     """Company, short and people names of every library entry the release can see."""
     if ctx.release.path is None or ctx.project is None:
         return []
+    library = ctx.project.library(ctx.release.path.parent)
+    # Read once per library: the releases of a batch share it, and a changed project gets
+    # a new Project, hence a new Library (the entry goes with the old one).
+    if library not in _NAMES:
+        _NAMES[library] = _names_in(library)
+    return _NAMES[library]
+
+
+_NAMES: weakref.WeakKeyDictionary[Library, list[str]] = weakref.WeakKeyDictionary()
+
+
+def _names_in(library: Library) -> list[str]:
     from prwriter.errors import InputError
 
-    library = ctx.project.library(ctx.release.path.parent)
     names: list[str] = []
     for kind in ("companies", "people"):
         for entry_id in library.ids(kind):

@@ -50,15 +50,13 @@ def candidates(text: str) -> Iterator[str]:
 def unknown(words: Iterable[str], accepted: frozenset[str]) -> list[str]:
     """The words of `words` that neither the dictionary nor `accepted` (lower case) knows,
     each once, in order."""
-    seen: dict[str, None] = {}
-    fresh = [w for w in words if w.lower() not in accepted]
-    if not fresh:
-        return []
-    missing = dictionary().unknown(fresh)
-    for word in fresh:
-        if word.lower() in missing:
-            seen.setdefault(word, None)
-    return list(seen)
+    known = dictionary().word_frequency.dictionary  # a plain dict: lookups cost nothing
+    found: dict[str, None] = {}
+    for word in words:
+        lower = word.lower()
+        if lower not in accepted and lower not in known:
+            found.setdefault(word, None)
+    return list(found)
 
 
 def suggestion(word: str) -> str | None:
