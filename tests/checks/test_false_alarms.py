@@ -183,3 +183,10 @@ def test_load_with_origins_records_speaker_files(make_project: ProjectMaker) -> 
     release, origins = load_with_origins(project / "r.yaml")
     assert origins.speakers[1].path.name == "acme-ceo.yaml"
     assert run_checks(release, origins) is not None
+
+
+def test_a_partner_brand_from_the_library(make_project: ProjectMaker) -> None:
+    partner = {**BRAND, "boilerplates/people/acme-ceo.yaml": "name: Alex Morgan\n"}
+    headline = {"headline": "Acme Opens a Plant Built With NETCORP Routers"}
+    assert "HL004" in fired(make_project, headline)
+    assert "HL004" not in fired(make_project, headline, partner)  # the same folder, now with it

@@ -219,11 +219,11 @@ def _accepted_words(ctx: Context) -> frozenset[str]:
     """Lower-case words the spelling rule takes as written: the release's and its library's
     names, its trademarks, the project's word list."""
     names = [*release_names(ctx.release), *declared_marks(ctx.release), *ctx.words]
-    names += _library_names(ctx)
+    names += library_names(ctx)
     return frozenset(w.lower() for name in names for w in re.findall(r"[^\W\d_]+", name))
 
 
-def _library_names(ctx: Context) -> list[str]:
+def library_names(ctx: Context) -> list[str]:
     """Company, short and people names of every library entry the release can see."""
     if ctx.release.path is None or ctx.project is None:
         return []

@@ -156,16 +156,19 @@ COMMON_ACRONYMS = frozenset(
 @rule(
     "HL004", "headline-shouting", "warning",
     "No word in capitals unless it is an acronym or a name written so: the issuer's tickers, "
-    "common acronyms, the names of the release's companies and people, the project's "
-    "`check.words`, or the `acronyms` parameter. An error when the whole headline is in "
-    "capitals (wires refuse it).",
+    "common acronyms, the names of the companies and people in the release and its library, "
+    "the project's `check.words`, or the `acronyms` parameter. An error when the whole "
+    "headline is in capitals (wires refuse it).",
     acronyms=[],
 )  # fmt: skip
 def headline_shouting(ctx: Context) -> Iterator[Hit]:
     allowed = set(COMMON_ACRONYMS) | {str(a) for a in ctx.params["acronyms"]} | ctx.words
     for company in ctx.release.companies:
         allowed |= {x.symbol for x in company.listings} | {x.exchange for x in company.listings}
-    allowed |= {w for name in release_names(ctx.release) for w in re.findall(r"[\w&'-]+", name)}
+    from prwriter.checks.editing import library_names
+
+    names = [*release_names(ctx.release), *library_names(ctx)]
+    allowed |= {w for name in names for w in re.findall(r"[\w&'-]+", name)}
     shouting = []
     tokens = re.findall(r"[\w.&'-]+", ctx.release.headline)
     for token in tokens:
