@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from prwriter.errors import InputError, Problem, display_path
 from prwriter.library import Library
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
     from prwriter.model import Release
+
+T = TypeVar("T")
 
 
 def find_project(folder: Path) -> Path:
@@ -74,6 +77,7 @@ class Project:
         self._libraries: dict[Path, Library] = {}
         self._wires: dict[str, WireProfile] = {}
         self._environments: dict[bool, SandboxedEnvironment] = {}
+        self._memo: dict[str, Any] = {}
 
     @classmethod
     def find(cls, folder: str | Path, *, user_library: Path | None = None) -> Project:
@@ -92,6 +96,14 @@ class Project:
     def folder(self) -> Path:
         """Where relative settings paths start: the project folder, else the working one."""
         return self.root if self.root is not None else Path.cwd()
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """`make()`, once per project: what a writer derives from the project's files (a
+        layout, a stylesheet) lives as long as the Project and no longer."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        value: T = self._memo[key]
+        return value
 
     # --- library ------------------------------------------------------------------------
 

@@ -1,8 +1,10 @@
-"""Standalone HTML: the visual layout with its stylesheet inlined and images embedded."""
+"""Standalone HTML: the layout tree through the Jinja layout, with its stylesheet inlined
+and images embedded."""
 
 from __future__ import annotations
 
-from prwriter.layout import render_layout
+from prwriter.html_document import render_html
+from prwriter.layout import build_document
 from prwriter.model import Release
 from prwriter.writers import RenderOptions
 
@@ -19,4 +21,5 @@ IGNORED_FIELDS = frozenset(
 
 def write(release: Release, options: RenderOptions) -> str:
     project = options.project
-    return render_layout(release, project, css=project.template_source(STYLESHEET))
+    document = build_document(release, project)
+    return render_html(document, project, css=project.template_source(STYLESHEET))
