@@ -14,7 +14,7 @@ class Origins:
     def __init__(self, release: YamlSource) -> None:
         self.release = release
         self.parts: dict[Loc, tuple[YamlSource, Loc]] = {}
-        # The people files quotes' speakers came from, by the quote's index in the file.
+        # The people files quotes' speakers came from, by the quote's block in the body.
         self.speakers: dict[int, YamlSource] = {}
 
     def add(self, path: Loc, source: YamlSource, loc: Loc) -> None:

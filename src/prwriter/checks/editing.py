@@ -26,8 +26,7 @@ _SAMPLE = re.compile(
     r"Announces Its First Release With prwriter|its first release written with prwriter|"
     r"\b\d{3}[-. )]+555[-. ]01\d\d\b|\b555-01\d-?\d{2,4}\b|\(555\)|\b555-\d{3,4}\b(?!-)|"
     r"\bexample\.(?:com|org|net)\b",
-    re.IGNORECASE,
-)
+)  # the scaffold's own casing: "replace this with" in real copy is left alone
 
 
 def _link_targets(release: Release) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -87,7 +86,7 @@ def _shipped_sources(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], Path
         if path[0] in ("companies", "contacts", "legal"):
             yield path, source.path
     for index, source in ctx.origins.speakers.items():
-        yield ("body", index, "quote", "speaker"), source.path
+        yield ("body", index), source.path
 
 
 @rule(
