@@ -380,7 +380,9 @@ def contact_reachable(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "ST005", "link-density", "warning",
-    "At most one link per 200 body words.", words_per_link=200,
+    "At most one link per 200 body words; a company's `link: true` counts where the wire "
+    "profile prints it.",
+    words_per_link=200,
 )  # fmt: skip
 def link_density(ctx: Context) -> Iterator[Hit]:
     def count(children: list[Any]) -> int:
@@ -435,7 +437,8 @@ def placeholders(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "ST007", "quote-attribution", "warning",
-    "Each quote names its speaker with a title, so readers know who is speaking.",
+    "Each speaker's first quote gives a title, so readers know who is speaking; a later "
+    "quote may give the last name alone (AP's second reference).",
 )  # fmt: skip
 def quote_attribution(ctx: Context) -> Iterator[Hit]:
     introduced: list[str] = []  # speakers named in full with their title already
