@@ -55,6 +55,8 @@ def test_a_forecast_still_needs_its_legend(make_project: ProjectMaker) -> None:
         "Acme, Inc. today opened a plant and expects revenue to double by 2027.",
         "Acme, Inc. today raised its full-year guidance.",
         "Acme, Inc. today opened a plant, which will add $40 million in annual sales.",
+        "Acme, Inc. today raised its guidance and will discuss it on a call at 10 a.m.",
+        "Acme, Inc. today opened a plant and expects to report 12% growth.",
     ):
         assert "FN004" in fired(make_project, {"body": [text]}), text
 

@@ -194,7 +194,7 @@ def headline_shouting(ctx: Context) -> Iterator[Hit]:
 )  # fmt: skip
 def headline_punctuation(ctx: Context) -> Iterator[Hit]:
     headline = ctx.release.headline.rstrip()
-    if headline.endswith((".", "?")) and not headline.endswith("..."):
+    if headline.endswith((".", "?")):
         yield ("headline",), f"headline ends with '{headline[-1]}'; remove it", None
 
 
@@ -669,11 +669,13 @@ _FORWARD = re.compile(
     r"achieve|generate|deliver|be accretive|be dilutive|close|result|improve|expand|double|"
     r"triple|add|contribute|drive|boost|lower|reduce|raise|return|accelerate|become))\b"
 )  # case-sensitive "will": Will is also a name
+# What follows "expects", "plans", "intends" or "anticipates" when it names an event.
 _EVENT = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?(?:host|hold|present|participate|discuss|webcast|release|report|"
+    r"^\s+(?:to\s+)?(?:host|hold|present|participate|discuss|webcast|release|report|"
     r"announce|be held|be available|be accessible|be archived|be webcast|be broadcast|"
     r"take place|join|attend|speak|review|provide|ring|issue)\b"
 )
+_PLANS = ("expect", "anticipat", "plan", "intend")
 
 
 @rule(
@@ -689,8 +691,16 @@ def safe_harbor(ctx: Context) -> Iterator[Hit]:
         return
     for path, text in body_blocks(ctx.release, quotes=True):
         for found in _FORWARD.finditer(text):
-            if _EVENT.search(text[found.end() :]) or text[: found.start()].endswith("as "):
-                continue  # "expects to report results on...", "as expected"
+            rest = text[found.end() :].split(".")[0]
+            as_expected = text[: found.start()].endswith("as ")
+            # "expects to report results on Feb. 5" is an event; "to report 12% growth" is not.
+            scheduled = (
+                found.group().lower().startswith(_PLANS)
+                and _EVENT.match(rest) is not None
+                and not re.search(r"[$%]", rest)
+            )
+            if as_expected or scheduled:
+                continue
             yield (path, f"'{found.group()}' is a forward-looking statement; add a "
                    "forward-looking legal block under `legal:`", None)  # fmt: skip
             return
