@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from prwriter import document as doc
+import prwriter.document as doc
 from prwriter.project import Project
 
 LAYOUT = "html/release.html.j2"

@@ -40,5 +40,5 @@ WRITERS: dict[str, str] = {
 
 
 def get_writer(fmt: str) -> Writer:
-    module: Writer = importlib.import_module(WRITERS[fmt])  # type: ignore[assignment]
+    module: Writer = importlib.import_module(WRITERS[fmt])
     return module
