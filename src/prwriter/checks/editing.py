@@ -266,7 +266,7 @@ def spelling(ctx: Context) -> Iterator[Hit]:
     accepted = _accepted_words(ctx)
     reported: set[str] = set()
     release = ctx.release
-    pieces = [(("headline",), release.headline)]
+    pieces: list[tuple[tuple[str | int, ...], str]] = [(("headline",), release.headline)]
     pieces += [(("subheadlines", i), s) for i, s in enumerate(release.subheadlines)]
     pieces += list(body_blocks(release, quotes=True))
     pieces += [(("companies", i, "about"), " ".join(block_text(b) for b in c.about))
