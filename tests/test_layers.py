@@ -16,9 +16,9 @@ LAYERS: list[set[str]] = [
     {"resources", "yaml_source", "schema", "validation", "paths", "origins", "output"},
     {"model", "markup", "document"},
     {"library", "settings", "wires", "templating", "project", "loading"},
-    {"formatting", "layout", "html_document"},
+    {"formatting", "layout", "html_document", "addresses", "jsonld"},
     {"writers", "checks"},
-    {"batch", "scaffold", "schemas", "__init__"},
+    {"batch", "scaffold", "schemas", "site", "__init__"},
     {"cli", "__main__"},
 ]  # fmt: skip
 

@@ -76,11 +76,12 @@ def test_readme_commands_for_writers_ci_and_tools_run(tmp_path) -> None:
 
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "NO_COLOR": "1"}
-    writers, ci = _commands("For writers"), _commands("For CI")
-    assert len(writers) + len(ci) >= 8
+    writers = _commands("For writers")
+    published = _commands("For CI") + _commands("For the web")
+    assert len(writers) + len(published) >= 8
     assert ("prwriter check releases/launch.yaml", 1) in writers  # the sample text is found
     project = tmp_path / "my-releases"
-    for cwd, commands in ((tmp_path, writers), (project, ci)):
+    for cwd, commands in ((tmp_path, writers), (project, published)):
         done = subprocess.run(["bash", "-c", _script(commands)], cwd=cwd, env=env,
                               capture_output=True, text=True, timeout=300,
                               stdin=subprocess.DEVNULL)  # fmt: skip
@@ -89,6 +90,11 @@ def test_readme_commands_for_writers_ci_and_tools_run(tmp_path) -> None:
             _replace_sample_text(project)
     assert (project / "drafts" / "2026-03-05-acme-opens-a-plant-in-dayton.docx").exists()
     assert (project / "prwriter.sarif").exists()
+    assert (project / "web" / "2026-03-05-acme-opens-a-plant-in-dayton.json").exists()
+    page = project / "site" / "releases" / "2026-03-05-acme-opens-a-plant-in-dayton"
+    assert (page / "2026-03-05-acme-opens-a-plant-in-dayton.pdf").exists()
+    feed = (project / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert 'href="https://www.acme.example/news/releases/2026-03-05-acme-opens' in feed
     [python] = _blocks("For other tools (Python)", "python")
     done = subprocess.run([sys.executable, "-c", python], cwd=project, env=env,
                           capture_output=True, text=True, timeout=120)  # fmt: skip
