@@ -75,6 +75,13 @@ def rule(
 class Context:
     release: Release
     params: dict[str, Any] = field(default_factory=dict)
+    origins: Origins | None = None  # where each part was written (library or release file)
+    project: Project | None = None  # its settings, library and wire profiles
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The project's word list (`check.words`): names and terms the checks accept."""
+        return frozenset(self.project.settings.check.words) if self.project else frozenset()
 
 
 def run_checks(
@@ -86,8 +93,8 @@ def run_checks(
 ) -> list[Finding]:
     """Every enabled rule's findings for `release`, in file order, as `project`'s settings
     configure the rules; `slow=False` leaves out the rules that cost much time once per
-    process (readability's dictionary). InputError when a setting or a release's `checks:`
-    names an unknown rule or setting."""
+    process (readability's and spelling's dictionaries). InputError when a setting or a
+    release's `checks:` names an unknown rule or setting."""
     from prwriter.checks import rules as _rules  # noqa: F401  (registers the rules)
 
     settings = configured_rules(project) if project is not None else {}
@@ -102,7 +109,7 @@ def run_checks(
             **{k: v for k, v in config.items() if k in registered.params},
         }
         configured: Severity = config.get("severity", registered.severity)
-        for path, message, severity in registered.check(Context(release, params)):
+        for path, message, severity in registered.check(Context(release, params, origins, project)):
             if _silenced(release, rule_id, path):
                 continue
             file, line, column, where = origins.locate(path)

@@ -53,9 +53,15 @@ def block_text(block: Block) -> str:
     return "\n".join(plain(item) for item in block.items)
 
 
+# A quotation mark left open runs to the end of the block: AP continues a quote into the
+# next paragraph by opening it again without closing the first.
+_OPEN_TO_END = re.compile('["\u201c][^"\u201d]*$')
+
+
 def unquoted(text: str) -> str:
-    """`text` without the words inside quotation marks."""
-    return _QUOTED.sub(" ", text)
+    """`text` without the words inside quotation marks (a quote left open at the end of
+    the block counts as quoted to its end)."""
+    return _OPEN_TO_END.sub(" ", _QUOTED.sub(" ", text))
 
 
 def words(text: str) -> list[str]:
@@ -118,3 +124,16 @@ def all_copy(release: Release) -> Iterator[tuple[Path, str]]:
             values = (contact.text, contact.organization, contact.name, contact.title,
                       *(p.number for p in contact.phones))  # fmt: skip
             yield ("contacts", i, "contacts", j), " ".join(v for v in values if v)
+
+
+def release_names(release: Release) -> list[str]:
+    """The names the release itself knows: its companies (name and short name), the people
+    it quotes, its contacts and their organizations."""
+    names: list[str] = []
+    for company in release.companies:
+        names += [company.name, *([company.short_name] if company.short_name else [])]
+    names += [b.speaker.name for b in release.body if isinstance(b, Quote)]
+    for group in release.contacts:
+        for contact in group.contacts:
+            names += [n for n in (contact.name, contact.organization) if n]
+    return names
