@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from prwriter.checks import Context, rule
+from prwriter.checks.registry import Context, rule
 from prwriter.checks.text import all_copy, block_text, body_blocks, release_names
 from prwriter.library import Library
 from prwriter.model import Link, ListBlock, Quote, Release

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from prwriter.checks import Context, rule
+from prwriter.checks.registry import Context, rule
 from prwriter.checks.text import (
     all_copy,
     body_blocks,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from prwriter.errors import Loc
 from prwriter.model import (
     Block,
     CompanyMention,
@@ -21,8 +22,6 @@ from prwriter.model import (
     Strong,
     Text,
 )
-
-Path = tuple[str | int, ...]
 
 # Abbreviations that end with a period but do not end a sentence.
 _ABBREVIATIONS = re.compile(
@@ -83,7 +82,7 @@ def sentences(text: str) -> list[str]:
     return [s for s in found if s]
 
 
-def body_blocks(release: Release, *, quotes: bool = False) -> Iterator[tuple[Path, str]]:
+def body_blocks(release: Release, *, quotes: bool = False) -> Iterator[tuple[Loc, str]]:
     """The body by block; quote blocks and quoted speech left out unless `quotes`."""
     for i, block in enumerate(release.body):
         if isinstance(block, Quote):
@@ -107,7 +106,7 @@ def lead(release: Release) -> str:
     return block_text(first) if isinstance(first, Paragraph) else ""
 
 
-def all_copy(release: Release) -> Iterator[tuple[Path, str]]:
+def all_copy(release: Release) -> Iterator[tuple[Loc, str]]:
     """Every piece of copy with its path: headline, subheadlines, body, About texts, legal
     blocks, contacts."""
     yield ("headline",), release.headline
