@@ -201,3 +201,15 @@ def test_a_partner_brand_from_the_library(make_project: ProjectMaker) -> None:
     headline = {"headline": "Acme Opens a Plant Built With NETCORP Routers"}
     assert "HL004" in fired(make_project, headline)
     assert "HL004" not in fired(make_project, headline, partner)  # the same folder, now with it
+
+
+def test_listings_given_in_the_about_text_are_not_left_out(make_project: ProjectMaker) -> None:
+    company = (
+        "name: Acme, Inc.\nlistings: [{exchange: NYSE, symbol: ACME}]\n"
+        "about: Acme, Inc. {tickers} makes tools.\n"
+    )
+    files = {"boilerplates/companies/acme.yaml": company}
+    unlisted = {"companies": [{"id": "acme", "ticker": False}]}
+    assert "FN001" not in fired(make_project, unlisted, files)
+    plain = {"boilerplates/companies/acme.yaml": company.replace(" {tickers}", "")}
+    assert "FN001" in fired(make_project, unlisted, plain)

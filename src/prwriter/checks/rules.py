@@ -24,7 +24,7 @@ from prwriter.checks.text import (
     unquoted,
     words,
 )
-from prwriter.model import Link, ListBlock, Paragraph, Quote
+from prwriter.model import Link, ListBlock, Paragraph, Quote, Tickers
 from prwriter.style.names import without_legal_suffix
 
 Hit = tuple[tuple[str | int, ...], str, Any]
@@ -643,9 +643,21 @@ def ap_times(ctx: Context) -> Iterator[Hit]:
 )  # fmt: skip
 def ticker_first_reference(ctx: Context) -> Iterator[Hit]:
     for i, company in enumerate(ctx.release.companies):
-        if company.listings and not company.ticker:
+        # An About text with {tickers} gives the listings there instead.
+        if company.listings and not company.ticker and not _tickers_in(company.about):
             yield (("companies", i), f"{company.name} is listed but `ticker: false` leaves its "
                    "ticker out; wires and investor sites need it", None)  # fmt: skip
+
+
+def _tickers_in(blocks: list[Any]) -> bool:
+    def found(children: list[Any]) -> bool:
+        return any(isinstance(c, Tickers) or found(getattr(c, "children", [])) for c in children)
+
+    return any(
+        found(item)
+        for block in blocks
+        for item in (block.items if isinstance(block, ListBlock) else [block.children])
+    )
 
 
 @rule("FN002", "ticker-count", "warning", "At most 5 tickers in a release.", most=5)
