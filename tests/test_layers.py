@@ -18,7 +18,7 @@ LAYERS: list[set[str]] = [
     {"library", "settings", "wires", "templating", "project", "loading"},
     {"formatting", "quoting", "layout", "html_document", "addresses", "jsonld"},
     {"writers", "checks"},
-    {"batch", "scaffold", "schemas", "site", "__init__"},
+    {"batch", "scaffold", "schemas", "site", "importing", "__init__"},
     {"cli", "__main__"},
 ]  # fmt: skip
 

@@ -1,0 +1,406 @@
+"""One import run: each source read in the wire form that reproduces it best, its facts
+given ids in the growing library, the release written, loaded and rendered again to
+measure what it reproduces, and every file written only when all sources are read."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prwriter.errors import InputError, Problem, display_path
+from prwriter.importing.catalog import Catalog
+from prwriter.importing.draft import Draft
+from prwriter.importing.quotes import FoundQuote
+from prwriter.importing.reading import problem, read_text
+from prwriter.importing.wiretext import WireTextReader
+from prwriter.project import Project
+from prwriter.writers import RenderOptions
+from prwriter.writers.text import write as write_text
+
+SUFFIXES = (".txt",)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedRelease:
+    """One source: where its release went, the wire profile read, and how many of its
+    text lines the release, rendered again, reproduces."""
+
+    source: Path
+    release: Path
+    wire: str
+    lines: int
+    reproduced: int
+
+
+@dataclass
+class ImportResult:
+    """An import's releases, the files written and `FILE:LINE: what` for everything that
+    was not recognized or not reproduced."""
+
+    releases: list[ImportedRelease] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def normalize(text: str) -> str:
+    """Copy as a wire profile writes it: no trailing spaces, one blank line between blocks,
+    one newline at the end."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+class Importer:
+    def __init__(
+        self, output_dir: Path, *, wire: str | None, force: bool, date: dt.date | None
+    ) -> None:
+        self.out = output_dir
+        self.wire = wire
+        self.force = force
+        self.date = date
+        self.catalog = Catalog.read(output_dir) if output_dir.is_dir() else Catalog()
+        self.existing = {
+            (kind, entry_id) for kind, found in self.catalog.entries.items() for entry_id in found
+        }
+        self.stage = Path(tempfile.mkdtemp(prefix="prwriter-import-"))
+        wires = output_dir / "templates" / "wires"
+        if wires.is_dir() and not wires.is_symlink():
+            shutil.copytree(wires, self.stage / "templates" / "wires", symlinks=True)
+        settings = output_dir / "prwriter.toml"
+        if settings.is_file() and not settings.is_symlink():
+            shutil.copyfile(settings, self.stage / "prwriter.toml")
+        self.project = Project(self.stage, user_library=self.stage / "no-user-library")
+        self.releases: dict[Path, dict[str, Any]] = {}
+        self.result = ImportResult()
+
+    def close(self) -> None:
+        shutil.rmtree(self.stage, ignore_errors=True)
+
+    # --- one source ----------------------------------------------------------------------
+
+    def add(self, path: Path) -> None:
+        text = read_text(path)
+        wires = [self.wire] if self.wire else self._candidates(text)
+        if self.wire:
+            known = self.project.wire_files()
+            if self.wire not in known:
+                raise problem(
+                    path, f"unknown wire profile '{self.wire}'; known: {', '.join(sorted(known))}"
+                )
+        if not wires:
+            raise problem(
+                path,
+                "no dateline in the form of any wire profile; name the profile with --wire",
+                1,
+            )
+        stem = _safe_stem(path)
+        target = self.stage / f"{stem}.yaml"
+        if target in self.releases:
+            raise problem(path, f"another source is also imported as {stem}.yaml; rename one")
+        best: tuple[tuple[int, int], Catalog, ImportedRelease, dict[str, Any], list[str]] | None = (
+            None
+        )
+        saved = self.catalog
+        failed: InputError | None = None
+        for name in wires:
+            self.catalog = copy.deepcopy(saved)
+            reader = WireTextReader(self.project.wire(name), name)
+            try:
+                facts, notes = self._facts(reader.read(text, path, self.date))
+            except InputError as exc:
+                failed = failed or exc
+                continue
+            imported, more = self._verify(path, target, name, text, facts)
+            # Ties go to the reading with fewer notes (a place read as a place).
+            score = (imported.reproduced, -len(notes) - len(more))
+            if best is None or score > best[0]:
+                best = (score, self.catalog, imported, facts, notes + more)
+        if best is None:
+            self.catalog = saved
+            assert failed is not None
+            raise failed
+        self.catalog = best[1]
+        self._stage_library()
+        self.releases[target] = best[3]
+        self.result.releases.append(best[2])
+        self.result.notes.extend(best[4])
+
+    def _candidates(self, text: str) -> list[str]:
+        found = []
+        for name in sorted(self.project.wire_files()):
+            if WireTextReader(self.project.wire(name), name).matches(text):
+                found.append(name)
+        return found
+
+    # --- facts with library ids ----------------------------------------------------------
+
+    def _facts(self, draft: Draft) -> tuple[dict[str, Any], list[str]]:
+        shown = display_path(draft.path)
+        notes = [f"{shown}:{line}: {what}" for line, what in draft.notes]
+        if draft.date is None:
+            raise problem(
+                draft.path,
+                "the copy carries no date (this wire's dateline has none); give it with --date",
+                1,
+            )
+        wire = self.project.wire(draft.wire)
+        facts: dict[str, Any] = {"headline": draft.headline}
+        if draft.subheadlines:
+            facts["subheadlines"] = draft.subheadlines
+        facts["date"] = draft.date
+        facts["dateline"] = draft.dateline[0] if len(draft.dateline) == 1 else draft.dateline
+        if draft.embargo:
+            until = draft.embargo["until"]
+            facts["embargo"] = {
+                "until": until.isoformat(timespec="minutes"),
+                "timezone": draft.embargo["timezone"],
+            }
+        facts["wire"] = draft.wire
+        owner = ""
+        companies: list[Any] = []
+        for company in draft.companies:
+            if not company.mentioned:
+                if company.about:
+                    heading = wire.about_heading.format(heading=f"About {company.name}")
+                    from prwriter.importing.draft import FoundLegal
+
+                    draft.legal.append(FoundLegal("notice", company.about, company.line, heading))
+                    notes.append(
+                        f"{shown}:{company.line}: About {company.name}: the company is not "
+                        "named in the body; its About section is kept as a notice"
+                    )
+                continue
+            entry_id, ref = self.catalog.company(company, draft.date)
+            owner = owner or entry_id
+            companies.append(ref["id"] if list(ref) == ["id"] else ref)
+        if not companies:
+            raise problem(
+                draft.path,
+                "no company found: prwriter looks for a listing such as (Nasdaq: ACME) after "
+                "a name, an About section or a source line",
+                draft.notes[0][0] if draft.notes else 1,
+            )
+        facts["companies"] = companies
+        facts["body"] = [self._part(part, wire.quote_form) for part in draft.body]
+        if draft.legal:
+            facts["legal"] = [
+                {"id": self.catalog.legal(x, owner), "before_about": True}
+                if x.before_about
+                else self.catalog.legal(x, owner)
+                for x in draft.legal
+            ]
+        if draft.contacts:
+            facts["contacts"] = [
+                {"label": g.label, "contacts": [self.catalog.contact(c.fields) for c in g.contacts]}
+                for g in draft.contacts
+            ]
+        first = next(c for c in draft.companies if c.mentioned)
+        if draft.source and draft.source != first.name:
+            facts["source"] = draft.source
+        return facts, notes
+
+    def _part(self, part: str | FoundQuote, default_form: str) -> Any:
+        if isinstance(part, str):
+            return part
+        speaker, title = self.catalog.person(part.name, part.title)
+        quote: dict[str, Any] = {"speaker": speaker}
+        if title:
+            quote["title"] = title
+        if part.verb != "said":
+            quote["verb"] = part.verb
+        if part.form != default_form:
+            quote["form"] = part.form
+        if part.before:
+            quote["before"] = part.before
+        quote["text"] = part.text
+        if part.after:
+            quote["after"] = part.after
+        return {"quote": quote}
+
+    # --- writing and checking --------------------------------------------------------------
+
+    def _stage_library(self) -> None:
+        """The chosen reading's library entries, in the staging project."""
+        for kind, entry_id in sorted(self.catalog.changed):
+            path = self.stage / "boilerplates" / kind / f"{entry_id}.yaml"
+            _write_yaml(path, self.catalog.entries[kind][entry_id])
+
+    def _verify(
+        self, path: Path, target: Path, name: str, text: str, facts: dict[str, Any]
+    ) -> tuple[ImportedRelease, list[str]]:
+        from prwriter.loading import load_release
+
+        for kind, entry_id in sorted(self.catalog.changed):
+            _write_yaml(
+                self.stage / "boilerplates" / kind / f"{entry_id}.yaml",
+                self.catalog.entries[kind][entry_id],
+            )
+        _write_yaml(target, facts)
+        shown = display_path(path)
+        original = normalize(text).split("\n")[:-1]
+        total = sum(1 for line in original if line)
+        try:
+            release = load_release(target, project=self.project)
+            again = str(write_text(release, RenderOptions(self.project, wire=name)))
+            again_lines = again.split("\n")[:-1]
+        except InputError as exc:
+            notes = [f"{shown}:1: the facts read do not load: {p.message}" for p in exc.problems]
+            return ImportedRelease(path, target, name, total, 0), notes
+        matcher = difflib.SequenceMatcher(None, original, again_lines, autojunk=False)
+        kept: set[int] = set()
+        for block in matcher.get_matching_blocks():
+            kept.update(range(block.a, block.a + block.size))
+        notes = []
+        for n, line in enumerate(original):
+            if line and n not in kept:
+                excerpt = line if len(line) <= 60 else line[:57] + "..."
+                notes.append(f"{shown}:{n + 1}: not reproduced: {excerpt}")
+        reproduced = sum(1 for n, line in enumerate(original) if line and n in kept)
+        return ImportedRelease(path, target, name, total, reproduced), notes
+
+    # --- the output folder ---------------------------------------------------------------
+
+    def commit(self) -> None:
+        """Write every release and changed library entry into the output folder, after
+        checking that none overwrites a file (unless forced) or leaves the folder."""
+        files: dict[Path, Any] = {}
+        for staged, facts in self.releases.items():
+            files[self.out / staged.name] = facts
+        for kind, entry_id in sorted(self.catalog.changed):
+            data = self.catalog.entries[kind][entry_id]
+            files[self.out / "boilerplates" / kind / f"{entry_id}.yaml"] = data
+        problems = []
+        for target in files:
+            why = _unsafe(self.out, target)
+            if why:
+                problems.append(Problem(display_path(target), 0, 0, "", why))
+            elif target.exists() and not self.force:
+                problems.append(
+                    Problem(
+                        display_path(target),
+                        0,
+                        0,
+                        "",
+                        "exists; prwriter import never overwrites a file without --force",
+                    )
+                )
+        if problems:
+            raise InputError(problems)
+        for target, data in files.items():
+            _write_yaml(target, data, atomic=True)
+            self.result.written.append(target)
+
+
+def _safe_stem(path: Path) -> str:
+    stem = re.sub(r"[^\w.\-]+", "-", path.stem).strip(".-")
+    return stem or "release"
+
+
+def _unsafe(root: Path, target: Path) -> str | None:
+    """Why writing `target` could leave `root` (a symbolic link on the way), or None."""
+    relative = target.relative_to(root)
+    current = root
+    if root.is_symlink():
+        return f"{display_path(root)} is a symbolic link; prwriter import writes into a real folder"
+    for part in relative.parts:
+        current = current / part
+        if current.is_symlink():
+            return "is a symbolic link; prwriter import does not write through links"
+    return None
+
+
+def _write_yaml(path: Path, data: Any, *, atomic: bool = False) -> None:
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    def literal(value: Any) -> Any:
+        if (
+            isinstance(value, str)
+            and "\n" in value
+            and not value.endswith((" ", "\n"))
+            and "\t" not in value
+            and not any(line != line.rstrip() for line in value.split("\n"))
+        ):
+            return LiteralScalarString(value)
+        if isinstance(value, dict):
+            return {k: literal(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [literal(v) for v in value]
+        return value
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    buffer = StringIO()
+    yaml.dump(literal(data), buffer)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not atomic:
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        return
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".yaml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(buffer.getvalue())
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def import_sources(
+    sources: Iterable[str | Path],
+    output_dir: str | Path,
+    *,
+    wire: str | None = None,
+    force: bool = False,
+    date: dt.date | None = None,
+) -> ImportResult:
+    paths = [Path(s) for s in sources]
+    out = Path(output_dir)
+    if out.is_symlink():
+        raise problem(out, "is a symbolic link; give the real folder")
+    if out.exists() and not out.is_dir():
+        raise problem(out, "is not a folder")
+    problems: list[Problem] = []
+    for path in paths:
+        if path.suffix.lower() not in SUFFIXES:
+            problems.append(
+                Problem(
+                    display_path(path),
+                    0,
+                    0,
+                    "",
+                    "is not a release prwriter imports (.txt, .md or .docx)",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    importer = Importer(out, wire=wire, force=force, date=date)
+    try:
+        errors: list[Problem] = []
+        for path in paths:
+            try:
+                importer.add(path)
+            except InputError as exc:
+                errors.extend(exc.problems)
+        if errors:
+            raise InputError(errors)
+        importer.out.mkdir(parents=True, exist_ok=True)
+        importer.commit()
+    finally:
+        importer.close()
+    return importer.result
+
+
+__all__: Sequence[str] = ["ImportResult", "ImportedRelease", "import_sources"]
