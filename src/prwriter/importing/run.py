@@ -14,11 +14,14 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prwriter.errors import InputError, Problem, display_path
 from prwriter.importing.catalog import Catalog
 from prwriter.importing.draft import Draft
+
+if TYPE_CHECKING:
+    from prwriter.importing.docx import DocxCopy
 from prwriter.importing.quotes import FoundQuote
 from prwriter.importing.reading import problem, read_text
 from prwriter.importing.wiretext import WireTextReader
@@ -26,7 +29,7 @@ from prwriter.project import Project
 from prwriter.writers import RenderOptions
 from prwriter.writers.text import write as write_text
 
-SUFFIXES = (".txt",)
+SUFFIXES = (".txt", ".docx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,7 @@ class Importer:
             shutil.copyfile(settings, self.stage / "prwriter.toml")
         self.project = Project(self.stage, user_library=self.stage / "no-user-library")
         self.releases: dict[Path, dict[str, Any]] = {}
+        self.binaries: dict[Path, bytes] = {}
         self.result = ImportResult()
 
     def close(self) -> None:
@@ -87,9 +91,17 @@ class Importer:
     # --- one source ----------------------------------------------------------------------
 
     def add(self, path: Path) -> None:
-        text = read_text(path)
-        wires = [self.wire] if self.wire else self._candidates(text)
-        if self.wire:
+        word: DocxCopy | None = None
+        if path.suffix.lower() == ".docx":
+            from prwriter.importing.docx import read_docx
+
+            # A Word file is the print copy: its styles are read as the print profile's text.
+            word = read_docx(path)
+            text, wires = word.text, ["print"]
+        else:
+            text = read_text(path)
+            wires = [self.wire] if self.wire else self._candidates(text)
+        if self.wire and word is None:
             known = self.project.wire_files()
             if self.wire not in known:
                 raise problem(
@@ -113,12 +125,23 @@ class Importer:
         for name in wires:
             self.catalog = copy.deepcopy(saved)
             reader = WireTextReader(self.project.wire(name), name)
+            if word is not None:
+                reader.markdown = word.markdown
             try:
-                facts, notes = self._facts(reader.read(text, path, self.date))
+                draft = reader.read(text, path, self.date)
+                if word is not None:
+                    draft.notes = [(word.paragraph_of_line.get(n, n), w) for n, w in draft.notes]
+                facts, notes = self._facts(draft)
+                if word is not None:
+                    facts.pop("wire")
+                    self._media(facts, word, target.stem)
             except InputError as exc:
                 failed = failed or exc
                 continue
-            imported, more = self._verify(path, target, name, text, facts)
+            if word is not None:
+                imported, more = self._verify_docx(path, target, word, facts)
+            else:
+                imported, more = self._verify(path, target, name, text, facts)
             # Ties go to the reading with fewer notes (a place read as a place).
             score = (imported.reproduced, -len(notes) - len(more))
             if best is None or score > best[0]:
@@ -238,31 +261,89 @@ class Importer:
     ) -> tuple[ImportedRelease, list[str]]:
         from prwriter.loading import load_release
 
+        self._stage(target, facts)
+        original = normalize(text).split("\n")[:-1]
+        try:
+            release = load_release(target, project=self.project)
+            again = str(write_text(release, RenderOptions(self.project, wire=name)))
+        except InputError as exc:
+            notes = [f"{display_path(path)}:1: the facts read do not load: {p.message}"
+                     for p in exc.problems]  # fmt: skip
+            total = sum(1 for line in original if line)
+            return ImportedRelease(path, target, name, total, 0), notes
+        return self._compare(path, target, name, original, again.split("\n")[:-1])
+
+    def _media(self, facts: dict[str, Any], word: DocxCopy, stem: str) -> None:
+        """A Word file's pictures become the release's media, in `media/` beside it; the
+        credit a caption ends with in parentheses is the photo's credit."""
+        items = []
+        for n, figure in enumerate(word.media, start=1):
+            name = f"media/{stem}-{n}{Path(figure.name).suffix.lower()}"
+            self.binaries[self.stage / name] = figure.data
+            (self.stage / "media").mkdir(exist_ok=True)
+            (self.stage / name).write_bytes(figure.data)
+            caption, credit = figure.caption, None
+            found = re.fullmatch(r"(.+?) \(([^()]+)\)", caption)
+            if found:
+                caption, credit = found[1], found[2]
+            item: dict[str, Any] = {"file": name, "caption": caption}
+            if credit:
+                item["credit"] = credit
+            if figure.alt:
+                item["alt"] = figure.alt
+            items.append(item)
+        if items:
+            facts["media"] = items
+
+    def _verify_docx(
+        self, path: Path, target: Path, word: DocxCopy, facts: dict[str, Any]
+    ) -> tuple[ImportedRelease, list[str]]:
+        """A Word file's round trip: the release's DOCX has the same paragraphs' text."""
+        import io
+
+        import docx
+
+        from prwriter.importing.docx import paragraph_texts
+        from prwriter.loading import load_release
+        from prwriter.writers.docx import write as write_docx
+
+        self._stage(target, facts)
+        original = word.paragraphs
+        try:
+            release = load_release(target, project=self.project)
+            data = write_docx(release, RenderOptions(self.project))
+            again = paragraph_texts(docx.Document(io.BytesIO(bytes(data))))
+        except InputError as exc:
+            notes = [f"{display_path(path)}:1: the facts read do not load: {p.message}"
+                     for p in exc.problems]  # fmt: skip
+            return ImportedRelease(path, target, "print", len(original), 0), notes
+        return self._compare(path, target, "print", original, again)
+
+    def _stage(self, target: Path, facts: dict[str, Any]) -> None:
         for kind, entry_id in sorted(self.catalog.changed):
             _write_yaml(
                 self.stage / "boilerplates" / kind / f"{entry_id}.yaml",
                 self.catalog.entries[kind][entry_id],
             )
         _write_yaml(target, facts)
+
+    def _compare(
+        self, path: Path, target: Path, name: str, original: list[str], again: list[str]
+    ) -> tuple[ImportedRelease, list[str]]:
+        """How many of the source's lines (a Word file's paragraphs) come back, and a note
+        for each one that does not."""
         shown = display_path(path)
-        original = normalize(text).split("\n")[:-1]
-        total = sum(1 for line in original if line)
-        try:
-            release = load_release(target, project=self.project)
-            again = str(write_text(release, RenderOptions(self.project, wire=name)))
-            again_lines = again.split("\n")[:-1]
-        except InputError as exc:
-            notes = [f"{shown}:1: the facts read do not load: {p.message}" for p in exc.problems]
-            return ImportedRelease(path, target, name, total, 0), notes
-        matcher = difflib.SequenceMatcher(None, original, again_lines, autojunk=False)
+        matcher = difflib.SequenceMatcher(None, original, again, autojunk=False)
         kept: set[int] = set()
         for block in matcher.get_matching_blocks():
             kept.update(range(block.a, block.a + block.size))
         notes = []
         for n, line in enumerate(original):
             if line and n not in kept:
-                excerpt = line if len(line) <= 60 else line[:57] + "..."
+                first = line.split("\n")[0]
+                excerpt = first if len(first) <= 60 else first[:57] + "..."
                 notes.append(f"{shown}:{n + 1}: not reproduced: {excerpt}")
+        total = sum(1 for line in original if line)
         reproduced = sum(1 for n, line in enumerate(original) if line and n in kept)
         return ImportedRelease(path, target, name, total, reproduced), notes
 
@@ -274,6 +355,8 @@ class Importer:
         files: dict[Path, Any] = {}
         for staged, facts in self.releases.items():
             files[self.out / staged.name] = facts
+        for staged, blob in self.binaries.items():
+            files[self.out / staged.relative_to(self.stage)] = blob
         for kind, entry_id in sorted(self.catalog.changed):
             data = self.catalog.entries[kind][entry_id]
             files[self.out / "boilerplates" / kind / f"{entry_id}.yaml"] = data
@@ -295,7 +378,10 @@ class Importer:
         if problems:
             raise InputError(problems)
         for target, data in files.items():
-            _write_yaml(target, data, atomic=True)
+            if isinstance(data, bytes):
+                _write_bytes(target, data)
+            else:
+                _write_yaml(target, data, atomic=True)
             self.result.written.append(target)
 
 
@@ -315,6 +401,18 @@ def _unsafe(root: Path, target: Path) -> str | None:
         if current.is_symlink():
             return "is a symbolic link; prwriter import does not write through links"
     return None
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _write_yaml(path: Path, data: Any, *, atomic: bool = False) -> None:

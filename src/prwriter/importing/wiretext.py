@@ -70,6 +70,9 @@ class WireTextReader:
         self.listing = re.compile(listing)
         self.listings = re.compile(f"{one}(?:{re.escape(wire.ticker_separator)}{one})*")
         self.date_hint: dt.date | None = None
+        self.dateline_prefix = ""
+        # Markdown for paragraphs whose source had formatting (a Word file's runs), by line.
+        self.markdown: dict[int, str] = {}
         self.labels = {label: exchange for exchange, label in wire.exchange_labels.items()}
 
     def matches(self, text: str) -> bool:
@@ -231,7 +234,8 @@ class WireTextReader:
         while headings and before > 1 and _LEGAL.search(found[before - 1].text):
             before -= 1
         first = found[0]
-        lead_text = first.text[self.dateline.match(first.text).end() :]  # type: ignore[union-attr]
+        cut = self.dateline.match(first.text).end()  # type: ignore[union-attr]
+        self.dateline_prefix, lead_text = first.text[:cut], first.text[cut:]
         body_blocks = [Block((lead_text,), first.line), *found[1:before]]
         self._body(body_blocks, draft)
         if before < body_end:
@@ -242,7 +246,7 @@ class WireTextReader:
             assert match is not None
             name = match["heading"].removeprefix("About ")
             company = self._company(draft, name, found[i].line)
-            texts = [escape_markdown(b.text) for b in found[i + 1 : stop]]
+            texts = [self._text(b) for b in found[i + 1 : stop]]
             if texts:
                 company.about = "\n\n".join(texts)
         self._legal(found[legal_from:end], draft, before_about=False)
@@ -268,7 +272,7 @@ class WireTextReader:
                 current = FoundLegal("notice", "", block.line, block.text, before_about)
                 draft.legal.append(current)
                 continue
-            text = escape_markdown(block.text)
+            text = self._text(block)
             if current is not None:
                 current.text = f"{current.text}\n\n{text}" if current.text else text
                 current.kind = _legal_kind(f"{current.heading} {current.text}")
@@ -288,6 +292,13 @@ class WireTextReader:
                 heading = re.fullmatch(template_regex(self.wire.heading, {"text": ".+"}), text)
                 draft.body.append("## " + escape_markdown(heading["text"] if heading else text))
                 continue
+            override = self.markdown.get(block.line)
+            if override is not None and n == 0:
+                prefix = escape_markdown(self.dateline_prefix)
+                override = override.removeprefix(prefix) if override.startswith(prefix) else None
+            if override is not None:
+                draft.body.append(override)
+                continue
             quote = quotes.read(text) if n else None
             if quote is not None:
                 draft.body.append(quote)
@@ -305,6 +316,9 @@ class WireTextReader:
                     "a photo caption (the photo file is not in the copy); kept as a paragraph",
                 )
             draft.body.append(self._paragraph(text))
+
+    def _text(self, block: Block) -> str:
+        return self.markdown.get(block.line) or escape_markdown(block.text)
 
     def _list(self, block: Block) -> str:
         bullet = self.wire.bullet
