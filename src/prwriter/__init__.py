@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from prwriter import arguments as _args
 from prwriter.errors import InputError, Problem
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def load_release(path: str | Path, overrides: Mapping[str, str] | None = None) -
     """
     from prwriter.loading import load_release as load
 
-    return load(path, overrides)
+    return load(_args.path_arg("path", path), _args.mapping_arg("overrides", overrides))
 
 
 def render(
@@ -82,8 +83,14 @@ def render(
     columns (for SEC EDGAR exhibits). `pdf_variant` is "pdf/a-3b" or "pdf/ua-1". Raises
     `InputError` for an unknown wire or a broken project template or stylesheet.
     """
+    from prwriter.model import Release
     from prwriter.writers import WRITERS, RenderOptions, get_writer
 
+    _args.expect("release", release, Release, "a Release (see load_release)")
+    _args.expect("fmt", fmt, str, "a str")
+    _args.optional_str("wire", wire)
+    _args.expect("ascii", ascii, bool, "a bool")
+    _args.optional_str("pdf_variant", pdf_variant)
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(WRITERS)}")
     if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
@@ -103,7 +110,8 @@ def list_wires(folder: str | Path | None = None) -> dict[str, Path]:
     from prwriter.library import find_project
     from prwriter.wires import available_wires
 
-    return available_wires(find_project(Path(folder)) if folder is not None else None)
+    folder = _args.path_arg("folder", folder, optional=True)
+    return available_wires(find_project(folder) if folder is not None else None)
 
 
 def list_entries(kind: str, folder: str | Path = ".") -> dict[str, Path]:
@@ -111,9 +119,10 @@ def list_entries(kind: str, folder: str | Path = ".") -> dict[str, Path]:
     release in `folder` sees them."""
     from prwriter.library import find_project, library_for
 
+    _args.expect("kind", kind, str, "a str")
     if kind not in LIBRARY_KINDS:
         raise ValueError(f"unknown kind {kind!r}; choose from {', '.join(LIBRARY_KINDS)}")
-    where = Path(folder).resolve()
+    where = Path(_args.path_arg("folder", folder)).resolve()
     return dict(library_for(where, find_project(where)).ids(kind))
 
 
@@ -124,7 +133,7 @@ def export_templates(destination: str | Path) -> list[Path]:
     files written."""
     from prwriter.resources import export_shipped
 
-    return export_shipped("templates", Path(destination))
+    return export_shipped("templates", Path(_args.path_arg("destination", destination)))
 
 
 def generate(
@@ -146,8 +155,16 @@ def generate(
     `dry_run` writes nothing. Returns one `Outcome` per release (`written`, `problems`,
     `error`), and calls `on_outcome` as each finishes.
     """
+    from prwriter.batch import BatchOptions
     from prwriter.batch import generate as run
 
+    paths = _args.paths_arg("paths", paths)
+    if options is not None:
+        _args.expect("options", options, BatchOptions, "a BatchOptions or None")
+    _args.expect("jobs", jobs, int, "an int")
+    _args.expect("dry_run", dry_run, bool, "a bool")
+    _args.expect("fail_fast", fail_fast, bool, "a bool")
+    _args.callable_arg("on_outcome", on_outcome)
     return run(
         paths, options, jobs=jobs, dry_run=dry_run, fail_fast=fail_fast, on_outcome=on_outcome
     )
@@ -164,13 +181,16 @@ def check(
     severity, message, file, line, column, field) or the input `problems` that stopped it."""
     from prwriter.batch import check as run
 
-    return run(paths, overrides)
+    return run(_args.paths_arg("paths", paths), _args.mapping_arg("overrides", overrides))
 
 
 def check_report(results: Sequence[CheckResult], fmt: str = "text", *, color: bool = False) -> str:
     """Check results as "text", "json", "github" (Actions annotations) or "sarif" (2.1.0)."""
     from prwriter.checks import report
+    from prwriter.checks.report import CheckResult
 
+    _args.sequence_of("results", results, CheckResult, "CheckResult")
+    _args.expect("fmt", fmt, str, "a str")
     if fmt == "json":
         return report.as_json(results)
     if fmt == "github":
@@ -185,8 +205,9 @@ def check_report(results: Sequence[CheckResult], fmt: str = "text", *, color: bo
 def check_status(results: Sequence[CheckResult], fail_on: str | None = None) -> int:
     """0 clean; 1 when a finding is at or above `fail_on` ("error", "warning", "info"; by
     default each project's `check.fail_on`); 2 when a release could not be read."""
-    from prwriter.checks.report import exit_status
+    from prwriter.checks.report import CheckResult, exit_status
 
+    _args.sequence_of("results", results, CheckResult, "CheckResult")
     if fail_on not in (None, "error", "warning", "info"):
         raise ValueError(f"unknown severity {fail_on!r}; choose error, warning or info")
     return exit_status(results, fail_on)  # type: ignore[arg-type]
@@ -215,6 +236,7 @@ def json_schema(kind: str = "release") -> dict[str, Any]:
     """The JSON Schema of a file kind (one of SCHEMA_KINDS), for editors and tools."""
     from prwriter.schemas import json_schema as schema
 
+    _args.expect("kind", kind, str, "a str")
     return schema(kind)
 
 
@@ -229,6 +251,9 @@ def init_project(
     from prwriter.scaffold import Company
     from prwriter.scaffold import init_project as scaffold
 
+    folder = _args.path_arg("folder", folder)
+    _args.expect("company_id", company_id, str, "a str")
+    _args.expect("company_name", company_name, str, "a str")
     return scaffold(Path(folder), Company(company_id, company_name), dt.date.today())
 
 
@@ -249,8 +274,14 @@ def new_release(
     from prwriter.scaffold import Company, default_release_path
     from prwriter.scaffold import new_release as write
 
+    path = _args.path_arg("path", path, optional=True)
+    _args.expect("company_id", company_id, str, "a str")
+    for name, value in (("headline", headline), ("date", date)):
+        _args.optional_str(name, value)
+    _args.expect("city", city, str, "a str")
+    _args.expect("state", state, str, "a str")
     day = dt.date.fromisoformat(date) if date else dt.date.today()
-    target = Path(path) if path is not None else default_release_path(day, headline)
+    target = path if path is not None else default_release_path(day, headline)
     name = company_id
     entry = list_entries("companies", target.parent).get(company_id)
     if entry is None:
@@ -272,7 +303,7 @@ def list_templates(folder: str | Path = ".") -> dict[str, Path]:
     from prwriter.templating import template_dirs
 
     found: dict[str, Path] = {}
-    for root in template_dirs(find_project(Path(folder))):
+    for root in template_dirs(find_project(Path(_args.path_arg("folder", folder)))):
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 found.setdefault(path.relative_to(root).as_posix(), path)
@@ -284,7 +315,7 @@ def watch_folders(paths: Iterable[str | Path]) -> list[Path]:
     folder and its project, with its library and templates)."""
     from prwriter.batch import watch_folders as folders
 
-    return folders(paths)
+    return folders(_args.paths_arg("paths", paths))
 
 
 def write_atomic(path: str | Path, content: str | bytes) -> None:
@@ -292,7 +323,8 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
     never a partial one, and a failure leaves the old file untouched."""
     from prwriter.output import write_atomic as write
 
-    write(Path(path), content)
+    _args.expect("content", content, (str, bytes), "str or bytes")
+    write(Path(_args.path_arg("path", path)), content)
 
 
 def __getattr__(name: str) -> Any:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from prwriter.errors import InputError, Problem, display_path
 from prwriter.library import SUFFIXES, find_project
-from prwriter.output import write_atomic
+from prwriter.output import write_all
 from prwriter.settings import check_name_pattern, project_settings, setting_position
 
 if TYPE_CHECKING:
@@ -133,7 +133,9 @@ def _render(path: Path, options: BatchOptions) -> _Rendered:
             raise InputError([Problem(file, line, 1, "formats", message)])
         folder = options.output_dir
         if folder is None:
-            folder = project / settings.output_dir if settings.output_dir else path.parent
+            folder = path.parent
+            if settings.output_dir:
+                folder = _inside_project(project, settings.output_dir)
         pattern = options.name_pattern or settings.name_pattern or DEFAULT_PATTERN
         outputs: dict[Path, str | bytes] = {}
         for fmt in formats:
@@ -160,6 +162,20 @@ def _render(path: Path, options: BatchOptions) -> _Rendered:
         return _Rendered(path, error=f"{type(error).__name__}: {error}")
 
 
+def _inside_project(project: Path, output_dir: str) -> Path:
+    """The settings' output folder; it must stay inside the project (after `..` and
+    symbolic links), since a settings file travels with the releases it sits beside."""
+    folder = project / output_dir
+    if not folder.resolve().is_relative_to(project.resolve()):
+        file, line = setting_position(project, "output_dir")
+        message = (
+            f"'{output_dir}' lies outside the project folder; keep output_dir inside it, "
+            "or choose the folder on the command line with --output-dir"
+        )
+        raise InputError([Problem(file, line, 1, "output_dir", message)])
+    return folder
+
+
 def _write(rendered: _Rendered, written: set[Path], dry_run: bool, strict: bool) -> Outcome:
     if rendered.problems or rendered.error:
         return Outcome(rendered.source, problems=rendered.problems, error=rendered.error)
@@ -178,18 +194,17 @@ def _write(rendered: _Rendered, written: set[Path], dry_run: bool, strict: bool)
             )
         if why:
             return Outcome(rendered.source, problems=(Problem(shown, 0, 0, "", why),))
-    done: list[Path] = []
-    for target, content in rendered.outputs.items():
-        if not dry_run:
-            try:
-                write_atomic(target, content)
-            except OSError as error:
-                message = f"cannot write {target}: {error.strerror or error}"
-                problem = Problem(shown, 0, 0, "", message)
-                return Outcome(rendered.source, tuple(done), problems=(problem,))
-        written.add(target.resolve())
-        done.append(target)
-    return Outcome(rendered.source, tuple(done), findings=rendered.findings)
+    if not dry_run:
+        try:
+            # All of a release's files or none: a failure keeps the previous set whole.
+            write_all(rendered.outputs)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            where = f" {error.filename}" if error.filename else ""
+            message = f"cannot write{where}: {reason}; nothing was written for this release"
+            return Outcome(rendered.source, problems=(Problem(shown, 0, 0, "", message),))
+    written.update(target.resolve() for target in rendered.outputs)
+    return Outcome(rendered.source, tuple(rendered.outputs), findings=rendered.findings)
 
 
 def generate(

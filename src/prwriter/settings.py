@@ -73,6 +73,16 @@ class ProjectSettings(Input):
     )
     check: CheckSettings = CheckSettings()
 
+    @field_validator("wire", "output_dir", "name_pattern", "library")
+    @classmethod
+    def _printable(cls, value: str | list[str] | None) -> str | list[str] | None:
+        # A NUL or a control character in a path would fail deep in the file system calls.
+        from prwriter.schema import _no_control_characters
+
+        for text in value if isinstance(value, list) else [value] if value else []:
+            _no_control_characters(text)
+        return value
+
     @field_validator("name_pattern")
     @classmethod
     def _known_fields(cls, pattern: str | None) -> str | None:
