@@ -26,4 +26,6 @@ def check_image(path: Path, roots: Sequence[Path]) -> str | None:
         return "not a file"
     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
         return f"not a PNG, JPEG or GIF image (use {', '.join(IMAGE_SUFFIXES)})"
-    return None
+    from prwriter.images import check_image_file
+
+    return check_image_file(resolved)
