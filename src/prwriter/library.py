@@ -75,8 +75,11 @@ def _stamp(path: Path) -> tuple[int, int]:
 class Library:
     """Ordered boilerplate folders, read lazily."""
 
-    def __init__(self, roots: Sequence[Path]) -> None:
+    def __init__(self, roots: Sequence[Path], allowed: Sequence[Path] = ()) -> None:
         self.roots: tuple[Path, ...] = tuple(dict.fromkeys(r.resolve() for r in roots))
+        # Where library files (and the logos they name) may really be: a symbolic link in a
+        # boilerplates/ folder must not pull in a file from elsewhere.
+        self.allowed: tuple[Path, ...] = tuple(r.resolve() for r in allowed) or self.roots
         self._index: dict[str, tuple[tuple[tuple[int, int], ...], dict[str, Path]]] = {}
         self._entries: dict[Path, tuple[tuple[int, int], Entry]] = {}
 
@@ -105,15 +108,17 @@ class Library:
         stamp = _stamp(path)
         cached = self._entries.get(path)
         if cached is None or cached[0] != stamp:
+            from prwriter.paths import check_read
             from prwriter.validation import validate
 
+            check_read(path, self.allowed, "library file")
             source = read_yaml(path)
             entry = Entry(kind, entry_id, validate(LIBRARY_KINDS[kind], source), source)
             cached = self._entries[path] = (stamp, entry)
         return cached[1]
 
 
-_libraries: dict[tuple[Path, ...], Library] = {}
+_libraries: dict[tuple[tuple[Path, ...], Path], Library] = {}
 
 
 def library_for(release_dir: Path, project: Path, extra: Sequence[str] = ()) -> Library:
@@ -127,7 +132,8 @@ def library_for(release_dir: Path, project: Path, extra: Sequence[str] = ()) -> 
         user_library(),
         shipped("boilerplates"),
     )
+    allowed = (release_dir, project, *roots[2:])
     key = tuple(r.resolve() for r in roots)
-    if key not in _libraries:
-        _libraries[key] = Library(key)
-    return _libraries[key]
+    if (key, project) not in _libraries:
+        _libraries[key, project] = Library(key, allowed)
+    return _libraries[key, project]

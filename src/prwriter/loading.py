@@ -421,7 +421,7 @@ class _Resolver:
         return Embargo(until=until, timezone=given.timezone)
 
     def image_roots(self, release_dir: Path) -> list[Path]:
-        return [self.project, release_dir, *self.library.roots]
+        return [self.project, release_dir, *self.library.allowed]
 
     def media(self, items: list[MediaInput], release_dir: Path) -> list[Media]:
         found: list[Media] = []

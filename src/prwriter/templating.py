@@ -23,11 +23,20 @@ def template_dirs(project: Path | None) -> list[Path]:
     return [*dirs, shipped("templates")]
 
 
+def allowed_roots(project: Path | None) -> list[Path]:
+    """Where template files may really be, after symbolic links: the project, or prwriter's
+    own templates."""
+    return [*([project] if project else []), shipped("templates")]
+
+
 def template_path(project: Path | None, name: str) -> Path:
     """The file that wins for template `name` (a project's own first)."""
+    from prwriter.paths import check_read
+
     for folder in template_dirs(project):
         candidate = folder / name
         if candidate.is_file():
+            check_read(candidate, allowed_roots(project), "template")
             return candidate
     searched = ", ".join(display_path(d) for d in template_dirs(project))
     raise InputError([Problem("", 0, 0, "", f"template '{name}' not found (searched {searched})")])
@@ -46,13 +55,15 @@ def template_source(project: Path | None, name: str) -> str:
 @cache
 def environment(project: Path | None, *, html: bool = False) -> SandboxedEnvironment:
     """One compiled-template cache per project and output kind, reused across a batch."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2 import ChoiceLoader
 
-    loader = ChoiceLoader([FileSystemLoader(d) for d in template_dirs(project)])
-    return SandboxedEnvironment(
+    from prwriter.template_limits import ContainedLoader, LimitedEnvironment, StrictestUndefined
+
+    roots = allowed_roots(project)
+    loader = ChoiceLoader([ContainedLoader(d, roots) for d in template_dirs(project)])
+    return LimitedEnvironment(
         loader=loader,
-        undefined=StrictUndefined,
+        undefined=StrictestUndefined,
         autoescape=html,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -75,9 +86,11 @@ def render_template(
     """
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
+    from prwriter.template_limits import render_limited
+
     env = environment(project, html=html)
     try:
-        return env.get_template(name).render(context)
+        return render_limited(env.get_template(name), context)
     except TemplateNotFound as exc:
         searched = ", ".join(display_path(d) for d in template_dirs(project))
         missing = exc.name or name
@@ -103,7 +116,9 @@ def render_template(
                 )
             ]
         ) from None
-    except (ArithmeticError, RecursionError, LookupError, TypeError, ValueError) as exc:
+    except (
+        ArithmeticError, RecursionError, LookupError, TypeError, ValueError, MemoryError
+    ) as exc:  # fmt: skip
         # Project templates are code from many hands: their runtime errors are input
         # errors located in the template, not crashes of prwriter.
         file, line = _template_frame(exc, name)

@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from prwriter.errors import InputError, Loc, Problem, closest, format_field_path
+from prwriter.errors import InputError, Loc, Problem, closest, excerpt, format_field_path
 from prwriter.yaml_source import YamlSource
 
 M = TypeVar("M", bound=BaseModel)
@@ -121,7 +121,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (null)"
-    return f"'{value}'"
+    return f"'{excerpt(str(value))}'"
 
 
 def _message(error: ErrorDetails) -> str:
@@ -131,6 +131,15 @@ def _message(error: ErrorDetails) -> str:
     if kind == "string_type":
         hint = "; put it in quotes" if isinstance(value, int | float | bool) else ""
         return f"expected text, got {_describe(value)}{hint}"
+    if kind == "string_unicode" and isinstance(value, str):
+        # A lone surrogate ("\ud800" in a quoted YAML string): the same words as for other
+        # characters a document cannot hold.
+        from prwriter.schema import _no_control_characters
+
+        try:
+            _no_control_characters(value)
+        except ValueError as exc:
+            return str(exc)
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from prwriter.errors import InputError, Problem
 from prwriter.layout import render_layout
 from prwriter.model import Release
-from prwriter.templating import template_dirs, template_path
+from prwriter.paths import inside
+from prwriter.templating import allowed_roots, template_dirs, template_path
 from prwriter.writers import RenderOptions
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def write(release: Release, options: RenderOptions) -> bytes:
 
     _check_subsetter()
     html = render_layout(release)
-    fetcher = _fetcher_class()(template_dirs(release.project))
+    fetcher = _fetcher_class()(template_dirs(release.project), allowed_roots(release.project))
     fonts = _font_config()
     try:
         sheets = [
@@ -84,17 +85,21 @@ def _check_subsetter() -> None:
 @cache
 def _fetcher_class() -> Any:
     """A WeasyPrint URL fetcher that serves data: URLs and files inside given folders."""
+    from urllib.parse import unquote, urlsplit
     from urllib.request import url2pathname
 
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    from prwriter.errors import excerpt
 
     class RefusedResource(FatalURLFetchingError):
         pass
 
     class FolderFetcher(URLFetcher):  # type: ignore[misc]
-        def __init__(self, roots: list[Path]) -> None:
+        def __init__(self, roots: list[Path], allowed: list[Path]) -> None:
             super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
-            self.roots = [root.resolve() for root in roots]
+            # Template folders that are themselves inside the project or prwriter's own.
+            self.roots = [root.resolve() for root in roots if inside(root, allowed)]
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith("data:"):
@@ -104,12 +109,17 @@ def _fetcher_class() -> Any:
                     f"{url}: refused: rendering never reaches the network; put the file in "
                     "the project's templates/ folder"
                 )
-            path = Path(url2pathname(url.removeprefix("file://").split("?")[0])).resolve()
-            if not any(path.is_relative_to(root) for root in self.roots):
+            # Read the URL as WeasyPrint would (file://localhost/x is /x), check the file it
+            # names, and fetch exactly that file.
+            parts = urlsplit(url)
+            path = Path(url2pathname(unquote(parts.path))).resolve()
+            if parts.netloc not in ("", "localhost") or not any(
+                path.is_relative_to(root) for root in self.roots
+            ):
                 raise RefusedResource(
-                    f"{path}: refused: stylesheets may only use files inside "
+                    f"{excerpt(url)}: refused: stylesheets may only use files inside "
                     + " or ".join(str(r) for r in self.roots)
                 )
-            return super().fetch(url, headers)
+            return super().fetch(path.as_uri(), headers)
 
     return FolderFetcher
