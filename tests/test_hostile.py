@@ -174,3 +174,41 @@ def test_interrupted_batch_leaves_no_partial_file(
         assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
     for document in out.glob("*.docx"):
         docx.Document(str(document))
+
+
+def test_library_file_symlinked_out_of_the_project_is_refused(make_project: ProjectMaker) -> None:
+    release = ACME_RELEASE.replace("companies: [acme]", "companies: [leak]")
+    project = make_project({"r.yaml": release, "boilerplates/companies/.keep": ""})
+    secret = project.parent / "secret.txt"
+    secret.write_text("root:x:0:0:TOP SECRET\n" * 500, encoding="utf-8")
+    (project / "boilerplates/companies/leak.yaml").symlink_to(secret)
+    result = run("generate", project / "r.yaml", "-o", project / "out")
+    assert result.exit_code == 2
+    assert "leak.yaml:1:1: refused: this library file leads outside the project" in result.stderr
+    assert "SECRET" not in result.stderr
+    assert not (project / "out").exists()
+
+
+def test_library_file_symlinked_inside_the_project_is_read(make_project: ProjectMaker) -> None:
+    company = "name: Leak Co.\nabout: Leak Co. makes pipes.\n"
+    release = ACME_RELEASE.replace("companies: [acme]", "companies: [leak]").replace(
+        "Acme, Inc.", "Leak Co."
+    )
+    project = make_project({"r.yaml": release, "shared/leak.yaml": company})
+    (project / "boilerplates/companies").mkdir(parents=True)
+    (project / "boilerplates/companies/leak.yaml").symlink_to(project / "shared/leak.yaml")
+    assert prwriter.load_release(project / "r.yaml").companies[0].name == "Leak Co."
+
+
+def test_control_characters_from_input_are_escaped_in_every_message(
+    make_project: ProjectMaker,
+) -> None:
+    release = ACME_RELEASE + '"\\e]0;owned\\a\\nr.yaml:1:1: forged\\u202e": 1\n'
+    project = make_project({"r.yaml": release})
+    result = run("generate", project / "r.yaml")
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\u202e" not in result.stderr
+    assert "\\x1b]0;owned\\x07\\x0ar.yaml:1:1: forged\\u202e: unknown key" in result.stderr
+    checked = run("check", project / "r.yaml")
+    assert "\x1b]0" not in checked.stdout and "\\x1b]0;owned" in checked.stdout

@@ -8,7 +8,9 @@ releases can never write the same file and a failed release never leaves part of
 from __future__ import annotations
 
 import glob
+import os
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -251,19 +253,69 @@ def generate(
             if not finish(_render(path, options)) and fail_fast:
                 break
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures: list[Future[_Rendered]] = [
-                pool.submit(_render, path, options) for path in releases
-            ]
-            try:
-                # Written in input order, so which of two clashing releases wins is stable.
-                for future in futures:
-                    if not finish(future.result()) and fail_fast:
-                        break
-            finally:
-                for future in futures:
-                    future.cancel()
+        _render_in_pool(releases, options, jobs, finish, fail_fast)
     return list(outcomes.values())
+
+
+def _render_in_pool(
+    releases: list[Path],
+    options: BatchOptions,
+    jobs: int,
+    finish: Callable[[_Rendered], bool],
+    fail_fast: bool,
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, initializer=_worker_started, initargs=(os.getpid(),)
+    )
+    try:
+        futures: list[Future[_Rendered]] = [
+            pool.submit(_render, path, options) for path in releases
+        ]
+        # Written in input order, so which of two clashing releases wins is stable.
+        for path, future in zip(releases, futures, strict=True):
+            try:
+                rendered = future.result()
+            except BrokenProcessPool:
+                rendered = _Rendered(path, error="the process rendering it stopped (killed?)")
+            if not finish(rendered) and fail_fast:
+                break
+    except BaseException:
+        # Ctrl-C or SIGTERM: stop the workers now rather than wait for their releases.
+        _stop_pool(pool)
+        raise
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    # Let the executor cancel what has not started (cancelling futures from here races
+    # with its own thread), then end the workers.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+
+
+def _worker_started(parent: int) -> None:
+    """In each rendering process: leave Ctrl-C to the parent (the terminal sends it to the
+    whole group), and exit when the parent is gone, even if it was killed outright."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="prwriter-parent-watch", daemon=True).start()
 
 
 def watch_folders(paths: Iterable[str | Path]) -> list[Path]:

@@ -336,6 +336,10 @@ def _watch(paths: list[str], run: _Run) -> None:
 
     for _changes in watchfiles.watch(*folders, watch_filter=relevant, raise_interrupt=False):
         run.once(paths)
+    # watchfiles ends its loop quietly on a signal, swallowing the SystemExit raised by
+    # _terminate: exit as that signal asks.
+    if _signals_received:
+        raise SystemExit(128 + _signals_received[-1])
 
 
 @app.command()
@@ -564,9 +568,13 @@ def export(
         typer.echo(f"nothing to copy: {destination} already has every template")
 
 
+_signals_received: list[int] = []
+
+
 def _terminate(signum: int, frame: object) -> None:
     # Unwind (a file being written is removed, not left half done) and exit 128 + signal,
     # whatever the command was doing: Click would turn a KeyboardInterrupt into exit 1.
+    _signals_received.append(signum)
     raise SystemExit(128 + signum)
 
 
