@@ -67,6 +67,11 @@ from prwriter.validation import raise_problems, validate_fields
 from prwriter.wires import available_wires, unknown_wire_problem
 from prwriter.yaml_source import YamlSource, parse_yaml, read_yaml
 
+# Limits on a release body (documented in SECURITY.md): a real release has a few dozen
+# blocks; these keep a runaway file from taking minutes and gigabytes to render.
+MAX_BLOCKS = 1000
+MAX_LIST_ITEMS = 1000
+
 
 def load_release(path: str | Path, overrides: Mapping[str, str] | None = None) -> Release:
     """Read, validate and resolve one release file. `overrides` replace fields by dotted
@@ -329,6 +334,7 @@ class _Resolver:
 
     def body(self, parts: list[str | QuotePart]) -> list[Block]:
         blocks: list[Block] = []
+        items = 0
         for i, part in enumerate(parts):
             if isinstance(part, QuotePart):
                 quote = self.quote(part, i)
@@ -338,6 +344,15 @@ class _Resolver:
             for block in found:
                 self.origins.add(("body", len(blocks)), self.source, ("body", i))
                 blocks.append(block)
+                if isinstance(block, ListBlock):
+                    items += len(block.items)
+                    if items > MAX_LIST_ITEMS:
+                        self.fail(("body", i), _too_many(f"{MAX_LIST_ITEMS:,} list items"))
+                        return []
+            if len(blocks) > MAX_BLOCKS:
+                what = f"{MAX_BLOCKS:,} paragraphs, headings, lists and quotes"
+                self.fail(("body", i), _too_many(what))
+                return []
         if blocks and not isinstance(blocks[0], Paragraph):
             self.fail(
                 ("body", 0),
@@ -482,6 +497,10 @@ class _Resolver:
             else:
                 body = placed
         return body
+
+
+def _too_many(what: str) -> str:
+    return f"more than {what} in the body, the most a release may have; split the release"
 
 
 def _mark_first_mention(body: list[Block], name: str, company: int) -> list[Block] | None:

@@ -2,11 +2,13 @@
 
 Rendering never reaches the network: every URL WeasyPrint asks for goes through a fetcher
 that serves only files inside the template folders (images arrive embedded as data URIs).
+`write` is thread-safe: it renders one PDF at a time per process.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 import warnings
 from functools import cache
 from pathlib import Path
@@ -38,7 +40,18 @@ IGNORED_FIELDS = frozenset(
 )
 
 
+# WeasyPrint, Pango and the shared font configuration are not safe to use from several
+# threads at once (crashes, or different bytes): one PDF is rendered at a time in a process.
+# Batches render in separate processes, which run in parallel.
+_RENDER_LOCK = threading.Lock()
+
+
 def write(release: Release, options: RenderOptions) -> bytes:
+    with _RENDER_LOCK:
+        return _write(release, options)
+
+
+def _write(release: Release, options: RenderOptions) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.urls import FatalURLFetchingError
 
