@@ -212,3 +212,22 @@ def test_control_characters_from_input_are_escaped_in_every_message(
     assert "\\x1b]0;owned\\x07\\x0ar.yaml:1:1: forged\\u202e: unknown key" in result.stderr
     checked = run("check", project / "r.yaml")
     assert "\x1b]0" not in checked.stdout and "\\x1b]0;owned" in checked.stdout
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("embargo.timezone=America/New_York", "--set: embargo.until: required field is missing"),
+        ("wire=nope", "--set: wire: unknown wire 'nope'"),
+        ("media=[{file: x.png}]", "--set: media.caption: required field is missing"),
+        ("body=<b>x</b>", "--set: body: raw HTML is not supported"),
+    ],
+)
+def test_a_set_problem_is_blamed_on_the_set_argument(
+    setting: str, message: str, make_project: ProjectMaker
+) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE})
+    result = run("generate", project / "r.yaml", "--set", setting, "--no-checks")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].startswith(message), result.stderr
+    assert "r.yaml:" not in result.stderr

@@ -326,6 +326,9 @@ class _Resolver:
             return parse_blocks(text)
         except MarkupError as exc:
             loc = source.known_prefix(loc)
+            if source.set_on_command_line(loc):
+                self.problems.append(source.problem(loc, str(exc)))
+                return []
             line, column = source.text_position(loc, exc.line)
             self.problems.append(
                 Problem(source.display, line, column, format_field_path(loc), str(exc))
@@ -426,6 +429,11 @@ class _Resolver:
             except OverflowError:
                 self.fail(("embargo", "until"), "the embargo time is out of range")
                 return None
+            if given.until.tzinfo is None:
+                why = _local_time_problem(until, given.timezone)
+                if why:
+                    self.fail(("embargo", "until"), why)
+                    return None
         elif until.tzinfo is None:
             self.fail(
                 ("embargo", "until"),
@@ -472,8 +480,11 @@ class _Resolver:
         wires = available_wires(self.project)
         if wire not in wires:
             line, column = self.source.position(("wire",))
+            file = self.source.display
+            if self.source.set_on_command_line(("wire",)):
+                file, line, column = "--set", 0, 0
             self.problems.append(
-                unknown_wire_problem(wire, list(wires), self.source.display, line, column, "wire")
+                unknown_wire_problem(wire, list(wires), file, line, column, "wire")
             )
 
     # --- first mentions ----------------------------------------------------------------
@@ -497,6 +508,26 @@ class _Resolver:
             else:
                 body = placed
         return body
+
+
+def _local_time_problem(moment: dt.datetime, zone: str) -> str | None:
+    """Why a wall-clock time in `zone` does not name one moment: it falls in the hour the
+    clocks skip, or in the hour they repeat."""
+    shown = moment.strftime("%Y-%m-%d %H:%M")
+    back = moment.astimezone(dt.UTC).astimezone(moment.tzinfo)
+    if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
+        return (
+            f"{shown} does not exist in {zone}: the clocks skip it that day; "
+            "choose a time outside the skipped hour"
+        )
+    first, second = moment.replace(fold=0), moment.replace(fold=1)
+    if first.utcoffset() != second.utcoffset():
+        return (
+            f"{shown} happens twice in {zone}, as the clocks go back; write the time with "
+            f"its offset: {first.isoformat(timespec='minutes')} or "
+            f"{second.isoformat(timespec='minutes')}"
+        )
+    return None
 
 
 def _too_many(what: str) -> str:

@@ -86,6 +86,8 @@ def _problem(model: type[BaseModel], source: YamlSource, error: ErrorDetails) ->
     if kind == "missing":
         name = raw_loc[-1]
         field = (*loc, name)
+        if source.set_on_command_line(loc):
+            return Problem("--set", 0, 0, format_field_path(field), "required field is missing")
         line, column = source.position(loc)
         return Problem(
             source.display, line, column, format_field_path(field), "required field is missing"
