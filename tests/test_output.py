@@ -19,6 +19,7 @@ import prwriter
 from conftest import ACME_RELEASE, ProjectMaker
 from prwriter import output
 from prwriter.cli import app
+from prwriter.output import write_atomic
 
 
 def run(*args: str | Path):
@@ -222,3 +223,25 @@ def test_new_never_writes_through_a_dangling_symbolic_link(tmp_path: Path) -> No
     with pytest.raises(prwriter.InputError, match="exists already"):
         prwriter.new_release(tmp_path / "r.yaml", "acme", date="2025-03-05")
     assert not (tmp_path / "target.yaml").exists()
+
+
+def test_write_atomic_replaces_whole_files(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "a.txt"
+    write_atomic(target, "one\n")
+    write_atomic(target, b"two\n")
+    assert target.read_bytes() == b"two\n"
+    assert [p.name for p in target.parent.iterdir()] == ["a.txt"]
+
+
+def test_write_atomic_failure_leaves_the_old_file(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "a.txt"
+    target.write_text("good\n")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(target, "new\n")
+    assert target.read_text() == "good\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]

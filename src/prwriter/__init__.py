@@ -8,15 +8,53 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from prwriter import arguments as _args
 from prwriter.errors import InputError, Problem
+from prwriter.kinds import (
+    CHECK_FORMATS,
+    LIBRARY_KINDS,
+    PDF_VARIANTS,
+    SCHEMA_KINDS,
+    LibraryKind,
+    PdfVariant,
+    ReportFormat,
+    SchemaKind,
+    Severity,
+    choose,
+)
 
 if TYPE_CHECKING:
     from prwriter.batch import BatchOptions, Outcome
+    from prwriter.checks import Finding, Rule
     from prwriter.checks.report import CheckResult
-    from prwriter.model import Release
+    from prwriter.document import Document
+    from prwriter.model import (
+        Block,
+        Company,
+        CompanyMention,
+        Contact,
+        ContactGroup,
+        Embargo,
+        Emphasis,
+        Heading,
+        Inline,
+        LegalBlock,
+        LineBreak,
+        Link,
+        ListBlock,
+        Listing,
+        Media,
+        Paragraph,
+        Person,
+        Place,
+        Quote,
+        Release,
+        Strong,
+        Text,
+    )
+    from prwriter.project import Project
 
 __version__ = "0.1.0"
 
@@ -27,16 +65,46 @@ __all__ = [
     "PDF_VARIANTS",
     "SCHEMA_KINDS",
     "BatchOptions",
+    "Block",
+    "CheckResult",
+    "Company",
+    "CompanyMention",
+    "Contact",
+    "ContactGroup",
+    "Document",
+    "Embargo",
+    "Emphasis",
+    "Finding",
+    "Heading",
+    "Inline",
     "InputError",
+    "LegalBlock",
+    "LibraryKind",
+    "LineBreak",
+    "Link",
+    "ListBlock",
+    "Listing",
+    "Media",
     "Outcome",
+    "Paragraph",
+    "PdfVariant",
+    "Person",
+    "Place",
     "Problem",
+    "Project",
+    "Quote",
     "Release",
+    "ReportFormat",
+    "Rule",
+    "SchemaKind",
+    "Severity",
+    "Strong",
+    "Text",
     "__version__",
+    "build_document",
     "check",
     "check_report",
     "check_rules",
-    "check_rules_markdown",
-    "check_status",
     "export_templates",
     "generate",
     "init_project",
@@ -47,12 +115,29 @@ __all__ = [
     "load_release",
     "new_release",
     "render",
-    "watch_folders",
-    "write_atomic",
 ]
 
+# Public names that live in modules loaded on first use (pydantic alone costs ~50 ms).
+_MODEL_NAMES = (
+    "Block", "Company", "CompanyMention", "Contact", "ContactGroup", "Embargo", "Emphasis",
+    "Heading", "Inline", "LegalBlock", "LineBreak", "Link", "ListBlock", "Listing", "Media",
+    "Paragraph", "Person", "Place", "Quote", "Release", "Strong", "Text",
+)  # fmt: skip
+_LAZY = {
+    **dict.fromkeys(_MODEL_NAMES, "prwriter.model"),
+    "BatchOptions": "prwriter.batch",
+    "Outcome": "prwriter.batch",
+    "CheckResult": "prwriter.checks.report",
+    "Finding": "prwriter.checks",
+    "Rule": "prwriter.checks",
+    "Document": "prwriter.document",
+    "Project": "prwriter.project",
+}
 
-def load_release(path: str | Path, overrides: Mapping[str, str] | None = None) -> Release:
+
+def load_release(
+    path: str | Path, overrides: Mapping[str, str] | None = None, project: Project | None = None
+) -> Release:
     """Read, validate and resolve a release file. `overrides` replace fields by dotted path
     before validation (`{"dateline.city": "Boston"}`), each value read as YAML.
 
@@ -61,29 +146,69 @@ def load_release(path: str | Path, overrides: Mapping[str, str] | None = None) -
     library shipped with prwriter, in that order. Raises `InputError` listing every problem,
     each located as file, line, column and field.
     """
-    from prwriter.loading import load_release as load
+    from prwriter.checks import check_silences
+    from prwriter.loading import load_with_origins
 
-    return load(_args.path_arg("path", path), _args.mapping_arg("overrides", overrides))
+    path = _args.path_arg("path", path)
+    overrides = _args.mapping_arg("overrides", overrides)
+    _args.project_arg(project)
+    release, origins = load_with_origins(path, overrides, project)
+    check_silences(release, origins)
+    return release
 
 
+@overload
+def render(
+    release: Release,
+    fmt: Literal["txt", "html"] = "txt",
+    *,
+    wire: str | None = None,
+    ascii: bool = False,
+    pdf_variant: PdfVariant | None = None,
+    project: Project | None = None,
+) -> str: ...
+@overload
+def render(
+    release: Release,
+    fmt: Literal["pdf", "docx"],
+    *,
+    wire: str | None = None,
+    ascii: bool = False,
+    pdf_variant: PdfVariant | None = None,
+    project: Project | None = None,
+) -> bytes: ...
+@overload
+def render(
+    release: Release,
+    fmt: str,
+    *,
+    wire: str | None = None,
+    ascii: bool = False,
+    pdf_variant: PdfVariant | None = None,
+    project: Project | None = None,
+) -> str | bytes: ...
 def render(
     release: Release,
     fmt: str = "txt",
     *,
     wire: str | None = None,
     ascii: bool = False,
-    pdf_variant: str | None = None,
+    pdf_variant: PdfVariant | None = None,
+    project: Project | None = None,
 ) -> str | bytes:
     """Render `release` as `fmt`, one of FORMATS: `str` for "txt" and "html", `bytes` for
     "docx" and "pdf".
 
     `wire` names the wire profile of the text (e.g. "businesswire"); it defaults to the
     release's own `wire:` and then to "businesswire". HTML, PDF and DOCX are the print copy
-    and follow the "print" profile. `ascii=True` folds the text to pure ASCII wrapped at 80
-    columns (for SEC EDGAR exhibits). `pdf_variant` is "pdf/a-3b" or "pdf/ua-1". Raises
+    and follow the "print" profile and the project's layout. `ascii=True` folds the text to
+    pure ASCII wrapped at 80 columns (for SEC EDGAR exhibits). `pdf_variant` is "pdf/a-3b"
+    or "pdf/ua-1". `project` (templates, profiles, settings) defaults to the release's own;
+    pass one to render many releases of a project without reading it again. Raises
     `InputError` for an unknown wire or a broken project template or stylesheet.
     """
     from prwriter.model import Release
+    from prwriter.project import Project
     from prwriter.writers import WRITERS, RenderOptions, get_writer
 
     _args.expect("release", release, Release, "a Release (see load_release)")
@@ -91,39 +216,47 @@ def render(
     _args.optional_str("wire", wire)
     _args.expect("ascii", ascii, bool, "a bool")
     _args.optional_str("pdf_variant", pdf_variant)
-    if fmt not in WRITERS:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(WRITERS)}")
-    if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
-        raise ValueError(f"unknown PDF variant {pdf_variant!r}; choose from {PDF_VARIANTS}")
-    options = RenderOptions(wire=wire, ascii=ascii, pdf_variant=pdf_variant)
+    _args.project_arg(project)
+    choose(fmt, tuple(WRITERS), "format")
+    if pdf_variant is not None:
+        choose(pdf_variant, PDF_VARIANTS, "PDF variant")
+    if project is None:
+        project = Project.of_release(release)
+    options = RenderOptions(project, wire=wire, ascii=ascii, pdf_variant=pdf_variant)
     return get_writer(fmt).write(release, options)
 
 
-LIBRARY_KINDS: tuple[str, ...] = ("companies", "contacts", "people", "legal")
-# Not validated by an independent validator (veraPDF); see the README.
-PDF_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/ua-1")
+def build_document(release: Release, project: Project | None = None) -> Document:
+    """The release's print copy as a layout tree (`prwriter.document`): the blocks, their
+    order and their styles that HTML, PDF and DOCX are made from. For tools that write a
+    visual format of their own."""
+    from prwriter.layout import build_document as build
+    from prwriter.model import Release
+    from prwriter.project import Project
+
+    _args.expect("release", release, Release, "a Release (see load_release)")
+    _args.project_arg(project)
+    return build(release, project if project is not None else Project.of_release(release))
 
 
 def list_wires(folder: str | Path | None = None) -> dict[str, Path]:
     """Every wire profile name and the file that defines it, as a release in `folder` sees
     them: its project's `templates/wires/` first, then the shipped profiles."""
-    from prwriter.library import find_project
-    from prwriter.wires import available_wires
+    from prwriter.project import Project
 
     folder = _args.path_arg("folder", folder, optional=True)
-    return available_wires(find_project(folder) if folder is not None else None)
+    return (Project.find(folder) if folder is not None else Project()).wire_files()
 
 
-def list_entries(kind: str, folder: str | Path = ".") -> dict[str, Path]:
+def list_entries(kind: LibraryKind, folder: str | Path = ".") -> dict[str, Path]:
     """Every library id of `kind` (one of LIBRARY_KINDS) and the file that wins for it, as a
     release in `folder` sees them."""
-    from prwriter.library import find_project, library_for
+    from prwriter.project import Project
 
     _args.expect("kind", kind, str, "a str")
-    if kind not in LIBRARY_KINDS:
-        raise ValueError(f"unknown kind {kind!r}; choose from {', '.join(LIBRARY_KINDS)}")
-    where = Path(_args.path_arg("folder", folder)).resolve()
-    return dict(library_for(where, find_project(where)).ids(kind))
+    folder = _args.path_arg("folder", folder)
+    choose(kind, LIBRARY_KINDS, "kind")
+    return dict(Project.find(folder).library(Path(folder)).ids(kind))
 
 
 def export_templates(destination: str | Path) -> list[Path]:
@@ -170,69 +303,54 @@ def generate(
     )
 
 
-CHECK_FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif")
-
-
 def check(
-    paths: Iterable[str | Path], overrides: Mapping[str, str] | None = None
+    releases: Release | Iterable[str | Path],
+    overrides: Mapping[str, str] | None = None,
+    *,
+    project: Project | None = None,
 ) -> list[CheckResult]:
-    """Validate every release named by `paths` (files, folders, globs) and run the release
-    checks its project enables. Each `CheckResult` has the release's `findings` (rule,
-    severity, message, file, line, column, field) or the input `problems` that stopped it."""
+    """Run the release checks. `releases` is a loaded `Release` (its findings name fields,
+    and lines where it was read from a file), or files, folders and globs to read; each
+    `CheckResult` has the release's `findings` (rule, severity, message, file, line, column,
+    field) or the input `problems` that stopped it. The rules' settings come from `project`,
+    by default each release's own."""
     from prwriter.batch import check as run
+    from prwriter.batch import check_release
+    from prwriter.model import Release
 
-    return run(_args.paths_arg("paths", paths), _args.mapping_arg("overrides", overrides))
+    _args.project_arg(project)
+    if isinstance(releases, Release):
+        return [check_release(releases, project)]
+    return run(_args.paths_arg("releases", releases), _args.mapping_arg("overrides", overrides))
 
 
-def check_report(results: Sequence[CheckResult], fmt: str = "text", *, color: bool = False) -> str:
+def check_report(
+    results: Sequence[CheckResult], fmt: ReportFormat = "text", *, color: bool = False
+) -> str:
     """Check results as "text", "json", "github" (Actions annotations) or "sarif" (2.1.0)."""
     from prwriter.checks import report
     from prwriter.checks.report import CheckResult
 
     _args.sequence_of("results", results, CheckResult, "CheckResult")
     _args.expect("fmt", fmt, str, "a str")
+    choose(fmt, CHECK_FORMATS, "report format")
     if fmt == "json":
         return report.as_json(results)
     if fmt == "github":
         return report.as_github(results)
     if fmt == "sarif":
         return report.as_sarif(results, __version__)
-    if fmt == "text":
-        return report.as_text(results, color=color)
-    raise ValueError(f"unknown report format {fmt!r}; choose from {', '.join(CHECK_FORMATS)}")
+    return report.as_text(results, color=color)
 
 
-def check_status(results: Sequence[CheckResult], fail_on: str | None = None) -> int:
-    """0 clean; 1 when a finding is at or above `fail_on` ("error", "warning", "info"; by
-    default each project's `check.fail_on`); 2 when a release could not be read."""
-    from prwriter.checks.report import CheckResult, exit_status
-
-    _args.sequence_of("results", results, CheckResult, "CheckResult")
-    if fail_on not in (None, "error", "warning", "info"):
-        raise ValueError(f"unknown severity {fail_on!r}; choose error, warning or info")
-    return exit_status(results, fail_on)  # type: ignore[arg-type]
-
-
-def check_rules_markdown() -> str:
-    """The rule catalogue as Markdown, as in docs/rules.md."""
-    from prwriter.checks.report import rules_markdown
-
-    return rules_markdown()
-
-
-def check_rules() -> list[tuple[str, str, str, str]]:
-    """Every rule as (id, name, default severity, summary)."""
+def check_rules() -> list[Rule]:
+    """Every rule, by id: its name, default severity, summary and settings."""
     from prwriter.checks import iter_rules
 
-    return [(r.id, r.name, r.severity, r.summary) for r in iter_rules()]
+    return list(iter_rules())
 
 
-SCHEMA_KINDS: tuple[str, ...] = (
-    "release", "company", "contact", "person", "legal", "wire", "settings",
-)  # fmt: skip
-
-
-def json_schema(kind: str = "release") -> dict[str, Any]:
+def json_schema(kind: SchemaKind = "release") -> dict[str, Any]:
     """The JSON Schema of a file kind (one of SCHEMA_KINDS), for editors and tools."""
     from prwriter.schemas import json_schema as schema
 
@@ -299,44 +417,22 @@ def new_release(
 
 def list_templates(folder: str | Path = ".") -> dict[str, Path]:
     """Every template file and the folder that wins for it (a project's own first)."""
-    from prwriter.library import find_project
-    from prwriter.templating import template_dirs
+    from prwriter.project import Project
 
     found: dict[str, Path] = {}
-    for root in template_dirs(find_project(Path(_args.path_arg("folder", folder)))):
+    for root in Project.find(_args.path_arg("folder", folder)).template_dirs:
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 found.setdefault(path.relative_to(root).as_posix(), path)
     return found
 
 
-def watch_folders(paths: Iterable[str | Path]) -> list[Path]:
-    """The folders whose changes can change the output of these releases (each release's
-    folder and its project, with its library and templates)."""
-    from prwriter.batch import watch_folders as folders
-
-    return folders(_args.paths_arg("paths", paths))
-
-
-def write_atomic(path: str | Path, content: str | bytes) -> None:
-    """Write `content` to `path` all at once: readers see the old file or the new one,
-    never a partial one, and a failure leaves the old file untouched."""
-    from prwriter.output import write_atomic as write
-
-    _args.expect("content", content, (str, bytes), "str or bytes")
-    write(Path(_args.path_arg("path", path)), content)
-
-
 def __getattr__(name: str) -> Any:
-    # `Release` loads pydantic; import it only when someone asks for it.
-    if name == "Release":
-        from prwriter.model import Release
+    module = _LAZY.get(name)
+    if module is not None:
+        import importlib
 
-        return Release
-    if name in ("BatchOptions", "Outcome"):
-        from prwriter import batch
-
-        return getattr(batch, name)
+        return getattr(importlib.import_module(module), name)
     if name == "FORMATS":
         from prwriter.writers import WRITERS
 

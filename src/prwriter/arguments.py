@@ -78,3 +78,11 @@ def sequence_of(name: str, value: object, kind: type, wanted: str) -> None:
         raise TypeError(f"{name} must be a list of {wanted}, not {_kind(value)}")
     for index, item in enumerate(value):
         expect(f"{name}[{index}]", item, kind, wanted)
+
+
+def project_arg(value: object) -> None:
+    """None, or a `Project`."""
+    if value is not None:
+        from prwriter.project import Project
+
+        expect("project", value, Project, "a Project or None")

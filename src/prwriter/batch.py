@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import glob
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -18,13 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prwriter.errors import InputError, Problem, display_path
-from prwriter.library import SUFFIXES, find_project
+from prwriter.kinds import PDF_VARIANTS, choose
+from prwriter.library import SUFFIXES
 from prwriter.output import write_all
-from prwriter.settings import check_name_pattern, project_settings, setting_position
+from prwriter.project import Project, find_project
+from prwriter.settings import check_name_pattern, setting_position
+from prwriter.style.names import slug
+from prwriter.wires import DEFAULT_WIRE
 
 if TYPE_CHECKING:
     from prwriter.checks import Finding
     from prwriter.checks.report import CheckResult
+    from prwriter.model import Release
 
 DEFAULT_PATTERN = "{stem}.{ext}"
 # Folders inside a project that hold library files and templates, not releases.
@@ -45,6 +49,10 @@ class BatchOptions:
     checks: bool = True  # run the release checks too
     strict: bool = False  # a finding at error severity stops the release
     raise_errors: bool = False  # let unexpected errors out, with their traceback (--debug)
+
+    def __post_init__(self) -> None:
+        if self.pdf_variant is not None:
+            choose(self.pdf_variant, PDF_VARIANTS, "PDF variant")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,43 +110,61 @@ def find_releases(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem
     return list(dict.fromkeys(found)), problems
 
 
-def slug(text: str, limit: int = 60) -> str:
-    """`ImmunoGen, Inc. Again Named...` -> `immunogen-inc-again-named...` (ASCII, safe)."""
-    from prwriter.style.charset import to_ascii
+class Projects:
+    """The projects of one run, each read once: every release of a project shares its
+    settings, library, profiles and compiled templates. A new run reads them again."""
 
-    words = re.sub(r"[^a-z0-9]+", "-", to_ascii(text).lower()).strip("-")
-    if len(words) > limit:
-        words = words[:limit].rsplit("-", 1)[0]
-    return words or "release"
+    def __init__(self) -> None:
+        self._found: dict[Path, Project] = {}
+
+    def of(self, release_file: Path) -> Project:
+        root = find_project(release_file.parent)
+        if root not in self._found:
+            self._found[root] = Project(root)
+        return self._found[root]
 
 
-def _render(path: Path, options: BatchOptions) -> _Rendered:
+# The projects a worker process has read; a pool lives for one run, and so do they.
+_worker_projects: Projects | None = None
+
+
+def _render_in_worker(path: Path, options: BatchOptions) -> _Rendered:
+    global _worker_projects
+    if _worker_projects is None:
+        _worker_projects = Projects()
+    return _render(path, options, _worker_projects)
+
+
+def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
     """Load and render one release in every format; never raises."""
-    import prwriter
     from prwriter.loading import load_with_origins
+    from prwriter.writers import WRITERS, RenderOptions, get_writer
 
     try:
-        release, origins = load_with_origins(path, options.overrides)
-        project = release.project or path.parent
-        settings = project_settings(project)
+        project = projects.of(path)
+        release, origins = load_with_origins(path, options.overrides, project)
+        settings = project.settings
         findings: tuple[Finding, ...] = ()
         if options.checks:
             from prwriter.checks import run_checks
 
             # The slow rules (readability) are left to `prwriter check`.
-            findings = tuple(run_checks(release, origins, settings.check.rules, slow=False))
+            findings = tuple(run_checks(release, origins, project, slow=False))
         formats = list(options.formats or settings.formats or ["txt"])
-        unknown = [f for f in formats if f not in prwriter.FORMATS]
+        unknown = [f for f in formats if f not in WRITERS]
         if unknown:
-            file, line = setting_position(project, "formats")
-            message = f"unknown format '{unknown[0]}'; choose from {', '.join(prwriter.FORMATS)}"
+            file, line = setting_position(project.folder, "formats")
+            message = f"unknown format '{unknown[0]}'; choose from {', '.join(WRITERS)}"
             raise InputError([Problem(file, line, 1, "formats", message)])
         folder = options.output_dir
         if folder is None:
             folder = path.parent
             if settings.output_dir:
-                folder = _inside_project(project, settings.output_dir)
+                folder = _inside_project(project.folder, settings.output_dir)
         pattern = options.name_pattern or settings.name_pattern or DEFAULT_PATTERN
+        render_options = RenderOptions(
+            project, wire=options.wire, ascii=options.ascii, pdf_variant=options.pdf_variant
+        )
         outputs: dict[Path, str | bytes] = {}
         for fmt in formats:
             name = pattern.format(
@@ -146,15 +172,12 @@ def _render(path: Path, options: BatchOptions) -> _Rendered:
                 date=release.date.isoformat(),
                 slug=slug(release.headline),
                 ext=fmt,
-                wire=options.wire or release.wire or "businesswire",
+                wire=options.wire or release.wire or DEFAULT_WIRE,
             )
             if folder / name in outputs:
                 raise InputError([Problem("--name-pattern", 0, 0, "", f"every format gets the "
                                           f"name {name}; put {{ext}} in the pattern")])  # fmt: skip
-            outputs[folder / name] = prwriter.render(
-                release, fmt, wire=options.wire, ascii=options.ascii,
-                pdf_variant=options.pdf_variant,
-            )  # fmt: skip
+            outputs[folder / name] = get_writer(fmt).write(release, render_options)
         return _Rendered(path, outputs, findings=findings)
     except InputError as error:
         return _Rendered(path, problems=error.problems)
@@ -249,8 +272,9 @@ def generate(
         return outcome.ok
 
     if jobs <= 1 or len(releases) <= 1:
+        projects = Projects()
         for path in releases:
-            if not finish(_render(path, options)) and fail_fast:
+            if not finish(_render(path, options, projects)) and fail_fast:
                 break
     else:
         _render_in_pool(releases, options, jobs, finish, fail_fast)
@@ -271,7 +295,7 @@ def _render_in_pool(
     )
     try:
         futures: list[Future[_Rendered]] = [
-            pool.submit(_render, path, options) for path in releases
+            pool.submit(_render_in_worker, path, options) for path in releases
         ]
         # Written in input order, so which of two clashing releases wins is stable.
         for path, future in zip(releases, futures, strict=True):
@@ -327,6 +351,26 @@ def watch_folders(paths: Iterable[str | Path]) -> list[Path]:
     return sorted(f for f in folders if not any(f.is_relative_to(o) and f != o for o in folders))
 
 
+def check_release(release: Release, project: Project | None = None) -> CheckResult:
+    """The checks of a Release already loaded (or built in code); findings name the field,
+    and the release file without a line, since where each part was written is not known."""
+    from prwriter.checks import check_silences, run_checks
+    from prwriter.checks.report import CheckResult
+    from prwriter.errors import display_path
+    from prwriter.origins import Origins
+
+    if project is None:
+        project = Project.of_release(release)
+    source = release.path or Path("<release>")
+    origins = Origins(None, display_path(source))
+    try:
+        check_silences(release, origins)
+        findings = run_checks(release, origins, project)
+    except InputError as error:
+        return CheckResult(source, problems=error.problems)
+    return CheckResult(source, tuple(findings), fail_on=project.settings.check.fail_on)
+
+
 def check(
     paths: Iterable[str | Path], overrides: Mapping[str, str] | None = None
 ) -> list[CheckResult]:
@@ -337,13 +381,14 @@ def check(
 
     releases, problems = find_releases(paths)
     results = [CheckResult(Path(p.file), problems=(p,)) for p in problems]
+    projects = Projects()
     for path in releases:
         try:
-            release, origins = load_with_origins(path, overrides)
-            settings = project_settings(release.project or path.parent)
+            project = projects.of(path)
+            release, origins = load_with_origins(path, overrides, project)
+            findings = run_checks(release, origins, project)
         except InputError as error:
             results.append(CheckResult(path, problems=error.problems))
             continue
-        findings = run_checks(release, origins, settings.check.rules)
-        results.append(CheckResult(path, tuple(findings), fail_on=settings.check.fail_on))
+        results.append(CheckResult(path, tuple(findings), fail_on=project.settings.check.fail_on))
     return results

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 import typer
 
@@ -199,23 +199,21 @@ def generate(
     back for a check error, 70 when prwriter itself failed.
     """
     formats = _formats(fmt) if fmt else None
-    if pdf_variant is not None and pdf_variant not in prwriter.PDF_VARIANTS:
-        raise typer.BadParameter(
-            f"unknown PDF variant '{pdf_variant}'; choose from {', '.join(prwriter.PDF_VARIANTS)}",
-            param_hint="--pdf-variant",
+    try:
+        options = prwriter.BatchOptions(
+            formats=formats,
+            output_dir=output_dir,
+            name_pattern=name_pattern,
+            wire=wire,
+            overrides=_overrides(sets or []),
+            ascii=ascii_only,
+            pdf_variant=pdf_variant,
+            checks=not no_checks,
+            strict=strict,
+            raise_errors=debug,
         )
-    options = prwriter.BatchOptions(
-        formats=formats,
-        output_dir=output_dir,
-        name_pattern=name_pattern,
-        wire=wire,
-        overrides=_overrides(sets or []),
-        ascii=ascii_only,
-        pdf_variant=pdf_variant,
-        checks=not no_checks,
-        strict=strict,
-        raise_errors=debug,
-    )
+    except ValueError as exc:  # the options check themselves (a PDF variant, say)
+        raise typer.BadParameter(str(exc), param_hint="--pdf-variant") from None
     # --debug renders in this process, so that a traceback can reach the terminal.
     workers = 1 if debug else jobs or os.cpu_count() or 1
     run = _Run(options, workers, dry_run, fail_fast, quiet, debug)
@@ -323,7 +321,9 @@ class _Progress:
 def _watch(paths: list[str], run: _Run) -> None:
     import watchfiles
 
-    folders = prwriter.watch_folders(paths)
+    from prwriter.batch import watch_folders
+
+    folders = watch_folders(paths)
     outputs = {".txt", ".html", ".pdf"}
     typer.echo(f"watching {', '.join(str(f) for f in folders)} (Ctrl-C stops)", err=True)
 
@@ -379,10 +379,12 @@ def check(
     """
     if list_rules:
         if report == "markdown":
-            typer.echo(prwriter.check_rules_markdown(), nl=False)
+            from prwriter.checks.report import rules_markdown
+
+            typer.echo(rules_markdown(), nl=False)
             raise typer.Exit(0)
-        for rule_id, name, severity, summary in prwriter.check_rules():
-            typer.echo(f"{rule_id}  {severity:<7}  {name}: {summary}")
+        for rule in prwriter.check_rules():
+            typer.echo(f"{rule.id}  {rule.severity:<7}  {rule.name}: {rule.summary}")
         raise typer.Exit(0)
     if not paths:
         raise typer.BadParameter("give release files, folders or patterns", param_hint="PATHS")
@@ -391,12 +393,14 @@ def check(
             f"unknown format '{report}'; choose from {', '.join(prwriter.CHECK_FORMATS)}",
             param_hint="--format",
         )
-    if fail_on not in (None, "error", "warning", "info"):
+    if fail_on is not None and fail_on not in get_args(prwriter.Severity):
         raise typer.BadParameter("choose error, warning or info", param_hint="--fail-on")
     results = prwriter.check(paths, _overrides(sets or []))
     color = report == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     typer.echo(prwriter.check_report(results, report, color=color), nl=False)
-    raise typer.Exit(prwriter.check_status(results, fail_on))
+    from prwriter.checks.report import exit_status
+
+    raise typer.Exit(exit_status(results, fail_on))  # type: ignore[arg-type]
 
 
 @app.command("list")
@@ -447,14 +451,10 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a release file (or of a library file, wire profile or
     settings), for editors that complete and check YAML as you type."""
-    import json
-
     if write is not None:
-        for kind_name in prwriter.SCHEMA_KINDS:
-            target = write / f"{kind_name}.schema.json"
-            text = json.dumps(prwriter.json_schema(kind_name), indent=2, ensure_ascii=False,
-                              sort_keys=True) + "\n"  # fmt: skip
-            prwriter.write_atomic(target, text)
+        from prwriter.schemas import write_schemas
+
+        for target in write_schemas(write):
             typer.echo(f"wrote {target}")
         return
     if kind not in prwriter.SCHEMA_KINDS:
@@ -462,7 +462,9 @@ def schema(
             f"unknown schema '{kind}'; choose from {', '.join(prwriter.SCHEMA_KINDS)}",
             param_hint="KIND",
         )
-    typer.echo(json.dumps(prwriter.json_schema(kind), indent=2, ensure_ascii=False, sort_keys=True))
+    from prwriter.schemas import schema_text
+
+    typer.echo(schema_text(kind), nl=False)
 
 
 @app.command()

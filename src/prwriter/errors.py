@@ -98,21 +98,27 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def likely(word: str, choices: Iterable[str], *, cutoff: float = 0.6) -> list[str]:
+    """The choices that look like `word`, likeliest first, compared without case; the one
+    fuzzy match behind every "did you mean"."""
+    import difflib  # only on the error path; it is slow to import
+
+    folded: dict[str, str] = {}
+    for choice in choices:
+        folded.setdefault(choice.casefold(), choice)
+    if not folded:
+        return []
+    matches = difflib.get_close_matches(word.casefold(), folded, n=len(folded), cutoff=cutoff)
+    return [folded[m] for m in matches]
+
+
 def closest(word: str, choices: Iterable[str], limit: int = 0) -> list[str]:
     """Known names, the likeliest matches for `word` first, then the rest in order;
     at most `limit` names (0: all)."""
-    import difflib  # only on the error path; it is slow to import
-
     options = sorted(set(choices))
-    if not options:
-        return []
-    # Compare without case: "NASDAQ GS" is closest to "Nasdaq".
-    folded = {c.casefold(): c for c in options}
-    likely = [
-        folded[m]
-        for m in difflib.get_close_matches(word.casefold(), folded, n=len(options), cutoff=0.5)
-    ]
-    ranked = likely + [c for c in options if c not in likely]
+    # "NASDAQ GS" is closest to "Nasdaq".
+    near = likely(word, options, cutoff=0.5)
+    ranked = near + [c for c in options if c not in near]
     return ranked[:limit] if limit else ranked
 
 

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from prwriter.kinds import LegalKind
+
 
 class Node(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -131,9 +133,6 @@ class ContactGroup(Node):
     contacts: list[Contact]
 
 
-LegalKind = Literal["trademark", "forward-looking", "disclaimer", "notice"]
-
-
 class LegalBlock(Node):
     id: str
     kind: LegalKind
@@ -199,9 +198,6 @@ class Release(Node):
     silenced: list[Silence] = []
     language: str = Field(default="en-US", description="BCP 47 tag of the copy's language.")
     path: Path | None = Field(default=None, description="The release file, when read from one.")
-    project: Path | None = Field(
-        default=None, description="Project folder whose templates/ override the shipped ones."
-    )
 
 
 for _model in (Emphasis, Strong, Link, Paragraph, Heading, ListBlock, Quote, Release):

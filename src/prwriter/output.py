@@ -14,20 +14,30 @@ import os
 import re
 import secrets
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 
 PART_SUFFIX = ".part"
 _PART = re.compile(r"^\..+\.prwriter-(\d+)-[0-9a-f]{8}\.part$")
 
 
-def _current_umask() -> int:
-    # The umask can only be read by setting it; do it once, before any threads exist.
-    mask = os.umask(0)
+@cache
+def _file_mode() -> int:
+    """The mode a plain `open(..., "w")` would give a new file: 0o666 less the umask."""
+    try:
+        # Linux reports the umask without changing it.
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    # Elsewhere the umask can only be read by setting it; done once, on the first write.
+    mask = os.umask(0o022)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
 
 
-_FILE_MODE = 0o666 & ~_current_umask()
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
@@ -85,7 +95,7 @@ def _stage(path: Path, data: bytes) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         # Give the output the permissions a normal write would.
-        temp.chmod(_FILE_MODE)
+        temp.chmod(_file_mode())
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -145,7 +155,7 @@ def create_new(path: Path, data: bytes, root: Path | None = None) -> bool:
         return False
     except OSError:  # a file system without hard links: exclusive creation is as safe
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, _FILE_MODE)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, _file_mode())
         except FileExistsError:
             return False
         with os.fdopen(fd, "wb") as handle:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prwriter.errors import InputError, Problem
-from prwriter.style.names import without_legal_suffix
+from prwriter.style.names import slug, without_legal_suffix
 
 SCHEMA_FILE = "release.schema.json"
 
@@ -79,8 +79,6 @@ def release_text(
 
 def default_release_path(date: dt.date, headline: str | None) -> Path:
     """`releases/DATE-SLUG.yaml` when there is a releases/ folder here, else `DATE-SLUG.yaml`."""
-    from prwriter.batch import slug
-
     folder = Path("releases") if Path("releases").is_dir() else Path()
     return folder / f"{date.isoformat()}-{slug(headline or 'new release')}.yaml"
 
@@ -89,8 +87,8 @@ def new_release(
     path: Path, company: Company, date: dt.date, headline: str | None, city: str, state: str
 ) -> Path:
     """Write a commented release file at `path`; InputError if it exists."""
-    from prwriter.library import find_project
     from prwriter.output import create_new
+    from prwriter.project import find_project
 
     exists = Problem(str(path), 0, 0, "", "exists already; prwriter new never replaces a file")
     if os.path.lexists(path):

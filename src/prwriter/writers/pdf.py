@@ -1,4 +1,5 @@
-"""PDF on letterhead: the visual layout rendered by WeasyPrint with the shipped fonts.
+"""PDF on letterhead: the layout tree as HTML (as the HTML writer makes it), rendered by
+WeasyPrint with the shipped fonts.
 
 Rendering never reaches the network: every URL WeasyPrint asks for goes through a fetcher
 that serves only files inside the template folders (images arrive embedded as data URIs).
@@ -7,18 +8,22 @@ that serves only files inside the template folders (images arrive embedded as da
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prwriter.errors import InputError, Problem
-from prwriter.layout import render_layout
+from prwriter.html_document import render_html
+from prwriter.layout import build_document
 from prwriter.model import Release
 from prwriter.paths import inside
-from prwriter.templating import allowed_roots, template_dirs, template_path
 from prwriter.writers import RenderOptions
 
 if TYPE_CHECKING:
@@ -26,8 +31,8 @@ if TYPE_CHECKING:
 
 STYLESHEETS = ("html/fonts.css", "html/release.css")
 HARFBUZZ_HINT = (
-    "WeasyPrint is slower and its PDFs differ from run to run without HarfBuzz's subsetter; "
-    "install it with: sudo apt-get install libharfbuzz-subset0"
+    "WeasyPrint is about four times slower without HarfBuzz's subsetter; install it with: "
+    "sudo apt-get install libharfbuzz-subset0"
 )
 
 
@@ -55,44 +60,74 @@ def _write(release: Release, options: RenderOptions) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    _check_subsetter()
-    html = render_layout(release)
-    fetcher = _fetcher_class()(template_dirs(release.project), allowed_roots(release.project))
-    fonts = _font_config()
+    has_subsetter = _check_subsetter()
+    project = options.project
+    html = render_html(build_document(release, project), project)
+    fetcher = _fetcher_class()(list(project.template_dirs), project.template_roots())
+    fonts = project.memo("pdf-font-configuration", _font_config)
     try:
         sheets = [
-            CSS(filename=str(template_path(release.project, name)), url_fetcher=fetcher,
+            CSS(filename=str(project.template_path(name)), url_fetcher=fetcher,
                 font_config=fonts)
             for name in STYLESHEETS
         ]  # fmt: skip
         document = HTML(string=html, url_fetcher=fetcher, base_url=None)
-        pdf: bytes = document.write_pdf(
-            stylesheets=sheets,
-            font_config=fonts,
-            pdf_tags=True,
-            pdf_variant=options.pdf_variant,
-            # A fixed identifier derived from the content keeps the bytes reproducible.
-            pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode(),
-        )
+        with _font_timestamps(release.date, fixed=not has_subsetter):
+            pdf: bytes = document.write_pdf(
+                stylesheets=sheets,
+                font_config=fonts,
+                pdf_tags=True,
+                pdf_variant=options.pdf_variant,
+                # A fixed identifier derived from the content keeps the bytes reproducible.
+                pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode(),
+            )
     except FatalURLFetchingError as exc:
         raise InputError([Problem("", 0, 0, "", str(exc.args[0]))]) from None
     return pdf
 
 
-@cache
 def _font_config() -> FontConfiguration:
-    # One font configuration for the whole process: building it scans the fonts again.
+    # One font configuration per project (kept by the Project): building one scans the
+    # fonts again, and a project's own stylesheet may add faces of its own.
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
 
 
-@cache
-def _check_subsetter() -> None:
-    import ctypes.util
+def _check_subsetter() -> bool:
+    """Whether WeasyPrint subsets fonts with HarfBuzz (warns once when it cannot)."""
+    from weasyprint.pdf import fonts
 
-    if ctypes.util.find_library("harfbuzz-subset") is None:
-        warnings.warn(HARFBUZZ_HINT, RuntimeWarning, stacklevel=3)
+    if fonts.harfbuzz_subset is None:
+        _warn_once()
+        return False
+    return True
+
+
+@cache
+def _warn_once() -> None:
+    warnings.warn(HARFBUZZ_HINT, RuntimeWarning, stacklevel=4)
+
+
+_fallback_lock = threading.Lock()
+
+
+@contextmanager
+def _font_timestamps(date: dt.date, *, fixed: bool) -> Iterator[None]:
+    """Without HarfBuzz's subsetter WeasyPrint subsets fonts with fontTools, which stamps
+    each subset with the time unless SOURCE_DATE_EPOCH says otherwise. Stamp them with
+    the release date instead (a value the user set wins), so the bytes do not change."""
+    if not fixed or "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    moment = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC)
+    # The environment is the process's: one such render at a time, and it is put back.
+    with _fallback_lock:
+        os.environ["SOURCE_DATE_EPOCH"] = str(max(0, int(moment.timestamp())))
+        try:
+            yield
+        finally:
+            del os.environ["SOURCE_DATE_EPOCH"]
 
 
 @cache
@@ -105,7 +140,7 @@ def _fetcher_class() -> Any:
 
     from prwriter.errors import excerpt
 
-    class RefusedResource(FatalURLFetchingError):
+    class RefusedResource(FatalURLFetchingError):  # type: ignore[misc]
         pass
 
     class FolderFetcher(URLFetcher):  # type: ignore[misc]
