@@ -244,7 +244,7 @@ def list_wires(folder: str | Path | None = None) -> dict[str, Path]:
     them: its project's `templates/wires/` first, then the shipped profiles."""
     from prwriter.project import Project
 
-    folder = _args.path_arg("folder", folder, optional=True)
+    folder = _args.optional_path_arg("folder", folder)
     return (Project.find(folder) if folder is not None else Project()).wire_files()
 
 
@@ -392,7 +392,7 @@ def new_release(
     from prwriter.scaffold import Company, default_release_path
     from prwriter.scaffold import new_release as write
 
-    path = _args.path_arg("path", path, optional=True)
+    path = _args.optional_path_arg("path", path)
     _args.expect("company_id", company_id, str, "a str")
     for name, value in (("headline", headline), ("date", date)):
         _args.optional_str(name, value)

@@ -11,8 +11,6 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-PathArg = str | PathLike
-
 
 def _kind(value: object) -> str:
     return "None" if value is None else type(value).__name__
@@ -26,15 +24,19 @@ def expect(name: str, value: object, kinds: type | tuple[type, ...], wanted: str
         raise TypeError(f"{name} must be {wanted}, not {_kind(value)}")
 
 
-def path_arg(name: str, value: object, *, optional: bool = False) -> Path | None:
-    """One path (str or os.PathLike); None only when `optional`."""
-    if value is None and optional:
-        return None
-    expect(name, value, (str, PathLike), "a path (str or os.PathLike)")
-    path = Path(value)  # type: ignore[arg-type]
+def path_arg(name: str, value: object) -> Path:
+    """One path (str or os.PathLike)."""
+    if not isinstance(value, str | PathLike):
+        raise TypeError(f"{name} must be a path (str or os.PathLike), not {_kind(value)}")
+    path = Path(value)
     if "\0" in str(path):
         raise ValueError(f"{name} contains a NUL character")
     return path
+
+
+def optional_path_arg(name: str, value: object) -> Path | None:
+    """None, or one path."""
+    return None if value is None else path_arg(name, value)
 
 
 def paths_arg(name: str, value: object) -> list[str | Path]:
@@ -43,10 +45,12 @@ def paths_arg(name: str, value: object) -> list[str | Path]:
         raise TypeError(
             f"{name} must be a list of paths, not a single {_kind(value)}; write [{value!r}]"
         )
-    expect(name, value, Iterable, "a list of paths")
-    items = list(value)  # type: ignore[call-overload]
-    for index, item in enumerate(items):
+    if not isinstance(value, Iterable):
+        raise TypeError(f"{name} must be a list of paths, not {_kind(value)}")
+    items: list[str | Path] = []
+    for index, item in enumerate(value):
         path_arg(f"{name}[{index}]", item)
+        items.append(item)
     return items
 
 
@@ -54,17 +58,17 @@ def mapping_arg(name: str, value: object) -> Mapping[str, str] | None:
     """None, or a mapping of str to str (`--set`-style overrides)."""
     if value is None:
         return None
-    expect(name, value, Mapping, "a mapping of field paths to values")
-    for key, item in value.items():  # type: ignore[union-attr]
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{name} must be a mapping of field paths to values, not {_kind(value)}")
+    for key, item in value.items():
         expect(f"{name} key", key, str, "a str")
         expect(f"{name}[{key!r}]", item, str, "a str")
-    return value  # type: ignore[return-value]
+    return value
 
 
-def optional_str(name: str, value: object) -> str | None:
+def optional_str(name: str, value: object) -> None:
     if value is not None:
         expect(name, value, str, "a str or None")
-    return value  # type: ignore[return-value]
 
 
 def callable_arg(name: str, value: Any) -> None:

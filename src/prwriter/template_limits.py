@@ -69,7 +69,7 @@ class StrictestUndefined(StrictUndefined):
     """StrictUndefined, and failing in repr() too: `{{ [missing] }}` is an error."""
 
     __slots__ = ()
-    __repr__ = StrictUndefined._fail_with_undefined_error  # type: ignore[assignment]
+    __repr__ = StrictUndefined._fail_with_undefined_error
 
 
 def _too_big(what: str) -> TemplateRuntimeError:
