@@ -245,3 +245,11 @@ def test_write_atomic_failure_leaves_the_old_file(tmp_path: Path, monkeypatch) -
         write_atomic(target, "new\n")
     assert target.read_text() == "good\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_schema_write_never_writes_through_a_symbolic_link(tmp_path: Path) -> None:
+    (tmp_path / "release.schema.json").symlink_to(tmp_path / "dangling.json")
+    result = run("schema", "--write", tmp_path)
+    assert result.exit_code == 2
+    assert "is a symbolic link; prwriter never writes through one" in result.stderr
+    assert not (tmp_path / "dangling.json").exists()

@@ -454,7 +454,12 @@ def schema(
     if write is not None:
         from prwriter.schemas import write_schemas
 
-        for target in write_schemas(write):
+        try:
+            written = write_schemas(write)
+        except OSError as error:  # a symbolic link or a folder in the way, a full disk
+            typer.echo(f"{write}: cannot write the schemas: {error.strerror or error}", err=True)
+            raise typer.Exit(EXIT_INPUT_ERROR) from None
+        for target in written:
             typer.echo(f"wrote {target}")
         return
     if kind not in prwriter.SCHEMA_KINDS:
