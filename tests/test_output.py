@@ -253,3 +253,4 @@ def test_schema_write_never_writes_through_a_symbolic_link(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert "is a symbolic link; prwriter never writes through one" in result.stderr
     assert not (tmp_path / "dangling.json").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["release.schema.json"]  # none written
