@@ -232,3 +232,13 @@ def test_a_set_problem_is_blamed_on_the_set_argument(
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].startswith(message), result.stderr
     assert "r.yaml:" not in result.stderr
+
+
+def test_control_characters_in_file_names_are_escaped_when_printed(
+    make_project: ProjectMaker,
+) -> None:
+    project = make_project({"r\x1b]0;owned\x07.yaml": ACME_RELEASE})
+    result = run("generate", project, "-f", "txt", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "r\\x1b]0;owned\\x07.txt" in result.stdout

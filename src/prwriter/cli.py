@@ -10,6 +10,7 @@ from typing import Annotated, Any, get_args
 import typer
 
 import prwriter
+from prwriter.errors import printable
 
 EXIT_FINDINGS = 1
 EXIT_INPUT_ERROR = 2
@@ -264,7 +265,8 @@ class _Run:
                 typer.echo(str(problem), err=True)
             if outcome.error:
                 typer.echo(
-                    f"{outcome.source}: internal error: {outcome.error} (please report it; "
+                    printable(f"{outcome.source}: internal error: {outcome.error}")
+                    + " (please report it; "
                     "rerun with --debug for a traceback)",
                     err=True,
                 )
@@ -311,7 +313,7 @@ class _Progress:
         if quiet:
             return
         for path in outcome.written:
-            line = f"{verb} {path}"
+            line = printable(f"{verb} {path}")
             if self.bar is not None:
                 self.bar.console.print(line, highlight=False, markup=False)
             else:
@@ -434,7 +436,7 @@ def list_(
         raise typer.BadParameter(f"unknown kind '{kind}'; choose from {choices}")
     width = max((len(name) for name in found), default=0)
     for name, path in found.items():
-        typer.echo(f"{name:<{width}}  {path}")
+        typer.echo(printable(f"{name:<{width}}  {path}"))
 
 
 @app.command()

@@ -102,12 +102,20 @@ def _stage(path: Path, data: bytes) -> Path:
     return temp
 
 
+class WriteFailed(OSError):
+    """Writing one of the outputs failed; `filename` is that output, `strerror` the reason."""
+
+    def __init__(self, target: Path, cause: OSError) -> None:
+        super().__init__(cause.errno, cause.strerror or str(cause), str(target))
+
+
 def write_all(files: Mapping[Path, str | bytes]) -> None:
-    """Replace every file in `files` or none of them: an error (OSError, including
-    UnsafeTarget) leaves every old file as it was and no temporary file behind."""
+    """Replace every file in `files` or none of them: an error (UnsafeTarget, or WriteFailed
+    naming the output) leaves every old file as it was and no temporary file behind."""
     for path in files:
         check_target(path)
     staged: list[tuple[Path, Path]] = []
+    path = next(iter(files), Path())
     try:
         for path, content in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,16 +124,20 @@ def write_all(files: Mapping[Path, str | bytes]) -> None:
             staged.append((_stage(path, data), path))
         for path in files:
             check_target(path)  # again: the folder may have changed while we wrote
-    except BaseException:
+    except BaseException as error:
         for temp, _ in staged:
             temp.unlink(missing_ok=True)
+        if isinstance(error, OSError) and not isinstance(error, UnsafeTarget):
+            raise WriteFailed(path, error) from error
         raise
     for index, (temp, path) in enumerate(staged):
         try:
             temp.replace(path)
-        except BaseException:
+        except BaseException as error:
             for rest, _ in staged[index:]:
                 rest.unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise WriteFailed(path, error) from error
             raise
 
 
