@@ -18,12 +18,12 @@ def test_public_names() -> None:
             "CHECK_FORMATS", "FORMATS", "LIBRARY_KINDS", "PDF_VARIANTS", "SCHEMA_KINDS",
             "__version__",
             # functions
-            "build_document", "check", "check_report", "check_rules", "export_templates",
-            "generate", "init_project", "json_schema", "list_entries", "list_templates",
-            "list_wires", "load_release", "new_release", "render",
+            "build_document", "build_site", "check", "check_report", "check_rules",
+            "export_templates", "generate", "init_project", "json_schema", "list_entries",
+            "list_templates", "list_wires", "load_release", "new_release", "render",
             # results and options
             "BatchOptions", "CheckResult", "Document", "Finding", "InputError", "Outcome",
-            "Problem", "Project", "Rule",
+            "Problem", "Project", "Rule", "SiteResult",
             # the resolved release
             "Block", "Company", "CompanyMention", "Contact", "ContactGroup", "Embargo",
             "Emphasis", "Heading", "Inline", "LegalBlock", "LineBreak", "Link", "ListBlock",
@@ -33,7 +33,7 @@ def test_public_names() -> None:
             "LibraryKind", "PdfVariant", "ReportFormat", "SchemaKind", "Severity",
         ]
     )  # fmt: skip
-    assert prwriter.FORMATS == ("txt", "html", "pdf", "docx")
+    assert prwriter.FORMATS == ("txt", "html", "pdf", "docx", "md", "json")
     assert prwriter.LIBRARY_KINDS == ("companies", "contacts", "people", "legal")
     assert issubclass(prwriter.InputError, Exception)
     assert isinstance(prwriter.__version__, str)

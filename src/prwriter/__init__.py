@@ -26,6 +26,8 @@ from prwriter.kinds import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from prwriter.batch import BatchOptions, Outcome
     from prwriter.checks import Finding, Rule
     from prwriter.checks.report import CheckResult
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
         Text,
     )
     from prwriter.project import Project
+    from prwriter.site import SiteResult
 
 __version__ = "0.1.0"
 
@@ -98,10 +101,12 @@ __all__ = [
     "Rule",
     "SchemaKind",
     "Severity",
+    "SiteResult",
     "Strong",
     "Text",
     "__version__",
     "build_document",
+    "build_site",
     "check",
     "check_report",
     "check_rules",
@@ -132,6 +137,7 @@ _LAZY = {
     "Rule": "prwriter.checks",
     "Document": "prwriter.document",
     "Project": "prwriter.project",
+    "SiteResult": "prwriter.site",
 }
 
 
@@ -160,7 +166,7 @@ def load_release(
 @overload
 def render(
     release: Release,
-    fmt: Literal["txt", "html"] = "txt",
+    fmt: Literal["txt", "html", "md", "json"] = "txt",
     *,
     wire: str | None = None,
     ascii: bool = False,
@@ -196,8 +202,8 @@ def render(
     pdf_variant: PdfVariant | None = None,
     project: Project | None = None,
 ) -> str | bytes:
-    """Render `release` as `fmt`, one of FORMATS: `str` for "txt" and "html", `bytes` for
-    "docx" and "pdf".
+    """Render `release` as `fmt`, one of FORMATS: `str` for "txt", "html", "md" and "json",
+    `bytes` for "docx" and "pdf".
 
     `wire` names the wire profile of the text (e.g. "businesswire"); it defaults to the
     release's own `wire:` and then to "businesswire". HTML, PDF and DOCX are the print copy
@@ -425,6 +431,38 @@ def list_templates(folder: str | Path = ".") -> dict[str, Path]:
             if path.is_file() and "__pycache__" not in path.parts:
                 found.setdefault(path.relative_to(root).as_posix(), path)
     return found
+
+
+def build_site(
+    paths: Iterable[str | Path],
+    output_dir: str | Path,
+    *,
+    base_url: str = "http://localhost:8000/",
+    as_of: dt.datetime | str | None = None,
+    downloads: Sequence[str] = (),
+    title: str = "News releases",
+) -> SiteResult:
+    """Build a static newsroom from the releases named by `paths` into `output_dir`: an
+    index newest first, one page per release (its HTML, with links to the `downloads`
+    formats built beside it: "pdf", "docx", "md", "json", "txt"), an Atom feed and a
+    sitemap, whose addresses start with `base_url`.
+
+    A release whose embargo lifts after `as_of` (a datetime with an offset, or ISO 8601
+    text with an offset or Z) is left out of every file. `as_of` None is now, read
+    from the clock: the only rendering in prwriter that reads it. The same releases and
+    `as_of` give the same bytes. The site is built beside `output_dir` and swapped in
+    whole, so a failed build (an `InputError` listing every problem, bad options included)
+    leaves the last good site in place; a folder holding files prwriter site did not write
+    is never replaced.
+    """
+    import datetime as dt
+
+    from prwriter.site import build_site as build
+
+    if as_of is None:
+        as_of = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return build(paths, Path(output_dir), as_of=as_of, base_url=base_url,
+                 downloads=downloads, title=title)  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:

@@ -11,7 +11,6 @@ import glob
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,8 @@ from prwriter.style.names import slug
 from prwriter.wires import DEFAULT_WIRE
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from prwriter.checks import Finding
     from prwriter.checks.report import CheckResult
     from prwriter.model import Release
@@ -288,6 +289,8 @@ def _render_in_pool(
     finish: Callable[[_Rendered], bool],
     fail_fast: bool,
 ) -> None:
+    # Imported here: a batch of one, or --jobs 1, never needs process pools.
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(

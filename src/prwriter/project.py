@@ -120,7 +120,8 @@ class Project:
                 *project,
                 *extra,
                 self.user_library,
-                shipped("boilerplates"),
+                # A real project turns the fictional example library off.
+                *((shipped("boilerplates"),) if self.settings.shipped_library else ()),
             )
             # Library files and logos may really be (after symbolic links) only there.
             allowed = (release_dir, self.folder, *roots[len(project) + 1 :])

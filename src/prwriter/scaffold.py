@@ -118,9 +118,11 @@ formats = ["txt", "docx", "pdf"]
 output_dir = "drafts"
 name_pattern = "{date}-{slug}.{ext}"
 # library = ["../shared-boilerplates"]   # more boilerplates/ folders, after this project's
+shipped_library = false          # keep prwriter's fictional example library (Acme) out
 
 [check]
 fail_on = "error"                # error, warning or info
+# words = ["NETGEAR", "lantibiotics"]   # names and terms the checks accept as written
 
 # [check.rules.HL001]            # turn a rule off, change its severity or thresholds
 # enabled = false

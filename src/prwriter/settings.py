@@ -12,6 +12,7 @@ import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -32,6 +33,11 @@ class CheckSettings(Input):
         description="Per rule: `enabled = false`, `severity = ...`, thresholds (checked "
         "against the rules when the checks run).",
     )
+    words: list[str] = Field(
+        default=[],
+        description="Words the checks accept as written: brand names in capitals (NETGEAR), "
+        "product names, terms the spelling dictionary does not know.",
+    )
 
 
 class ProjectSettings(Input):
@@ -44,7 +50,23 @@ class ProjectSettings(Input):
     library: list[str] = Field(
         default=[], description="More boilerplates/ folders, searched after the project's."
     )
+    shipped_library: bool = Field(
+        default=True,
+        description="Let releases use the fictional example library shipped with prwriter "
+        "(Acme). Turn it off in a real project, so that no sample company, contact or legal "
+        "block can slip into a release or a suggestion.",
+    )
     check: CheckSettings = CheckSettings()
+    uri_base: str | None = Field(
+        default=None,
+        description="Start of each release's stable identifier in ninjs and feeds, e.g. "
+        "'https://example.com/news/'; the release's date and slug follow it.",
+    )
+
+    @field_validator("uri_base")
+    @classmethod
+    def _absolute_uri(cls, value: str | None) -> str | None:
+        return check_uri_base(value) if value is not None else None
 
     @field_validator("wire", "output_dir", "name_pattern", "library")
     @classmethod
@@ -62,6 +84,20 @@ class ProjectSettings(Input):
         if pattern is not None:
             check_name_pattern(pattern)
         return pattern
+
+
+def check_uri_base(value: str) -> str:
+    """ValueError unless `value` is an absolute URI that a slug can follow."""
+    parts = urlsplit(value)
+    if not parts.scheme or not (parts.netloc or parts.scheme in ("tag", "urn")):
+        raise ValueError(
+            f"uri_base must be an absolute URI such as 'https://example.com/news/', not {value!r}"
+        )
+    if value[-1] not in "/:=#":
+        raise ValueError(
+            f"uri_base must end with '/' (or ':'), so that the slug follows it: {value!r}"
+        )
+    return value
 
 
 def check_name_pattern(pattern: str) -> None:

@@ -102,6 +102,10 @@ def text_of(fmt: str, release: model.Release) -> str:
             str(prwriter.render(release, "txt", wire=w)) for w in prwriter.list_wires()
         )
     data = prwriter.render(release, fmt)
+    if fmt == "md":
+        return str(data)
+    if fmt == "json":
+        return html.unescape(str(data))
     if fmt == "html":
         text = str(data)
         uris = re.findall(r'src="data:image/[a-z]+;base64,([^"]+)"', text)

@@ -36,6 +36,8 @@ WRITERS: dict[str, str] = {
     "html": "prwriter.writers.html",
     "pdf": "prwriter.writers.pdf",
     "docx": "prwriter.writers.docx",
+    "md": "prwriter.writers.markdown",
+    "json": "prwriter.writers.ninjs",
 }
 
 
