@@ -242,3 +242,13 @@ def test_control_characters_in_file_names_are_escaped_when_printed(
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "r\\x1b]0;owned\\x07.txt" in result.stdout
+
+
+def test_a_huge_key_or_value_is_never_printed_whole(make_project: ProjectMaker) -> None:
+    release = ACME_RELEASE.replace("companies: [acme]", f"companies: [{'x' * 50_000}]")
+    project = make_project({"r.yaml": release + f"{'k' * 1000}: 1\n"})  # YAML's longest key
+    result = run("generate", project / "r.yaml", "-o", project / "out")
+    assert result.exit_code == 2
+    assert "k" * 120 + "…: unknown key" in result.stderr
+    assert "x" * 1000 not in result.stderr and "k" * 200 not in result.stderr
+    assert len(result.stderr) < 3000

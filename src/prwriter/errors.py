@@ -70,8 +70,9 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         parts = [where] if self.file else []
         if self.field:
-            parts.append(self.field)
-        return printable(": ".join([*parts, self.message]))
+            # A key from input can be long: print only the start of it.
+            parts.append(excerpt(self.field, 120))
+        return printable(": ".join([*parts, excerpt(self.message, 600)]))
 
 
 class InputError(Exception):
