@@ -71,7 +71,7 @@ class Problem:
         parts = [where] if self.file else []
         if self.field:
             # A key from input can be long: print only the start of it.
-            parts.append(excerpt(self.field, 120))
+            parts.append(excerpt(self.field, 200))
         return printable(": ".join([*parts, excerpt(self.message, 600)]))
 
 
