@@ -41,6 +41,9 @@ def _file_mode() -> int:
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
+_cleaned: set[Path] = set()
+
+
 class UnsafeTarget(OSError):
     """The target is a symbolic link or a folder: prwriter will not replace it."""
 
@@ -119,7 +122,9 @@ def write_all(files: Mapping[Path, str | bytes]) -> None:
     try:
         for path, content in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            remove_stale_parts(path.parent)
+            if path.parent not in _cleaned:  # once per folder and run
+                _cleaned.add(path.parent)
+                remove_stale_parts(path.parent)
             data = content.encode("utf-8") if isinstance(content, str) else content
             staged.append((_stage(path, data), path))
         for path in files:

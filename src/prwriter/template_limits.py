@@ -16,6 +16,7 @@ located template error.
 from __future__ import annotations
 
 import ctypes
+import os
 import re
 import threading
 import time
@@ -180,48 +181,49 @@ class LimitedEnvironment(SandboxedEnvironment):
 
 
 class _Watchdog:
-    """Stops a render that runs past its deadline by raising RenderTimeout in its thread."""
+    """Stops a render that runs past its deadline by raising RenderTimeout in its thread.
 
-    _local = threading.local()
+    One watching thread per process serves every rendering thread."""
+
+    active: dict[int, float] = {}  # rendering thread -> deadline
+    lock = threading.Lock()
+    watcher_pid: int | None = None
 
     def __init__(self, seconds: float) -> None:
         self.deadline = time.monotonic() + seconds
         self.thread_id = threading.get_ident()
-        self.lock = threading.Lock()
-        self.done = False
-        self.timer: threading.Timer | None = None
 
     def __enter__(self) -> _Watchdog:
-        self._local.current = self
-        self._arm(self.deadline - time.monotonic())
-        return self
-
-    def _arm(self, delay: float) -> None:
-        self.timer = threading.Timer(max(delay, 0.0), self._fire)
-        self.timer.daemon = True
-        self.timer.start()
-
-    def _fire(self) -> None:
         with self.lock:
-            if self.done:
-                return
-            # Interrupts pure-Python loops in the rendering thread (CPython).
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                ctypes.c_ulong(self.thread_id), ctypes.py_object(RenderTimeout)
-            )
-            self._arm(0.5)  # again, should something have swallowed it
+            self.active[self.thread_id] = self.deadline
+            if _Watchdog.watcher_pid != os.getpid():  # none yet, or forked without it
+                _Watchdog.watcher_pid = os.getpid()
+                threading.Thread(target=self._watch, name="prwriter-template-watchdog",
+                                 daemon=True).start()  # fmt: skip
+        return self
 
     def __exit__(self, *exc: object) -> None:
         with self.lock:
-            self.done = True
-            if self.timer is not None:
-                self.timer.cancel()
-        self._local.current = None
+            self.active.pop(self.thread_id, None)
+
+    @classmethod
+    def _watch(cls) -> None:
+        while True:
+            time.sleep(0.1)
+            now = time.monotonic()
+            with cls.lock:
+                for thread_id, deadline in list(cls.active.items()):
+                    if now > deadline:
+                        # Interrupts pure-Python loops in the rendering thread (CPython).
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                            ctypes.c_ulong(thread_id), ctypes.py_object(RenderTimeout)
+                        )
+                        cls.active[thread_id] = now + 0.5  # again, should it be swallowed
 
     @classmethod
     def check(cls) -> None:
-        current = getattr(cls._local, "current", None)
-        if current is not None and time.monotonic() > current.deadline:
+        deadline = cls.active.get(threading.get_ident())
+        if deadline is not None and time.monotonic() > deadline:
             raise RenderTimeout()
 
 
