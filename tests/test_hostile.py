@@ -252,3 +252,21 @@ def test_a_huge_key_or_value_is_never_printed_whole(make_project: ProjectMaker) 
     assert "k" * 200 + "…: unknown key" in result.stderr
     assert "x" * 1000 not in result.stderr and "k" * 201 not in result.stderr
     assert len(result.stderr) < 3000
+
+
+def test_releases_and_settings_symlinked_out_of_the_folder_are_refused(
+    make_project: ProjectMaker,
+) -> None:
+    project = make_project({"releases/r.yaml": ACME_RELEASE, "elsewhere/prwriter.toml": ""})
+    outside = project.parent / "outside.yaml"
+    outside.write_text(ACME_RELEASE, encoding="utf-8")
+    (project / "releases/leak.yaml").symlink_to(outside)
+    result = run("generate", project / "releases", "-f", "txt", "-j", "1")
+    assert result.exit_code == 2
+    assert "leak.yaml:1:1: refused: this release file leads outside the project" in result.stderr
+    assert (project / "releases/r.txt").is_file() and not (project / "releases/leak.txt").exists()
+
+    (project / "prwriter.toml").symlink_to(project.parent / "secret.toml")
+    (project.parent / "secret.toml").write_text("output_dir = 'x'\n", encoding="utf-8")
+    with pytest.raises(prwriter.InputError, match="refused: this settings file leads outside"):
+        prwriter.load_release(project / "releases/r.yaml")

@@ -19,6 +19,7 @@ from prwriter.errors import InputError, Problem, display_path
 from prwriter.kinds import PDF_VARIANTS, choose
 from prwriter.library import SUFFIXES
 from prwriter.output import write_all
+from prwriter.paths import check_read
 from prwriter.project import Project, find_project
 from prwriter.settings import check_name_pattern, setting_position
 from prwriter.style.names import slug
@@ -105,7 +106,12 @@ def find_releases(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem
             )
             if not inside:
                 problems.append(Problem(text, 0, 0, "", "no release YAML files in this folder"))
-            found.extend(inside)
+            for path in inside:
+                try:  # a symbolic link in the folder must not pull in a file from elsewhere
+                    check_read(path, [Path(text)], "release file")
+                    found.append(path)
+                except InputError as error:
+                    problems.extend(error.problems)
         else:
             found.append(Path(text))
     return list(dict.fromkeys(found)), problems

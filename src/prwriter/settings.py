@@ -192,4 +192,9 @@ def rule_position(project: Path, rule_id: str) -> tuple[str, int]:
 def read_settings(project: Path) -> ProjectSettings:
     """The settings of `project`; defaults when it has no settings file."""
     path = settings_file(project)
-    return ProjectSettings() if path is None else _load(path)
+    if path is None:
+        return ProjectSettings()
+    from prwriter.paths import check_read
+
+    check_read(path, [project], "settings file")
+    return _load(path)
