@@ -16,7 +16,7 @@ LAYERS: list[set[str]] = [
     {"resources", "yaml_source", "schema", "validation", "paths", "origins", "output"},
     {"model", "markup", "document"},
     {"library", "settings", "wires", "templating", "project", "loading"},
-    {"formatting", "layout", "html_document", "addresses", "jsonld"},
+    {"formatting", "quoting", "layout", "html_document", "addresses", "jsonld"},
     {"writers", "checks"},
     {"batch", "scaffold", "schemas", "site", "__init__"},
     {"cli", "__main__"},

@@ -137,7 +137,8 @@ class Project:
             files = self.wire_files()
             if name not in files:
                 raise InputError([unknown_wire_problem(name, list(files), "", 0, 0, "wire")])
-            self._wires[name] = read_profile(files[name])
+            folders = [d / "wires" for d in self.template_dirs]
+            self._wires[name] = read_profile(files[name], folders)
         return self._wires[name]
 
     # --- templates ----------------------------------------------------------------------
