@@ -315,7 +315,9 @@ class _Resolver:
 
     def markdown(self, text: str, source: YamlSource, loc: Loc) -> list[Block]:
         try:
-            return parse_blocks(text)
+            # A library text (an About, a legal block) is the same in every release of a
+            # batch: parse it once per project. The blocks are frozen; the list is copied.
+            return list(self.project.memo(("markdown", text), lambda: parse_blocks(text)))
         except MarkupError as exc:
             loc = source.known_prefix(loc)
             line, column = source.text_position(loc, exc.line)
