@@ -16,7 +16,7 @@ LAYERS: list[set[str]] = [
     {"resources", "yaml_source", "schema", "validation", "paths", "images", "origins", "output"},
     {"model", "markup", "document"},
     {"library", "settings", "wires", "templating", "template_limits", "project", "loading"},
-    {"formatting", "layout", "html_document", "addresses", "jsonld"},
+    {"formatting", "quoting", "layout", "html_document", "addresses", "jsonld"},
     {"writers", "checks"},
     {"batch", "scaffold", "schemas", "site", "arguments", "__init__"},
     {"cli", "__main__"},
