@@ -36,7 +36,12 @@ def _wait_until_gone(text: str, seconds: float = 15) -> list[int]:
     return left
 
 
-def _batch(project: Path, jobs: int = 4, formats: str = "txt,docx") -> subprocess.Popen:
+# PDF keeps a batch of this size running for several seconds even on a quiet machine, so
+# that a signal sent after the first outputs lands while it runs, not after it ended.
+RELEASES = 80
+
+
+def _batch(project: Path, jobs: int = 4, formats: str = "txt,docx,pdf") -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "prwriter", "generate", str(project), "-f", formats,
          "-o", str(project / "out"), "-j", str(jobs), "-q"],
@@ -60,10 +65,11 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason=
 @needs_proc
 @pytest.mark.parametrize("attempt", range(5))
 def test_ctrl_c_ends_a_parallel_batch_promptly(attempt: int, make_project: ProjectMaker) -> None:
-    project = make_project({f"r{n:02d}.yaml": ACME_RELEASE for n in range(40)})
+    project = make_project({f"r{n:02d}.yaml": ACME_RELEASE for n in range(RELEASES)})
     process = _batch(project)
     _wait_for_outputs(project / "out", 1 + attempt % 3)
     time.sleep(attempt * 0.05)
+    assert process.poll() is None, "the batch ended before the signal; make it longer"
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)  # a hang fails here
     assert process.returncode == 130, stderr
@@ -75,9 +81,10 @@ def test_ctrl_c_ends_a_parallel_batch_promptly(attempt: int, make_project: Proje
 @pytest.mark.slow
 @needs_proc
 def test_sigterm_ends_a_parallel_batch_promptly(make_project: ProjectMaker) -> None:
-    project = make_project({f"r{n:02d}.yaml": ACME_RELEASE for n in range(40)})
+    project = make_project({f"r{n:02d}.yaml": ACME_RELEASE for n in range(RELEASES)})
     process = _batch(project)
     _wait_for_outputs(project / "out", 2)
+    assert process.poll() is None, "the batch ended before the signal; make it longer"
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 143, stderr
@@ -87,7 +94,7 @@ def test_sigterm_ends_a_parallel_batch_promptly(make_project: ProjectMaker) -> N
 @pytest.mark.slow
 @needs_proc
 def test_rendering_processes_exit_when_the_batch_is_killed(make_project: ProjectMaker) -> None:
-    project = make_project({f"r{n:02d}.yaml": ACME_RELEASE for n in range(40)})
+    project = make_project({f"r{n:02d}.yaml": ACME_RELEASE for n in range(RELEASES)})
     process = _batch(project, jobs=2)
     _wait_for_outputs(project / "out", 2)
     process.send_signal(signal.SIGKILL)
