@@ -92,6 +92,7 @@ class Importer:
 
     def add(self, path: Path) -> None:
         word: DocxCopy | None = None
+        loose = False
         if path.suffix.lower() == ".docx":
             from prwriter.importing.docx import read_docx
 
@@ -100,7 +101,10 @@ class Importer:
             text, wires = word.text, ["print"]
         else:
             text = read_text(path)
-            wires = [self.wire] if self.wire else self._candidates(text)
+            wires = [self.wire] if self.wire else self._candidates(text, loose=False)
+            # Copy reprinted by a syndicator (other dashes, the lead on its own line).
+            loose = not wires and not self.wire
+            wires = wires or self._candidates(text, loose=True)
         if self.wire and word is None:
             known = self.project.wire_files()
             if self.wire not in known:
@@ -124,7 +128,7 @@ class Importer:
         failed: InputError | None = None
         for name in wires:
             self.catalog = copy.deepcopy(saved)
-            reader = WireTextReader(self.project.wire(name), name)
+            reader = WireTextReader(self.project.wire(name), name, loose=loose)
             if word is not None:
                 reader.markdown = word.markdown
             try:
@@ -156,10 +160,10 @@ class Importer:
         self.result.releases.append(best[2])
         self.result.notes.extend(best[4])
 
-    def _candidates(self, text: str) -> list[str]:
+    def _candidates(self, text: str, *, loose: bool) -> list[str]:
         found = []
         for name in sorted(self.project.wire_files()):
-            if WireTextReader(self.project.wire(name), name).matches(text):
+            if WireTextReader(self.project.wire(name), name, loose=loose).matches(text):
                 found.append(name)
         return found
 

@@ -22,6 +22,7 @@ from prwriter.importing.patterns import (
 from prwriter.importing.places import read_places
 from prwriter.importing.quotes import QuoteReader
 from prwriter.importing.reading import Block, blocks
+from prwriter.style.dates import DATE_STYLES
 from prwriter.style.tickers import canonical_exchange
 from prwriter.wires import WireProfile
 
@@ -45,8 +46,15 @@ _SUFFIX = re.compile(
 _CONNECTORS = frozenset({"&", "and", "of", "the", "for", "de"})
 
 
-def dateline_pattern(wire: WireProfile) -> re.Pattern[str]:
-    return re.compile("^" + template_regex(wire.dateline, {"place": r"[^\n]+?", "date": DATE}))
+def dateline_pattern(wire: WireProfile, *, loose: bool = False) -> re.Pattern[str]:
+    """The profile's dateline; `loose` also takes the forms syndicators reprint it in: any
+    dash for a hyphen, spaces added or dropped around them, the lead on the next line."""
+    pattern = template_regex(wire.dateline, {"place": r"[^\n]+?", "date": DATE})
+    if loose:
+        dash = "\\s*[-\u2013\u2014]+\\s*"
+        pattern = re.sub(r"(?:\\ )*(?:\\-)+(?:\\ )*", lambda _: dash, pattern)
+        pattern = pattern.replace("\\ ", "\\s*") + "\\s*"
+    return re.compile("^" + pattern)
 
 
 def marks_of(wire: WireProfile) -> dict[str, str]:
@@ -56,11 +64,12 @@ def marks_of(wire: WireProfile) -> dict[str, str]:
 class WireTextReader:
     """Reads one release written in `wire`'s form (the profile named `name`)."""
 
-    def __init__(self, wire: WireProfile, name: str) -> None:
+    def __init__(self, wire: WireProfile, name: str, *, loose: bool = False) -> None:
         self.wire = wire
         self.name = name
+        self.loose = loose
         self.marks = marks_of(wire)
-        self.dateline = dateline_pattern(wire)
+        self.dateline = dateline_pattern(wire, loose=loose)
         self.contacts = ContactReader(wire)
         listing = template_regex(
             wire.ticker,
@@ -216,6 +225,8 @@ class WireTextReader:
             known = draft.date or self.date_hint
             year = known.year if known else None
             date = read_date(match["date"], wire.date_style, year=year)
+            for style in DATE_STYLES if date is None and self.loose else ():
+                date = date or read_date(match["date"], style, year=year)
             if date is None:
                 draft.note(block.line, f"a date prwriter cannot read: {match['date']}")
             draft.date = draft.date or date
