@@ -80,6 +80,8 @@ class Catalog:
             found.ticker = False
         if not found.listings and data.get("listings"):
             ref["ticker"] = False
+        if found.about_heading and not data.get("about_heading"):
+            data["about_heading"] = found.about_heading
         if found.about is not None:
             data["about"] = _with_version(data.get("about"), found.about, date)
         elif data.get("about"):

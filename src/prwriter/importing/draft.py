@@ -23,6 +23,7 @@ class FoundCompany:
     about: str | None = None
     mentioned: bool = False
     mention: str | None = None
+    about_heading: str | None = None
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Draft:
     legal: list[FoundLegal] = field(default_factory=list)
     contacts: list[FoundGroup] = field(default_factory=list)
     source: str | None = None
+    contact_notice: FoundLegal | None = None
     notes: list[tuple[int, str]] = field(default_factory=list)
 
     def note(self, line: int, what: str) -> None:

@@ -7,10 +7,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from prwriter.style.places import find_province, find_state, format_place
+from prwriter.style.places import find_province, find_state, format_place, needs_region
 from prwriter.wires import WireProfile
 
 Place = dict[str, str]
+_CANADIAN_CITIES = {
+    "TORONTO": "Ontario", "OTTAWA": "Ontario", "VANCOUVER": "British Columbia",
+    "MONTREAL": "Quebec", "CALGARY": "Alberta", "EDMONTON": "Alberta",
+    "WINNIPEG": "Manitoba", "HALIFAX": "Nova Scotia", "REGINA": "Saskatchewan",
+}  # fmt: skip
 
 
 def _city(written: str, as_written: bool) -> str:
@@ -31,6 +36,10 @@ def _candidates(text: str, as_written: bool) -> list[Place]:
 
         home = _US_STANDALONE_HOME.get(city_text.strip().upper())
         found: list[Place] = [{"city": city}]
+        # Canadian Press writes its large cities alone; AP wants the province.
+        home_province = _CANADIAN_CITIES.get(city_text.strip().upper())
+        if home_province:
+            found.append({"city": city, "province": home_province})
         if home:
             state = find_state(home)
             if state:
@@ -67,9 +76,17 @@ def _written(place: Place, wire: WireProfile) -> str | None:
 def read_place(text: str, wire: WireProfile) -> Place | None:
     """One place as the profile writes it; None unless it writes back the same."""
     for place in _candidates(text, wire.city_case == "as-written"):
+        if len(place) == 1 and needs_region(place["city"]):
+            continue  # the loader refuses a city AP never writes alone
         if _written(place, wire) == text:
             return place
     return None
+
+
+def guess_place(text: str, wire: WireProfile) -> Place:
+    """A place for a dateline the profile does not write so (`VANCOUVER` alone on CNW):
+    the first reading that loads, for the writer to check."""
+    return (_candidates(text, wire.city_case == "as-written") or [{"city": text}])[-1]
 
 
 def read_places(text: str, wire: WireProfile) -> list[Place] | None:

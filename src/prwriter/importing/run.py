@@ -217,6 +217,8 @@ class Importer:
             )
         facts["companies"] = companies
         facts["body"] = [self._part(part, wire.quote_form) for part in draft.body]
+        if draft.contact_notice is not None:
+            draft.legal.append(draft.contact_notice)
         if draft.legal:
             facts["legal"] = [
                 {"id": self.catalog.legal(x, owner), "before_about": True}

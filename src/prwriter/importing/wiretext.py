@@ -19,7 +19,7 @@ from prwriter.importing.patterns import (
     template_regex,
     unmark,
 )
-from prwriter.importing.places import read_places
+from prwriter.importing.places import guess_place, read_places
 from prwriter.importing.quotes import QuoteReader
 from prwriter.importing.reading import Block, blocks
 from prwriter.style.dates import DATE_STYLES
@@ -36,6 +36,7 @@ _LEGAL = re.compile(
     r"|solicitation|disclaim|all rights reserved|registered mark",
     re.IGNORECASE,
 )
+_BULLET = re.compile(r"^\s*[\u2022\u00b7\u25aa*\-] ")
 # Words in quotation marks, long enough to be someone speaking.
 _SPOKEN = re.compile(r'"[^"]*\w+ \w+[^"]*"')
 _SYMBOL = r"[A-Z0-9][A-Za-z0-9.\-]*"
@@ -210,7 +211,16 @@ class WireTextReader:
         groups = self.contacts.groups(lines)
         draft.contacts = groups
         if not groups and lines:
-            draft.note(lines[0][0], "contacts in a form prwriter does not write; kept as body text")
+            # Kept, in its place at the end, as a notice the writer can turn into contacts.
+            heading = wire.contacts_heading if wire.contacts_layout == "block" else None
+            text = "\n".join(line.strip() for _, line in lines if line.strip())
+            if wire.contacts_layout != "block":
+                text = (wire.contacts_heading or "CONTACT:") + " " + text
+            draft.contact_notice = FoundLegal("notice", escape_markdown(text), lines[0][0], heading)
+            draft.note(
+                lines[0][0],
+                "contacts without a group label (prwriter writes one); kept as a notice",
+            )
 
     def _lead(self, block: Block, draft: Draft) -> None:
         match = self.dateline.match(block.text)
@@ -219,14 +229,17 @@ class WireTextReader:
         places = read_places(match["place"], wire)
         if places is None:
             draft.note(block.line, f"a dateline place prwriter cannot read: {match['place']}")
-            places = [{"city": match["place"].split(",")[0].title()}]
+            places = [guess_place(part, wire) for part in match["place"].split(wire.city_separator)]
         draft.dateline = places
         if "date" in match.groupdict() and match["date"]:
             known = draft.date or self.date_hint
             year = known.year if known else None
             date = read_date(match["date"], wire.date_style, year=year)
-            for style in DATE_STYLES if date is None and self.loose else ():
-                date = date or read_date(match["date"], style, year=year)
+            if date is None:
+                found = (read_date(match["date"], s, year=year) for s in DATE_STYLES)
+                date = next((d for d in found if d is not None), None)
+                if date is not None:
+                    draft.note(block.line, f"a date not in the profile's style: {match['date']}")
             if date is None:
                 draft.note(block.line, f"a date prwriter cannot read: {match['date']}")
             draft.date = draft.date or date
@@ -255,8 +268,11 @@ class WireTextReader:
             stop = headings[n + 1] if n + 1 < len(headings) else legal_from
             match = about.match(found[i].text)
             assert match is not None
-            name = match["heading"].removeprefix("About ")
+            written = match["heading"]
+            name = written.removeprefix("About ").removeprefix("the ").rstrip(":")
             company = self._company(draft, name, found[i].line)
+            if written != f"About {name}":
+                company.about_heading = written
             texts = [self._text(b) for b in found[i + 1 : stop]]
             if texts:
                 company.about = "\n\n".join(texts)
@@ -333,14 +349,17 @@ class WireTextReader:
 
     def _list(self, block: Block) -> str:
         bullet = self.wire.bullet
-        ordered = not block.lines[0].startswith(bullet)
+        ordered = bool(re.match(r"\d+\. ", block.lines[0]))
         items = []
         for line in block.lines:
             if ordered:
                 number, _, item = line.partition(". ")
                 items.append(f"{number}. {escape_markdown(item)}")
             else:
-                items.append("- " + escape_markdown(line.removeprefix(bullet)))
+                item = (
+                    line.removeprefix(bullet) if line.startswith(bullet) else _BULLET.sub("", line)
+                )
+                items.append("- " + escape_markdown(item))
         return "\n".join(items)
 
     def _paragraph(self, text: str) -> str:
@@ -482,7 +501,7 @@ def _heading_like(block: Block) -> bool:
 
 
 def _is_list(block: Block, bullet: str) -> bool:
-    if all(line.startswith(bullet) for line in block.lines):
+    if all(line.startswith(bullet) or _BULLET.match(line) for line in block.lines):
         return True
     first = re.match(r"(\d+)\. ", block.lines[0])
     if first is None:
