@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import json
 import os
 import re
 import shutil
@@ -83,6 +84,7 @@ class Importer:
         self.project = Project(self.stage, user_library=self.stage / "no-user-library")
         self.releases: dict[Path, dict[str, Any]] = {}
         self.binaries: dict[Path, bytes] = {}
+        self.staged: dict[Path, str] = {}
         self.result = ImportResult()
 
     def close(self) -> None:
@@ -260,7 +262,16 @@ class Importer:
         """The chosen reading's library entries, in the staging project."""
         for kind, entry_id in sorted(self.catalog.changed):
             path = self.stage / "boilerplates" / kind / f"{entry_id}.yaml"
-            _write_yaml(path, self.catalog.entries[kind][entry_id])
+            self._stage_file(path, self.catalog.entries[kind][entry_id])
+
+    def _stage_file(self, path: Path, data: Any) -> None:
+        """Write `data` for the staging project, as JSON (which is YAML, and quick), only
+        when it changed since last written: the loader then rereads only what changed."""
+        text = json.dumps(data, ensure_ascii=False, default=str)
+        if self.staged.get(path) != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            self.staged[path] = text
 
     def _verify(
         self, path: Path, target: Path, name: str, text: str, facts: dict[str, Any]
@@ -327,11 +338,9 @@ class Importer:
 
     def _stage(self, target: Path, facts: dict[str, Any]) -> None:
         for kind, entry_id in sorted(self.catalog.changed):
-            _write_yaml(
-                self.stage / "boilerplates" / kind / f"{entry_id}.yaml",
-                self.catalog.entries[kind][entry_id],
-            )
-        _write_yaml(target, facts)
+            path = self.stage / "boilerplates" / kind / f"{entry_id}.yaml"
+            self._stage_file(path, self.catalog.entries[kind][entry_id])
+        self._stage_file(target, facts)
 
     def _compare(
         self, path: Path, target: Path, name: str, original: list[str], again: list[str]
