@@ -69,6 +69,9 @@ def test_an_existing_library_is_referenced_and_never_rewritten(tmp_path: Path) -
     copy.write_text(GOLDEN.read_text(encoding="utf-8"), encoding="utf-8")
     result = import_releases([copy], out)
     assert result.written == [out / "copy.yaml"]
+    # Checked against the folder's own library: every line comes back.
+    [imported] = result.releases
+    assert imported.reproduced == imported.lines
     assert {p: p.read_bytes() for p in (out / "boilerplates").rglob("*.yaml")} == files
 
 

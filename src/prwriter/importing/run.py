@@ -30,7 +30,7 @@ from prwriter.project import Project
 from prwriter.writers import RenderOptions
 from prwriter.writers.text import write as write_text
 
-SUFFIXES = (".txt", ".docx")
+SUFFIXES = (".txt", ".md", ".docx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +85,10 @@ class Importer:
         self.releases: dict[Path, dict[str, Any]] = {}
         self.binaries: dict[Path, bytes] = {}
         self.staged: dict[Path, str] = {}
+        # The folder's own library is what the imported releases are checked against.
+        for kind, found in self.catalog.entries.items():
+            for entry_id, data in found.items():
+                self._stage_file(self.stage / "boilerplates" / kind / f"{entry_id}.yaml", data)
         self.result = ImportResult()
 
     def close(self) -> None:
@@ -95,11 +99,13 @@ class Importer:
     def add(self, path: Path) -> None:
         word: DocxCopy | None = None
         loose = False
-        if path.suffix.lower() == ".docx":
+        markdown = path.suffix.lower() == ".md"
+        if path.suffix.lower() in (".docx", ".md"):
             from prwriter.importing.docx import read_docx
+            from prwriter.importing.markdown import read_markdown
 
-            # A Word file is the print copy: its styles are read as the print profile's text.
-            word = read_docx(path)
+            # Word and Markdown are the print copy: read as the print profile's text.
+            word = read_markdown(path) if markdown else read_docx(path)
             text, wires = word.text, ["print"]
         else:
             text = read_text(path)
@@ -140,11 +146,14 @@ class Importer:
                 facts, notes = self._facts(draft)
                 if word is not None:
                     facts.pop("wire")
-                    self._media(facts, word, target.stem)
+                    if not markdown:
+                        self._media(facts, word, target.stem)
             except InputError as exc:
                 failed = failed or exc
                 continue
-            if word is not None:
+            if markdown:
+                imported, more = self._verify_markdown(path, target, facts)
+            elif word is not None:
                 imported, more = self._verify_docx(path, target, word, facts)
             else:
                 imported, more = self._verify(path, target, name, text, facts)
@@ -335,6 +344,24 @@ class Importer:
                      for p in exc.problems]  # fmt: skip
             return ImportedRelease(path, target, "print", len(original), 0), notes
         return self._compare(path, target, "print", original, again)
+
+    def _verify_markdown(
+        self, path: Path, target: Path, facts: dict[str, Any]
+    ) -> tuple[ImportedRelease, list[str]]:
+        """Markdown's round trip: `--format md` of the release gives the same lines."""
+        from prwriter.loading import load_release
+        from prwriter.writers.markdown import write as write_markdown
+
+        self._stage(target, facts)
+        original = normalize(read_text(path)).split("\n")[:-1]
+        try:
+            release = load_release(target, project=self.project)
+            again = str(write_markdown(release, RenderOptions(self.project)))
+        except InputError as exc:
+            notes = [f"{display_path(path)}:1: the facts read do not load: {p.message}"
+                     for p in exc.problems]  # fmt: skip
+            return ImportedRelease(path, target, "print", len(original), 0), notes
+        return self._compare(path, target, "print", original, normalize(again).split("\n")[:-1])
 
     def _stage(self, target: Path, facts: dict[str, Any]) -> None:
         for kind, entry_id in sorted(self.catalog.changed):
