@@ -321,15 +321,23 @@ def _render_in_pool(
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _stop_pool(pool: ProcessPoolExecutor) -> None:
+def _stop_pool(pool: ProcessPoolExecutor, grace: float = 5.0) -> None:
     # Let the executor cancel what has not started (cancelling futures from here races
-    # with its own thread), then end the workers.
+    # with its own thread). Each worker then finishes the release in its hands and exits:
+    # a worker killed while it sends a result leaves half a message in the pipe, and the
+    # executor's thread waits for the rest forever. Only a worker stuck past `grace`
+    # seconds is terminated.
+    import time
+
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + grace
     for process in processes:
-        process.terminate()
+        process.join(timeout=max(0.0, deadline - time.monotonic()))
     for process in processes:
-        process.join(timeout=5)
+        if process.is_alive():
+            process.terminate()
+            process.join(timeout=5)
         if process.is_alive():
             process.kill()
 

@@ -665,4 +665,13 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     signal.signal(signal.SIGINT, _terminate)
     signal.signal(signal.SIGTERM, _terminate)
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        if not _signals_received:
+            raise
+        # Interrupted: files were cleaned up while unwinding; do not wait at exit for
+        # threads a stopped process pool may have left blocked on a pipe.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(done.code if isinstance(done.code, int) else 128 + _signals_received[-1])
