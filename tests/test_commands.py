@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,11 @@ def test_sarif_log(make_project: ProjectMaker) -> None:
     assert result["ruleId"] in rule_ids and result["level"] == "error"
     region = result["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 1, "startColumn": 11}
+    # The tool's page is the rule catalogue, which the repository holds and pyproject names.
+    uri = run_["tool"]["driver"]["informationUri"]
+    assert uri.endswith("/docs/rules.md") and (REPO / "docs" / "rules.md").is_file()
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
+    assert pyproject["project"]["urls"]["Rules"] == uri
 
 
 def test_findings_in_library_text_point_at_the_library_file(make_project: ProjectMaker) -> None:

@@ -474,7 +474,11 @@ def init(
     """Start a release project: settings, a company with a contact, a spokesperson and a
     legal block to edit, a first release, the release schema, a templates/ folder and a
     GitHub Actions workflow that checks releases and builds drafts. Never replaces a file."""
-    written = prwriter.init_project(folder, company_id, company_name)
+    try:
+        written = prwriter.init_project(folder, company_id, company_name)
+    except prwriter.InputError as error:
+        _report(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
     for path in written:
         typer.echo(f"wrote {path}")
     typer.echo(

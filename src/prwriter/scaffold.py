@@ -6,6 +6,7 @@ Neither ever replaces a file that exists.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,34 @@ from prwriter.errors import InputError, Problem
 from prwriter.style.names import without_legal_suffix
 
 SCHEMA_FILE = "release.schema.json"
+# Library ids are file names, and releases write them unquoted.
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def yaml_scalar(value: str) -> str:
+    """`value` as a YAML scalar that reads back as the same string: plain when that is
+    safe, quoted when the text holds `: `, `#`, quotes, or looks like a number or date."""
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.width = 1_000_000  # one line, however long
+    out = StringIO()
+    yaml.dump(value, out)
+    return out.getvalue().removesuffix("\n...\n").removesuffix("\n")
+
+
+def check_company(company: Company) -> None:
+    """InputError unless the id can be a file name and the name is one line of text."""
+    problems = []
+    if not _ID.fullmatch(company.id):
+        why = f"'{company.id}' cannot be a library id; use letters, digits, '-', '_' and '.'"
+        problems.append(Problem("", 0, 0, "--company-id", why))
+    if not company.name.strip() or any(ch in company.name for ch in "\r\n"):
+        problems.append(Problem("", 0, 0, "--company-name", "give the name on one line"))
+    if problems:
+        raise InputError(problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,21 +61,26 @@ def _write_new(path: Path, text: str, written: list[Path]) -> None:
 
 def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
     """Scaffold a release project in `folder`; the files written (existing ones are kept)."""
+    from prwriter import __version__
     from prwriter.resources import shipped
 
+    check_company(company)
     written: list[Path] = []
     c = company
+    name = yaml_scalar(c.name)
     files = {
         "prwriter.toml": SETTINGS,
         SCHEMA_FILE: (shipped("templates") / "schema" / SCHEMA_FILE).read_text("utf-8"),
         f"boilerplates/companies/{c.id}.yaml": COMPANY.format(
-            name=c.name, id=c.id, short=without_legal_suffix(c.name)
+            name=name, text_name=c.name, id=c.id, short=yaml_scalar(without_legal_suffix(c.name))
         ),
-        f"boilerplates/contacts/{c.id}-media.yaml": CONTACT.format(name=c.name),
-        f"boilerplates/people/{c.id}-ceo.yaml": PERSON.format(name=c.name),
+        f"boilerplates/contacts/{c.id}-media.yaml": CONTACT.format(name=name),
+        f"boilerplates/people/{c.id}-ceo.yaml": PERSON.format(
+            title=yaml_scalar(f"chief executive officer of {c.name}")
+        ),
         f"boilerplates/legal/{c.id}-forward-looking.yaml": LEGAL.format(name=c.name),
         "templates/README.md": TEMPLATES_README,
-        ".github/workflows/releases.yml": WORKFLOW,
+        ".github/workflows/releases.yml": WORKFLOW.format(version=__version__),
         ".gitignore": "drafts/\n",
     }
     for name, text in files.items():
@@ -69,10 +103,11 @@ def release_text(
         id=company.id,
         name=company.name,
         date=date.isoformat(),
-        headline=headline or f"{company.name} Announces Its First Release With prwriter",
-        city=city,
-        state=state,
-    )
+        headline=yaml_scalar(headline or f"{company.name} Announces Its First Release With "
+                             "prwriter"),
+        city=yaml_scalar(city),
+        state=yaml_scalar(state),
+    )  # fmt: skip
 
 
 def default_release_path(date: dt.date, headline: str | None) -> Path:
@@ -136,7 +171,7 @@ about:
   # Dated versions: a release uses the latest one in force on its date.
   - since: 2020-01-01
     text: >-
-      {name} is a company. Replace this with its boilerplate: what it does, for whom, where,
+      {text_name} is a company. Replace this with its boilerplate: what it does, for whom, where,
       and where to learn more.
 """
 
@@ -150,7 +185,7 @@ email: press@example.com
 
 PERSON = """\
 name: Alex Morgan
-title: chief executive officer of {name}
+title: {title}
 """
 
 LEGAL = """\
@@ -220,7 +255,9 @@ jobs:
       - run: >-
           sudo apt-get update &&
           sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-      - run: pip install prwriter
+      # The prwriter this project was made with. Until prwriter is published, put its
+      # wheel in vendor/ (see prwriter's README); pip takes it from there.
+      - run: pip install --find-links vendor/ "prwriter=={version}"
       - run: prwriter check releases/ --format github
       - run: prwriter generate releases/
       - uses: actions/upload-artifact@v4

@@ -11,6 +11,9 @@ from prwriter.checks import RANK, Finding, Severity, iter_rules
 from prwriter.errors import Problem
 
 REPORT_FORMATS = ("text", "json", "github", "sarif")
+# The rule catalogue (docs/rules.md) where the project is published; the same address is
+# the `Rules` URL in pyproject.toml.
+RULES_URL = "https://github.com/prwriter/prwriter/blob/main/docs/rules.md"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -135,7 +138,7 @@ def as_sarif(results: Sequence[CheckResult], version: str) -> str:
                     "driver": {
                         "name": "prwriter",
                         "version": version,
-                        "informationUri": "https://pypi.org/project/prwriter/",
+                        "informationUri": RULES_URL,
                         "rules": [
                             {
                                 "id": r.id,
