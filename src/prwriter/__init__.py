@@ -36,6 +36,7 @@ __all__ = [
     "check_rules",
     "check_rules_markdown",
     "check_status",
+    "company_choices",
     "export_templates",
     "generate",
     "init_project",
@@ -45,6 +46,7 @@ __all__ = [
     "list_wires",
     "load_release",
     "new_release",
+    "new_release_problem",
     "render",
     "watch_folders",
     "write_atomic",
@@ -234,36 +236,73 @@ def init_project(
 
 def new_release(
     path: str | Path | None,
-    company_id: str,
+    company_id: str | None = None,
     *,
     headline: str | None = None,
     date: str | None = None,
     city: str = "New York",
-    state: str = "New York",
+    state: str | None = "New York",
 ) -> Path:
     """Write a commented release file for `company_id` at `path` (never over a file), with a
     yaml-language-server $schema line when the project has release.schema.json. Without a
-    path: `releases/DATE-SLUG.yaml`, or `DATE-SLUG.yaml` where there is no releases/ folder."""
+    path: `releases/DATE-SLUG.yaml`, or `DATE-SLUG.yaml` where there is no releases/ folder.
+    Without a company: the only one the project has. `state` may be None for AP's
+    stand-alone cities. Raises `InputError` for a date, city, state or company that is not
+    one, each problem named by the command's option."""
     import datetime as dt
 
-    from prwriter.scaffold import Company, default_release_path
+    from prwriter.errors import did_you_mean
+    from prwriter.scaffold import Company, answer_problems, company_choices, default_release_path
     from prwriter.scaffold import new_release as write
 
-    day = dt.date.fromisoformat(date) if date else dt.date.today()
+    problems = answer_problems(date or dt.date.today().isoformat(), city, state)
+    if problems:
+        raise InputError(problems)
+    day = dt.date.fromisoformat(date.strip()) if date else dt.date.today()
     target = Path(path) if path is not None else default_release_path(day, headline)
-    name = company_id
+    choices = company_choices(target.parent if target.parent.exists() else Path())
+    if company_id is None:
+        if len(choices) != 1:
+            raise InputError([Problem("", 0, 0, "--company", "which company issues the release? "
+                                      f"give one of: {', '.join(choices)}")])  # fmt: skip
+        company_id = choices[0]
     entry = list_entries("companies", target.parent).get(company_id)
     if entry is None:
+        hint = did_you_mean(company_id, list_entries("companies", target.parent))
         raise InputError(
-            [Problem("", 0, 0, "--company", f"no company '{company_id}' in the library; "
-                     "see prwriter list companies")]
+            [Problem("", 0, 0, "--company", f"no company '{company_id}' in the library{hint} "
+                     "(prwriter list companies shows them)")]
         )  # fmt: skip
     from prwriter.yaml_source import read_yaml
 
+    name = company_id
     data = read_yaml(entry).data
     if isinstance(data, dict) and isinstance(data.get("name"), str):
         name = data["name"]
-    return write(target, Company(company_id, name), day, headline, city, state)
+    return write(target, Company(company_id, name), day, headline, city.strip(),
+                 state.strip() if state else None)  # fmt: skip
+
+
+def company_choices(folder: str | Path = ".") -> list[str]:
+    """The companies a new release in `folder` may name: the project's own (its library
+    folders), or, where it has none, every one including prwriter's example company."""
+    from prwriter.scaffold import company_choices as choices
+
+    return choices(Path(folder))
+
+
+def new_release_problem(field: str, value: str, *, city: str = "") -> str | None:
+    """Why `value` cannot be the `field` ("date", "city" or "state") of a new release, or
+    None; a state is judged for `city` (AP's stand-alone cities need none)."""
+    from prwriter.scaffold import city_problem, date_problem, state_problem
+
+    if field == "date":
+        return date_problem(value)
+    if field == "city":
+        return city_problem(value)
+    if field == "state":
+        return state_problem(value, city)
+    raise ValueError(f"unknown field {field!r}; choose date, city or state")
 
 
 def list_templates(folder: str | Path = ".") -> dict[str, Path]:

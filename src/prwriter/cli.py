@@ -495,45 +495,79 @@ def new(
         typer.Argument(help="The release file to write.", show_default="releases/DATE-SLUG.yaml"),
     ] = None,
     company: Annotated[
-        str | None, typer.Option("--company", help="Library id of the issuing company.")
+        str | None,
+        typer.Option(
+            "--company",
+            help="Library id of the issuing company.",
+            show_default="the project's only company",
+        ),
     ] = None,
     headline: Annotated[str | None, typer.Option("--headline")] = None,
     date: Annotated[
         str | None, typer.Option("--date", help="YYYY-MM-DD", show_default="today")
     ] = None,
-    city: Annotated[str | None, typer.Option("--city")] = None,
-    state: Annotated[str | None, typer.Option("--state")] = None,
+    city: Annotated[str | None, typer.Option("--city", show_default="New York")] = None,
+    state: Annotated[
+        str | None,
+        typer.Option("--state", help="U.S. state; '' for AP's stand-alone cities."),
+    ] = None,
 ) -> None:
-    """Write a commented release to fill in. Asks for what is missing on a terminal; in CI
-    give the options. Never replaces a file."""
+    """Write a commented release to fill in. Asks for what is missing on a terminal (and asks
+    again when an answer is not a date, a city or a state); in CI give the options. Never
+    replaces a file."""
     import datetime as dt
 
-    ask = sys.stdin.isatty()
-    companies = list(prwriter.list_entries("companies", path.parent if path else Path()))
-    if company is None:
-        if not ask:
-            raise typer.BadParameter(
-                f"which company? one of: {', '.join(companies)}", param_hint="--company"
+    folder = path.parent if path and path.parent.exists() else Path()
+    if _can_ask():
+        choices = prwriter.company_choices(folder)
+        if company is None:
+            company = _ask(
+                "Company id",
+                choices[0] if len(choices) == 1 else None,
+                lambda text: None if text in choices else f"choose one of: {', '.join(choices)}",
             )
-        company = typer.prompt("Company id", default=companies[0] if companies else None)
-    if headline is None and ask:
-        headline = typer.prompt("Headline")
-    if city is None:
-        city = typer.prompt("Dateline city", default="New York") if ask else "New York"
-    if state is None:
-        state = typer.prompt("State", default="New York") if ask else "New York"
-    try:
-        day = dt.date.fromisoformat(date) if date else dt.date.today()
-    except ValueError:
-        raise typer.BadParameter(f"'{date}' is not YYYY-MM-DD", param_hint="--date") from None
+        if headline is None:
+            headline = typer.prompt("Headline")
+        if date is None:
+            date = _ask("Date (YYYY-MM-DD)", dt.date.today().isoformat(), _problem_of("date"))
+        if city is None:
+            city = _ask("Dateline city", "New York", _problem_of("city"))
+        if state is None:
+            state = _ask("State (empty for none)", "", _problem_of("state", city))
     try:
         written = prwriter.new_release(
-            path, company or "", headline=headline, date=day.isoformat(), city=city, state=state
+            path,
+            company,
+            headline=headline,
+            date=date,
+            city="New York" if city is None else city,
+            state="New York" if state is None and city is None else state,
         )
     except prwriter.InputError as error:
         _report(error)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
     typer.echo(f"wrote {written}")
+
+
+def _problem_of(field: str, city: str = "") -> Any:
+    return lambda text: prwriter.new_release_problem(field, text, city=city)
+
+
+def _can_ask() -> bool:
+    """Prompts only for a person at a terminal; CI gets errors instead of a hung job."""
+    return sys.stdin.isatty()
+
+
+def _ask(question: str, default: str | None, problem: Any) -> str:
+    """Ask until `problem(answer)` finds nothing wrong; say what was wrong each time."""
+
+    def check(text: str) -> str:
+        why = problem(text)
+        if why:
+            raise typer.BadParameter(why)  # the prompt prints "Error: <why>" and asks again
+        return text.strip()
+
+    return typer.prompt(question, default=default, value_proc=check, show_default=bool(default))
 
 
 templates_app = typer.Typer(

@@ -92,3 +92,12 @@ def quote_list(names: Sequence[str], limit: int = 8) -> str:
     """`'a', 'b', 'c'` with an ellipsis after `limit` names."""
     shown = ", ".join(f"'{n}'" for n in names[:limit])
     return shown + (f" (and {len(names) - limit} more)" if len(names) > limit else "")
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`; did you mean 'x'?` when a known name is close to `word` (ignoring case), else ''."""
+    import difflib
+
+    folded = {c.casefold(): c for c in choices}
+    near = difflib.get_close_matches(word.casefold(), folded, n=1, cutoff=0.6)
+    return f"; did you mean '{folded[near[0]]}'?" if near else ""

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from prwriter.errors import InputError, Problem
+from prwriter.errors import InputError, Problem, quote_list
 from prwriter.style.names import without_legal_suffix
+from prwriter.style.places import find_state, needs_region, suggest_states
 
 SCHEMA_FILE = "release.schema.json"
 # Library ids are file names, and releases write them unquoted.
@@ -90,13 +91,64 @@ def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
     return written
 
 
+# --- answers to `new`: checked when typed, so that a wrong one is asked again -------------
+
+_DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d+")
+
+
+def date_problem(text: str) -> str | None:
+    """Why `text` is not a release date (YYYY-MM-DD), or None."""
+    try:
+        dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-05"
+    return None
+
+
+def city_problem(text: str) -> str | None:
+    """Why `text` is not a dateline city, or None."""
+    city = text.strip()
+    if not city:
+        return "give the city the news comes from, e.g. Dayton"
+    if _DATE_LIKE.fullmatch(city):
+        return f"'{city}' looks like a date or a number, not a city; write e.g. Dayton"
+    if find_state(city) is not None and city.casefold() not in ("new york", "washington"):
+        return f"'{city}' is a state; give the city (the state comes next)"
+    return None
+
+
+def state_problem(text: str, city: str) -> str | None:
+    """Why `text` is not the U.S. state of `city` (empty: none, for AP's stand-alone
+    cities), or None."""
+    state = text.strip()
+    if not state:
+        if needs_region(city):
+            return f"AP writes '{city}' with its state; give it, e.g. Ohio"
+        return None
+    if find_state(state) is None:
+        near = suggest_states(state)
+        hint = f"; did you mean {quote_list(near)}?" if near else ""
+        return f"'{state}' is not a U.S. state{hint}"
+    return None
+
+
+def answer_problems(date: str, city: str, state: str | None) -> list[Problem]:
+    """The problems of `new`'s answers, each named by its option."""
+    found = [
+        ("--date", date_problem(date)),
+        ("--city", city_problem(city)),
+        ("--state", state_problem(state or "", city) if not city_problem(city) else None),
+    ]
+    return [Problem("", 0, 0, option, why) for option, why in found if why]
+
+
 def release_text(
     company: Company,
     date: dt.date,
     schema_ref: str | None,
     headline: str | None = None,
     city: str = "New York",
-    state: str = "New York",
+    state: str | None = "New York",
 ) -> str:
     head = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
     return head + RELEASE.format(
@@ -105,9 +157,26 @@ def release_text(
         date=date.isoformat(),
         headline=yaml_scalar(headline or f"{company.name} Announces Its First Release With "
                              "prwriter"),
-        city=yaml_scalar(city),
-        state=yaml_scalar(state),
+        place=_place_lines(city, state),
     )  # fmt: skip
+
+
+def _place_lines(city: str, state: str | None) -> str:
+    lines = f"  city: {yaml_scalar(city)}\n"
+    return lines + (f"  state: {yaml_scalar(state)}\n" if state else "")
+
+
+def company_choices(folder: Path) -> list[str]:
+    """The companies a release in `folder` may name, the project's own first: the shipped
+    example company counts only where there is no other."""
+    from prwriter.library import find_project, library_for
+    from prwriter.resources import shipped
+
+    where = folder.resolve()
+    found = library_for(where, find_project(where)).ids("companies")
+    example = shipped("boilerplates").resolve()
+    own = [name for name, path in found.items() if not path.resolve().is_relative_to(example)]
+    return own or list(found)
 
 
 def default_release_path(date: dt.date, headline: str | None) -> Path:
@@ -119,7 +188,7 @@ def default_release_path(date: dt.date, headline: str | None) -> Path:
 
 
 def new_release(
-    path: Path, company: Company, date: dt.date, headline: str | None, city: str, state: str
+    path: Path, company: Company, date: dt.date, headline: str | None, city: str, state: str | None
 ) -> Path:
     """Write a commented release file at `path`; InputError if it exists."""
     from prwriter.library import find_project
@@ -204,9 +273,7 @@ RELEASE = """\
 headline: {headline}
 date: {date}                    # the release date, YYYY-MM-DD
 dateline:                           # written in AP style, e.g. NEW YORK or WALTHAM, Mass.
-  city: {city}
-  state: {state}
-companies: [{id}]
+{place}companies: [{id}]
 body:
   - >-
     {name} today announced its first release written with prwriter. The lead paragraph
