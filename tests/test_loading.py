@@ -207,7 +207,23 @@ def test_release_wire_wins_over_the_project_setting(make_project: ProjectMaker) 
             'wire = "x"\ncolour = "red"\n',
             "prwriter.toml:2:1: colour: unknown setting; allowed: wire",
         ),
-        ("wire = \n", "prwriter.toml:1:1: TOML syntax error: "),
+        ("wire = \n", "prwriter.toml:1:8: TOML syntax error: Invalid value"),
+        ('wire = "x"\n\nformats = [txt]\n', "prwriter.toml:3:12: TOML syntax error: Invalid value"),
+        (
+            'format = ["txt"]\n',
+            "prwriter.toml:1:1: format: unknown setting; did you mean "
+            "'formats'? allowed: wire, formats",
+        ),
+        (
+            '[check]\nfail_ob = "error"\n',
+            "prwriter.toml:2:1: check.fail_ob: unknown setting; "
+            "did you mean 'fail_on'? allowed: fail_on, rules",
+        ),
+        (
+            "# ours\n[check.rules.HL01]\nenabled = false\n",
+            "prwriter.toml:2:1: check.rules: unknown rule "
+            "HL01; did you mean 'HL001'? see prwriter check --list-rules",
+        ),
         ('# house\nwire = "nope"\n', "prwriter.toml:2:1: wire: unknown wire 'nope'; available: "),
     ],
 )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from prwriter.errors import InputError, Problem, display_path
+from prwriter.errors import InputError, Problem, ReadError, display_path
 from prwriter.library import SUFFIXES, find_project
 from prwriter.output import write_atomic
 from prwriter.settings import check_name_pattern, project_settings, setting_position
@@ -55,6 +55,7 @@ class Outcome:
     error: str | None = None  # an unexpected failure inside prwriter
     findings: tuple[Finding, ...] = ()
     stopped_by_checks: bool = False  # strict mode: an error finding kept it from being written
+    unreadable: bool = False  # the problems are that a file could not be read at all
 
     @property
     def ok(self) -> bool:
@@ -68,6 +69,7 @@ class _Rendered:
     problems: tuple[Problem, ...] = ()
     error: str | None = None
     findings: tuple[Finding, ...] = ()
+    unreadable: bool = False
 
 
 def find_releases(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
@@ -153,7 +155,7 @@ def _render(path: Path, options: BatchOptions) -> _Rendered:
             )  # fmt: skip
         return _Rendered(path, outputs, findings=findings)
     except InputError as error:
-        return _Rendered(path, problems=error.problems)
+        return _Rendered(path, problems=error.problems, unreadable=isinstance(error, ReadError))
     except Exception as error:  # a bug: reported per release, the batch goes on
         if options.raise_errors:
             raise
@@ -162,7 +164,8 @@ def _render(path: Path, options: BatchOptions) -> _Rendered:
 
 def _write(rendered: _Rendered, written: set[Path], dry_run: bool, strict: bool) -> Outcome:
     if rendered.problems or rendered.error:
-        return Outcome(rendered.source, problems=rendered.problems, error=rendered.error)
+        return Outcome(rendered.source, problems=rendered.problems, error=rendered.error,
+                       unreadable=rendered.unreadable)  # fmt: skip
     if strict and any(f.severity == "error" for f in rendered.findings):
         return Outcome(rendered.source, findings=rendered.findings, stopped_by_checks=True)
     shown = display_path(rendered.source)
@@ -217,7 +220,7 @@ def generate(
     outcomes: dict[Path, Outcome] = {}
     written: set[Path] = set()
     for problem in problems:
-        outcome = Outcome(Path(problem.file), problems=(problem,))
+        outcome = Outcome(Path(problem.file), problems=(problem,), unreadable=True)
         outcomes[outcome.source] = outcome
         if on_outcome:
             on_outcome(outcome)
@@ -269,13 +272,14 @@ def check(
     from prwriter.loading import load_with_origins
 
     releases, problems = find_releases(paths)
-    results = [CheckResult(Path(p.file), problems=(p,)) for p in problems]
+    results = [CheckResult(Path(p.file), problems=(p,), unreadable=True) for p in problems]
     for path in releases:
         try:
             release, origins = load_with_origins(path, overrides)
             settings = project_settings(release.project or path.parent)
         except InputError as error:
-            results.append(CheckResult(path, problems=error.problems))
+            unreadable = isinstance(error, ReadError)
+            results.append(CheckResult(path, problems=error.problems, unreadable=unreadable))
             continue
         findings = run_checks(release, origins, settings.check.rules)
         results.append(CheckResult(path, tuple(findings), fail_on=settings.check.fail_on))

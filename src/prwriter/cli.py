@@ -261,9 +261,13 @@ class _Run:
                 if (finding.severity != "info" and not self.quiet) or outcome.stopped_by_checks:
                     typer.echo(str(finding), err=True)
         failed = [o for o in outcomes if not o.ok]
+        printed: set[prwriter.Problem] = set()
         for outcome in failed:
+            # A problem shared by many releases (their project's settings) is printed once.
             for problem in outcome.problems:
-                typer.echo(str(problem), err=True)
+                if problem not in printed:
+                    printed.add(problem)
+                    typer.echo(str(problem), err=True)
             if outcome.error:
                 typer.echo(
                     f"{outcome.source}: internal error: {outcome.error} (please report it; "
@@ -271,13 +275,25 @@ class _Run:
                     err=True,
                 )
         if failed:
-            typer.echo(f"{len(failed)} of {len(outcomes)} release(s) failed", err=True)
+            typer.echo(_failure_summary(failed, len(outcomes)), err=True)
             if any(o.error for o in failed):
                 return EXIT_INTERNAL_ERROR
             if any(o.problems for o in failed):
                 return EXIT_INPUT_ERROR
             return EXIT_FINDINGS
         return 0
+
+
+def _failure_summary(failed: list[prwriter.Outcome], total: int) -> str:
+    """`2 of 5 release(s) failed: 1 could not be read, 1 failed validation`."""
+    kinds = {
+        "could not be read": sum(bool(o.problems) and o.unreadable for o in failed),
+        "failed validation": sum(bool(o.problems) and not o.unreadable for o in failed),
+        "held back by a check error (--strict)": sum(o.stopped_by_checks for o in failed),
+        "hit an internal error": sum(o.error is not None for o in failed),
+    }
+    parts = ", ".join(f"{count} {kind}" for kind, count in kinds.items() if count)
+    return f"{len(failed)} of {total} release(s) failed: {parts}"
 
 
 class _Progress:

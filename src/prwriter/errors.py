@@ -62,6 +62,11 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class ReadError(InputError):
+    """An InputError raised because a file could not be read as YAML or TOML at all (missing,
+    not UTF-8, a syntax error), as opposed to one that was read and failed validation."""
+
+
 def display_path(path: Path) -> str:
     """A path as a user would type it: relative to the working folder when inside it."""
     try:
@@ -99,5 +104,5 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     import difflib
 
     folded = {c.casefold(): c for c in choices}
-    near = difflib.get_close_matches(word.casefold(), folded, n=1, cutoff=0.6)
+    near = difflib.get_close_matches(word.casefold(), folded, n=1, cutoff=0.75)
     return f"; did you mean '{folded[near[0]]}'?" if near else ""

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from prwriter.errors import InputError, Problem, display_path
+from prwriter.errors import InputError, Problem, ReadError, did_you_mean, display_path
 from prwriter.schema import Input
 
 PROJECT_FILE = "prwriter.toml"
@@ -41,7 +41,8 @@ class CheckSettings(Input):
         for rule_id, config in rules.items():
             registered = known.get(rule_id)
             if registered is None:
-                raise ValueError(f"unknown rule {rule_id}; see prwriter check --list-rules")
+                hint = did_you_mean(rule_id, known) or ";"
+                raise ValueError(f"unknown rule {rule_id}{hint} see prwriter check --list-rules")
             for key, value in config.items():
                 if key == "enabled" and not isinstance(value, bool):
                     raise ValueError(f"{rule_id}.enabled: write true or false")
@@ -108,6 +109,23 @@ def _line_of_key(text: str, key: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
+def _syntax_problem(shown: str, text: str, exc: tomllib.TOMLDecodeError) -> Problem:
+    """tomllib puts the place at the end of its message, "(at line 3, column 1)"; make it
+    the problem's location, as every other problem has it."""
+    message = str(exc)
+    if message.endswith(" (at end of document)"):
+        lines = text.rstrip().split("\n")
+        what = message.removesuffix(" (at end of document)")
+        return Problem(
+            shown, len(lines), 1, "", f"TOML syntax error: {what} at the end of the file"
+        )
+    where = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if where is None:
+        return Problem(shown, 1, 1, "", f"TOML syntax error: {message}")
+    text = message[: where.start()]
+    return Problem(shown, int(where[1]), int(where[2]), "", f"TOML syntax error: {text}")
+
+
 @cache
 def _load(path: Path, stamp: tuple[int, int]) -> ProjectSettings:
     shown = display_path(path)
@@ -115,8 +133,7 @@ def _load(path: Path, stamp: tuple[int, int]) -> ProjectSettings:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", 1) or 1
-        raise InputError([Problem(shown, line, 1, "", f"TOML syntax error: {exc}")]) from None
+        raise ReadError([_syntax_problem(shown, text, exc)]) from None
     if path.name == PYPROJECT:
         data = data.get("tool", {}).get("prwriter", {})
     try:
@@ -125,18 +142,23 @@ def _load(path: Path, stamp: tuple[int, int]) -> ProjectSettings:
         problems = []
         for error in exc.errors(include_url=False):
             key = ".".join(str(part) for part in error["loc"])
-            message = (
-                f"unknown setting; allowed: {', '.join(ProjectSettings.model_fields)}"
-                if error["type"] == "extra_forbidden"
-                else str(error["msg"]).removeprefix("Value error, ")
-            )
+            if error["type"] == "extra_forbidden":
+                known = _allowed_settings(error["loc"][:-1])
+                hint = did_you_mean(str(error["loc"][-1]), known) or ";"
+                message = f"unknown setting{hint} allowed: {', '.join(known)}"
+            else:
+                message = str(error["msg"]).removeprefix("Value error, ")
             line = _line_of_key(text, key)
-            table = re.match(r"(?:unknown rule )?([A-Z]{2}\d{3})", message)
+            table = re.match(r"(?:unknown rule )?([A-Za-z0-9_-]+)", message)
             if key == "check.rules" and table:
                 found = re.search(rf"^\s*\[check\.rules\.{table.group(1)}\]", text, re.MULTILINE)
                 line = text.count("\n", 0, found.start()) + 1 if found else line
             problems.append(Problem(shown, line, 1, key, message))
         raise InputError(problems) from None
+
+
+def _allowed_settings(loc: tuple[str | int, ...]) -> list[str]:
+    return list(CheckSettings.model_fields if loc == ("check",) else ProjectSettings.model_fields)
 
 
 def settings_file(project: Path) -> Path | None:

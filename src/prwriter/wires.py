@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from prwriter.errors import InputError, Problem, closest, quote_list
+from prwriter.errors import InputError, Problem, closest, did_you_mean, quote_list
 from prwriter.resources import shipped
 from prwriter.schema import Input
 
@@ -162,4 +162,5 @@ def unknown_wire_problem(
     name: str, known: Sequence[str], file: str, line: int, column: int, field: str
 ) -> Problem:
     choices = quote_list(closest(name, known))
-    return Problem(file, line, column, field, f"unknown wire '{name}'; available: {choices}")
+    hint = did_you_mean(name, known) or ";"
+    return Problem(file, line, column, field, f"unknown wire '{name}'{hint} available: {choices}")
