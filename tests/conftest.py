@@ -29,12 +29,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(autouse=True)
 def isolated_user_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Iterator[None]:
     """No test sees the developer's own ~/.config/prwriter."""
-    from prwriter import library
-
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
-    library.user_library.cache_clear()
     yield
-    library.user_library.cache_clear()
 
 
 ProjectMaker = Callable[[dict[str, str]], Path]

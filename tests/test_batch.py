@@ -10,8 +10,9 @@ from typer.testing import CliRunner
 
 import prwriter
 from conftest import ACME_RELEASE, ProjectMaker
-from prwriter.batch import find_releases, slug
+from prwriter.batch import find_releases
 from prwriter.cli import app
+from prwriter.style.names import slug
 
 ALL = ("txt", "html", "pdf", "docx")
 
@@ -261,8 +262,24 @@ def test_debug_lets_the_traceback_out(make_project: ProjectMaker, monkeypatch) -
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(prwriter, "render", broken)
+    monkeypatch.setattr("prwriter.writers.text.write", broken)
     result = run("generate", project / "r.yaml", "--debug")
     assert isinstance(result.exception, RuntimeError)
     plain = run("generate", project / "r.yaml")
     assert plain.exit_code == 70 and "internal error: RuntimeError: boom" in plain.stderr
+
+
+def test_each_run_reads_the_project_again(make_project: ProjectMaker) -> None:
+    """A long-lived process (--watch) sees an edited profile, template or setting."""
+    profile = "description: House\ndateline: '{place} -- HOUSE -- '\n"
+    project = make_project(
+        {"prwriter.toml": 'wire = "house"\n', "templates/wires/house.yaml": profile,
+         "r.yaml": ACME_RELEASE}
+    )  # fmt: skip
+    [first] = prwriter.generate([project / "r.yaml"])
+    assert first.ok
+    assert "DAYTON, Ohio -- HOUSE -- Acme" in (project / "r.txt").read_text(encoding="utf-8")
+    (project / "templates/wires/house.yaml").write_text(profile.replace("HOUSE", "OURS"))
+    [second] = prwriter.generate([project / "r.yaml"])
+    assert second.ok
+    assert "-- OURS -- Acme" in (project / "r.txt").read_text(encoding="utf-8")

@@ -161,14 +161,16 @@ def test_internal_error_in_one_release_does_not_stop_the_batch(
     make_project: ProjectMaker, monkeypatch
 ) -> None:
     project = make_project({"a.yaml": ACME_RELEASE, "b.yaml": ACME_RELEASE})
-    real = prwriter.render
+    from prwriter.writers import text
 
-    def flaky(release, fmt="txt", **options):
+    real = text.write
+
+    def flaky(release, options):
         if release.path.name == "a.yaml":
             raise RuntimeError("boom")
-        return real(release, fmt, **options)
+        return real(release, options)
 
-    monkeypatch.setattr(prwriter, "render", flaky)
+    monkeypatch.setattr(text, "write", flaky)
     result = run("generate", project / "a.yaml", project / "b.yaml")
     assert result.exit_code == 70
     assert "a.yaml: internal error: RuntimeError: boom" in result.stderr

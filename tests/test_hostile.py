@@ -128,7 +128,8 @@ def test_layout_templates_are_sandboxed(
 ) -> None:
     project = make_project({"r.yaml": ACME_RELEASE, "templates/html/release.html.j2": template})
     release = prwriter.load_release(project / "r.yaml")
-    for fmt in ("html", "pdf", "docx"):
+    # The HTML layout is HTML's and PDF's; DOCX walks the layout tree without it.
+    for fmt in ("html", "pdf"):
         with pytest.raises(prwriter.InputError) as info:
             prwriter.render(release, fmt)
         assert message in str(info.value)

@@ -9,7 +9,7 @@ import pytest
 import prwriter
 from conftest import ACME_RELEASE, ProjectMaker
 from prwriter.errors import InputError
-from prwriter.wires import load_wire
+from prwriter.project import Project
 
 PLACES = {
     "waltham": "{city: Waltham, state: Massachusetts}",
@@ -87,7 +87,7 @@ def test_print_embargo_line(make_project: ProjectMaker) -> None:
 
 def test_shipped_profiles_load(tmp_path: Path) -> None:
     for name in prwriter.list_wires():
-        assert load_wire(name).description
+        assert Project().wire(name).description
 
 
 def test_broken_profile_file_is_located(make_project: ProjectMaker) -> None:
@@ -95,7 +95,7 @@ def test_broken_profile_file_is_located(make_project: ProjectMaker) -> None:
         {"templates/wires/house.yaml": "description: x\ndateline: '{place}'\nlinks: html\n"}
     )
     with pytest.raises(InputError) as info:
-        load_wire("house", project)
+        Project(project).wire("house")
     [problem] = info.value.problems
     assert (problem.line, problem.field) == (3, "links")
     assert problem.message == "got 'html'; expected 'markdown', 'plain' or 'text'"

@@ -20,45 +20,62 @@ OUTPUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "refere
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FONT = "Georgia"
 
-# name: (style id, type, basedOn, paragraph properties, run properties)
-PARAGRAPH_STYLES: list[tuple[str, str, str, str]] = [
-    ("Title", "Normal", '<w:keepNext/><w:spacing w:before="240" w:after="120"/>',
+LAYOUT = OUTPUT.parent.parent / "layout.yaml"
+
+# The look of each layout role: (basedOn, paragraph properties, run properties). The names
+# come from templates/layout.yaml, the one place that names styles; roles sharing a name
+# share its style.
+PARAGRAPH_ROLES: list[tuple[str, str, str, str]] = [
+    ("headline", "Normal", '<w:keepNext/><w:spacing w:before="240" w:after="120"/>',
      '<w:b/><w:sz w:val="34"/>'),
-    ("Subtitle", "Normal", '<w:spacing w:after="200"/>', '<w:i/><w:sz w:val="24"/>'),
-    ("Body Text", "Normal", "", ""),
-    ("Heading 2", "Normal",
+    ("subheadline", "Normal", '<w:spacing w:after="200"/>', '<w:i/><w:sz w:val="24"/>'),
+    ("paragraph", "Normal", "", ""),
+    ("heading-2", "Normal",
      '<w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/>',
      '<w:b/><w:sz w:val="24"/>'),
-    ("Heading 3", "Normal",
+    ("heading-3", "Normal",
      '<w:keepNext/><w:spacing w:before="200" w:after="60"/><w:outlineLvl w:val="2"/>',
      '<w:b/>'),
-    ("List Bullet", "Normal",
+    ("bullet-list", "Normal",
      '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="40"/>', ""),
-    ("List Number", "Normal",
+    ("numbered-list", "Normal",
      '<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="40"/>', ""),
-    ("Quote", "Normal", "", ""),
-    ("Figure", "Normal", '<w:keepNext/><w:jc w:val="center"/>', ""),
-    ("Caption", "Normal", "", '<w:i/><w:sz w:val="19"/>'),
-    ("About Heading", "Normal",
+    ("quote", "Normal", "", ""),
+    ("figure", "Normal", '<w:keepNext/><w:jc w:val="center"/>', ""),
+    ("caption", "Normal", "", '<w:i/><w:sz w:val="19"/>'),
+    ("about-heading", "Normal",
      '<w:keepNext/><w:spacing w:before="240" w:after="80"/>', '<w:b/><w:sz w:val="24"/>'),
-    ("Legal Heading", "Normal", '<w:keepNext/><w:spacing w:before="240" w:after="80"/>',
+    ("legal-heading", "Normal", '<w:keepNext/><w:spacing w:before="240" w:after="80"/>',
      '<w:b/>'),
-    ("Legal Text", "Normal", "", '<w:sz w:val="19"/>'),
-    ("End Mark", "Normal", '<w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
+    ("legal-text", "Normal", "", '<w:sz w:val="19"/>'),
+    ("end-mark", "Normal", '<w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
      ""),
-    ("Contact Heading", "Normal", '<w:keepNext/><w:spacing w:before="240" w:after="80"/>',
+    ("contacts-heading", "Normal", '<w:keepNext/><w:spacing w:before="240" w:after="80"/>',
      '<w:b/>'),
-    ("Contact Label", "Normal", '<w:keepNext/><w:spacing w:after="0"/>', '<w:b/>'),
-    ("Contact", "Normal", '<w:keepLines/><w:spacing w:after="120"/>', ""),
-    ("Release Timing", "Normal", '<w:spacing w:after="240"/>', '<w:b/><w:caps/>'),
-    ("Logo", "Normal", '<w:spacing w:after="240"/>', ""),
-    ("Footer", "Normal", '<w:jc w:val="center"/><w:spacing w:after="0"/>',
-     '<w:color w:val="555555"/><w:sz w:val="17"/>'),
+    ("contact-label", "Normal", '<w:keepNext/><w:spacing w:after="0"/>', '<w:b/>'),
+    ("contact", "Normal", '<w:keepLines/><w:spacing w:after="120"/>', ""),
+    ("timing", "Normal", '<w:spacing w:after="240"/>', '<w:b/><w:caps/>'),
+    ("logo", "Normal", '<w:spacing w:after="240"/>', ""),
 ]  # fmt: skip
-CHARACTER_STYLES: list[tuple[str, str]] = [
-    ("Dateline", "<w:b/>"),
-    ("Hyperlink", '<w:color w:val="1A4D8F"/><w:u w:val="single"/>'),
+CHARACTER_ROLES: list[tuple[str, str]] = [
+    ("dateline", "<w:b/>"),
+    ("hyperlink", '<w:color w:val="1A4D8F"/><w:u w:val="single"/>'),
 ]
+# The page footer is the DOCX writer's own, not a block of the layout.
+FOOTER = ("Footer", "Normal", '<w:jc w:val="center"/><w:spacing w:after="0"/>',
+          '<w:color w:val="555555"/><w:sz w:val="17"/>')  # fmt: skip
+
+
+def layout_styles() -> dict[str, str]:
+    from ruamel.yaml import YAML
+
+    styles: dict[str, str] = YAML(typ="safe").load(LAYOUT.read_text(encoding="utf-8"))["styles"]
+    return styles
+
+
+def paragraph_styles(names: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    found = {names[role]: (names[role], *rest) for role, *rest in PARAGRAPH_ROLES}
+    return [*found.values(), FOOTER]
 
 
 # Word's own styles: stored under their internal (lower-case) names where Word has one, and
@@ -103,7 +120,8 @@ def styles_xml() -> str:
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList">'
         '<w:name w:val="No List"/><w:semiHidden/></w:style>',
     ]
-    for name, based_on, ppr, rpr in PARAGRAPH_STYLES:
+    names = layout_styles()
+    for name, based_on, ppr, rpr in paragraph_styles(names):
         parts.append(
             style_open("paragraph", name)
             + f'<w:basedOn w:val="{based_on}"/><w:qFormat/>'
@@ -111,7 +129,8 @@ def styles_xml() -> str:
             + (f"<w:rPr>{rpr}</w:rPr>" if rpr else "")
             + "</w:style>"
         )
-    for name, rpr in CHARACTER_STYLES:
+    for role, rpr in CHARACTER_ROLES:
+        name = names[role]
         parts.append(
             style_open("character", name)
             + f'<w:basedOn w:val="DefaultParagraphFont"/><w:rPr>{rpr}</w:rPr></w:style>'

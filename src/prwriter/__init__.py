@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from prwriter.batch import BatchOptions, Outcome
     from prwriter.checks.report import CheckResult
     from prwriter.model import Release
+    from prwriter.project import Project
 
 __version__ = "0.1.0"
 
@@ -53,7 +54,9 @@ __all__ = [
 ]
 
 
-def load_release(path: str | Path, overrides: Mapping[str, str] | None = None) -> Release:
+def load_release(
+    path: str | Path, overrides: Mapping[str, str] | None = None, project: Project | None = None
+) -> Release:
     """Read, validate and resolve a release file. `overrides` replace fields by dotted path
     before validation (`{"dateline.city": "Boston"}`), each value read as YAML.
 
@@ -62,9 +65,12 @@ def load_release(path: str | Path, overrides: Mapping[str, str] | None = None) -
     library shipped with prwriter, in that order. Raises `InputError` listing every problem,
     each located as file, line, column and field.
     """
-    from prwriter.loading import load_release as load
+    from prwriter.checks import check_silences
+    from prwriter.loading import load_with_origins
 
-    return load(path, overrides)
+    release, origins = load_with_origins(path, overrides, project)
+    check_silences(release, origins)
+    return release
 
 
 def render(
@@ -74,6 +80,7 @@ def render(
     wire: str | None = None,
     ascii: bool = False,
     pdf_variant: str | None = None,
+    project: Project | None = None,
 ) -> str | bytes:
     """Render `release` as `fmt`, one of FORMATS: `str` for "txt" and "html", `bytes` for
     "docx" and "pdf".
@@ -90,7 +97,11 @@ def render(
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(WRITERS)}")
     if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
         raise ValueError(f"unknown PDF variant {pdf_variant!r}; choose from {PDF_VARIANTS}")
-    options = RenderOptions(wire=wire, ascii=ascii, pdf_variant=pdf_variant)
+    from prwriter.project import Project
+
+    if project is None:
+        project = Project.of_release(release)
+    options = RenderOptions(project, wire=wire, ascii=ascii, pdf_variant=pdf_variant)
     return get_writer(fmt).write(release, options)
 
 
@@ -102,21 +113,19 @@ PDF_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/ua-1")
 def list_wires(folder: str | Path | None = None) -> dict[str, Path]:
     """Every wire profile name and the file that defines it, as a release in `folder` sees
     them: its project's `templates/wires/` first, then the shipped profiles."""
-    from prwriter.library import find_project
-    from prwriter.wires import available_wires
+    from prwriter.project import Project
 
-    return available_wires(find_project(Path(folder)) if folder is not None else None)
+    return (Project.find(folder) if folder is not None else Project()).wire_files()
 
 
 def list_entries(kind: str, folder: str | Path = ".") -> dict[str, Path]:
     """Every library id of `kind` (one of LIBRARY_KINDS) and the file that wins for it, as a
     release in `folder` sees them."""
-    from prwriter.library import find_project, library_for
+    from prwriter.project import Project
 
     if kind not in LIBRARY_KINDS:
         raise ValueError(f"unknown kind {kind!r}; choose from {', '.join(LIBRARY_KINDS)}")
-    where = Path(folder).resolve()
-    return dict(library_for(where, find_project(where)).ids(kind))
+    return dict(Project.find(folder).library(Path(folder)).ids(kind))
 
 
 def export_templates(destination: str | Path) -> list[Path]:
@@ -307,11 +316,10 @@ def new_release_problem(field: str, value: str, *, city: str = "") -> str | None
 
 def list_templates(folder: str | Path = ".") -> dict[str, Path]:
     """Every template file and the folder that wins for it (a project's own first)."""
-    from prwriter.library import find_project
-    from prwriter.templating import template_dirs
+    from prwriter.project import Project
 
     found: dict[str, Path] = {}
-    for root in template_dirs(find_project(Path(folder))):
+    for root in Project.find(folder).template_dirs:
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 found.setdefault(path.relative_to(root).as_posix(), path)

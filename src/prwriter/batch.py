@@ -8,7 +8,6 @@ releases can never write the same file and a failed release never leaves part of
 from __future__ import annotations
 
 import glob
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -16,9 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prwriter.errors import InputError, Problem, ReadError, display_path
-from prwriter.library import SUFFIXES, find_project
+from prwriter.library import SUFFIXES
 from prwriter.output import write_atomic
-from prwriter.settings import check_name_pattern, project_settings, setting_position
+from prwriter.project import Project, find_project
+from prwriter.settings import check_name_pattern, setting_position
+from prwriter.style.names import slug
+from prwriter.wires import DEFAULT_WIRE
 
 if TYPE_CHECKING:
     from prwriter.checks import Finding
@@ -102,41 +104,59 @@ def find_releases(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem
     return list(dict.fromkeys(found)), problems
 
 
-def slug(text: str, limit: int = 60) -> str:
-    """`ImmunoGen, Inc. Again Named...` -> `immunogen-inc-again-named...` (ASCII, safe)."""
-    from prwriter.style.charset import to_ascii
+class Projects:
+    """The projects of one run, each read once: every release of a project shares its
+    settings, library, profiles and compiled templates. A new run reads them again."""
 
-    words = re.sub(r"[^a-z0-9]+", "-", to_ascii(text).lower()).strip("-")
-    if len(words) > limit:
-        words = words[:limit].rsplit("-", 1)[0]
-    return words or "release"
+    def __init__(self) -> None:
+        self._found: dict[Path, Project] = {}
+
+    def of(self, release_file: Path) -> Project:
+        root = find_project(release_file.parent)
+        if root not in self._found:
+            self._found[root] = Project(root)
+        return self._found[root]
 
 
-def _render(path: Path, options: BatchOptions) -> _Rendered:
+# The projects a worker process has read; a pool lives for one run, and so do they.
+_worker_projects: Projects | None = None
+
+
+def _render_in_worker(path: Path, options: BatchOptions) -> _Rendered:
+    global _worker_projects
+    if _worker_projects is None:
+        _worker_projects = Projects()
+    return _render(path, options, _worker_projects)
+
+
+def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
     """Load and render one release in every format; never raises."""
-    import prwriter
     from prwriter.loading import load_with_origins
+    from prwriter.writers import WRITERS, RenderOptions, get_writer
 
     try:
-        release, origins = load_with_origins(path, options.overrides)
-        project = release.project or path.parent
-        settings = project_settings(project)
+        project = projects.of(path)
+        release, origins = load_with_origins(path, options.overrides, project)
+        settings = project.settings
         findings: tuple[Finding, ...] = ()
         if options.checks:
             from prwriter.checks import run_checks
 
             # The slow rules (readability) are left to `prwriter check`.
-            findings = tuple(run_checks(release, origins, settings.check.rules, slow=False))
+            findings = tuple(run_checks(release, origins, project, slow=False))
         formats = list(options.formats or settings.formats or ["txt"])
-        unknown = [f for f in formats if f not in prwriter.FORMATS]
+        unknown = [f for f in formats if f not in WRITERS]
         if unknown:
-            file, line = setting_position(project, "formats")
-            message = f"unknown format '{unknown[0]}'; choose from {', '.join(prwriter.FORMATS)}"
+            file, line = setting_position(project.folder, "formats")
+            message = f"unknown format '{unknown[0]}'; choose from {', '.join(WRITERS)}"
             raise InputError([Problem(file, line, 1, "formats", message)])
         folder = options.output_dir
         if folder is None:
-            folder = project / settings.output_dir if settings.output_dir else path.parent
+            folder = project.folder / settings.output_dir if settings.output_dir else path.parent
         pattern = options.name_pattern or settings.name_pattern or DEFAULT_PATTERN
+        render_options = RenderOptions(
+            project, wire=options.wire, ascii=options.ascii, pdf_variant=options.pdf_variant
+        )
         outputs: dict[Path, str | bytes] = {}
         for fmt in formats:
             name = pattern.format(
@@ -144,15 +164,12 @@ def _render(path: Path, options: BatchOptions) -> _Rendered:
                 date=release.date.isoformat(),
                 slug=slug(release.headline),
                 ext=fmt,
-                wire=options.wire or release.wire or "businesswire",
+                wire=options.wire or release.wire or DEFAULT_WIRE,
             )
             if folder / name in outputs:
                 raise InputError([Problem("--name-pattern", 0, 0, "", f"every format gets the "
                                           f"name {name}; put {{ext}} in the pattern")])  # fmt: skip
-            outputs[folder / name] = prwriter.render(
-                release, fmt, wire=options.wire, ascii=options.ascii,
-                pdf_variant=options.pdf_variant,
-            )  # fmt: skip
+            outputs[folder / name] = get_writer(fmt).write(release, render_options)
         return _Rendered(path, outputs, findings=findings)
     except InputError as error:
         return _Rendered(path, problems=error.problems, unreadable=isinstance(error, ReadError))
@@ -235,13 +252,14 @@ def generate(
         return outcome.ok
 
     if jobs <= 1 or len(releases) <= 1:
+        projects = Projects()
         for path in releases:
-            if not finish(_render(path, options)) and fail_fast:
+            if not finish(_render(path, options, projects)) and fail_fast:
                 break
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures: list[Future[_Rendered]] = [
-                pool.submit(_render, path, options) for path in releases
+                pool.submit(_render_in_worker, path, options) for path in releases
             ]
             try:
                 # Written in input order, so which of two clashing releases wins is stable.
@@ -273,14 +291,15 @@ def check(
 
     releases, problems = find_releases(paths)
     results = [CheckResult(Path(p.file), problems=(p,), unreadable=True) for p in problems]
+    projects = Projects()
     for path in releases:
         try:
-            release, origins = load_with_origins(path, overrides)
-            settings = project_settings(release.project or path.parent)
+            project = projects.of(path)
+            release, origins = load_with_origins(path, overrides, project)
+            findings = run_checks(release, origins, project)
         except InputError as error:
             unreadable = isinstance(error, ReadError)
             results.append(CheckResult(path, problems=error.problems, unreadable=unreadable))
             continue
-        findings = run_checks(release, origins, settings.check.rules)
-        results.append(CheckResult(path, tuple(findings), fail_on=settings.check.fail_on))
+        results.append(CheckResult(path, tuple(findings), fail_on=project.settings.check.fail_on))
     return results

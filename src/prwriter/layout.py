@@ -1,20 +1,20 @@
-"""The visual layout shared by the HTML, PDF and DOCX writers.
+"""The print copy as a layout tree: one function from a Release to a `document.Document`
+that the HTML, PDF and DOCX writers all walk.
 
-One Jinja template (`templates/html/release.html.j2`, overridable per project) decides which
-blocks a visual document has and in what order. This module fills it: facts are written in
-the `print` profile's house style and escaped here, in Python, so the template never has to
-remember to. Images are embedded as data URIs, so the HTML stands alone and rendering never
-fetches anything.
+Which blocks the visual copy has, in what order, and the style each role gets are data:
+`templates/layout.yaml`, which a project overrides in its own `templates/` folder. Facts
+are written in the `print` wire profile's house style (dateline, dates, tickers, contact
+lines), as plain text; each writer escapes for its own format.
 """
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
-from typing import Any
 
-from markupsafe import Markup, escape
+from pydantic import Field
 
+from prwriter import document as doc
+from prwriter.errors import closest, quote_list
 from prwriter.formatting import Facts
 from prwriter.model import (
     Block,
@@ -31,151 +31,271 @@ from prwriter.model import (
     Strong,
     Text,
 )
-from prwriter.templating import render_template
-from prwriter.wires import load_wire
+from prwriter.project import Project
+from prwriter.schema import Input
+from prwriter.validation import raise_problems
 
-LAYOUT = "html/release.html.j2"
+LAYOUT_FILE = "layout.yaml"
 VISUAL_WIRE = "print"  # DOCX, PDF and HTML are the print copy
-IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-               ".gif": "image/gif"}  # fmt: skip
 LINK_SCHEMES = ("http://", "https://", "mailto:")
+# How wide a picture may be on the page, by role.
+MAX_INCHES = {"logo": 2.0, "figure": 6.0}
+
+PARTS = (
+    "timing", "logos", "contacts", "headline", "subheadlines", "body", "media", "about",
+    "legal", "end-mark",
+)  # fmt: skip
 
 
-def render_layout(release: Release, *, css: str | None = None) -> str:
-    """The release as one HTML document; `css` is inlined in a <style> element if given."""
-    context = _Layout(release).context()
-    context["css"] = Markup(css) if css else None
-    return render_template(release.project, LAYOUT, context, html=True)
+class FixedText(Input):
+    """A line of the house's own, the same in every release (a confidentiality notice)."""
+
+    text: str = Field(min_length=1)
+    style: str = Field(min_length=1, description="The paragraph style (and HTML class).")
 
 
-def data_uri(path: Path) -> str:
-    kind = IMAGE_TYPES[path.suffix.lower()]
-    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+class LayoutSettings(Input):
+    """`templates/layout.yaml`: the visual copy's parts in order and each role's style."""
+
+    order: list[str | FixedText] = Field(min_length=1, description=f"Parts: {', '.join(PARTS)}.")
+    styles: dict[str, str]
 
 
-class _Layout:
-    def __init__(self, release: Release) -> None:
+def layout_settings(project: Project) -> LayoutSettings:
+    """The layout file that wins in `project`, validated (read once per project)."""
+
+    def read() -> LayoutSettings:
+        from prwriter.validation import validate
+        from prwriter.yaml_source import read_yaml
+
+        source = read_yaml(project.template_path(LAYOUT_FILE))
+        settings = validate(LayoutSettings, source)
+        problems = [
+            source.problem(("order", i), f"unknown part '{part}'; parts: "
+                           f"{quote_list(closest(part, PARTS))}")
+            for i, part in enumerate(settings.order)
+            if isinstance(part, str) and part not in PARTS
+        ]  # fmt: skip
+        problems += [
+            source.problem(("styles", role), f"unknown role '{role}'; roles: "
+                           f"{quote_list(closest(role, sorted(ROLES)))}")
+            for role in settings.styles
+            if role not in ROLES
+        ]  # fmt: skip
+        missing = sorted(ROLES - set(settings.styles))
+        if missing:
+            message = f"no style for {', '.join(missing)}; give every role a style name"
+            problems.append(source.problem(("styles",), message))
+        raise_problems(problems)
+        return settings
+
+    return project.memo(LAYOUT_FILE, read)
+
+
+# Every role the layout gives a block or span; layout.yaml names a style for each.
+ROLES = frozenset(
+    {
+        "timing", "logo", "headline", "subheadline", "paragraph", "lead", "dateline",
+        "heading-1", "heading-2", "heading-3", "bullet-list", "numbered-list", "quote",
+        "figure", "caption", "about-heading", "about-text", "legal-heading", "legal-text",
+        "end-mark", "contacts-heading", "contact-label", "contact", "hyperlink",
+    }
+)  # fmt: skip
+
+
+def build_document(release: Release, project: Project) -> doc.Document:
+    """The release's print copy as a layout tree."""
+    return _Builder(release, project).document()
+
+
+class _Builder:
+    def __init__(self, release: Release, project: Project) -> None:
         self.release = release
-        self.wire = load_wire(VISUAL_WIRE, release.project)
+        self.settings = layout_settings(project)
+        self.wire = project.wire(VISUAL_WIRE)
         self.facts = Facts(release, self.wire)
 
-    def context(self) -> dict[str, Any]:
-        release, facts = self.release, self.facts
+    def style(self, role: str) -> str:
+        return self.settings.styles[role]
+
+    def document(self) -> doc.Document:
+        release = self.release
         names = [c.name for c in release.companies]
-        return {
-            "lang": release.language,
-            "title": release.headline,
-            "author": names[0],
-            "subject": release.subheadlines[0] if release.subheadlines else release.headline,
-            "keywords": ", ".join([*names, "press release"]),
-            "created": release.date.isoformat(),
-            "timing_line": facts.timing_line() if self.wire.timing else None,
-            "logos": [
-                {"src": data_uri(c.logo), "alt": f"{c.name} logo"}
+        metadata = doc.Metadata(
+            title=release.headline,
+            author=names[0],
+            subject=release.subheadlines[0] if release.subheadlines else release.headline,
+            keywords=", ".join([*names, "press release"]),
+            created=release.date,
+            language=release.language,
+        )
+        blocks: list[doc.Block] = []
+        for part in self.settings.order:
+            if isinstance(part, FixedText):
+                blocks.append(doc.Paragraph(part.style, part.style, (doc.Run(part.text),)))
+            else:
+                blocks.extend(self.part(part))
+        return doc.Document(metadata, tuple(blocks))
+
+    def part(self, part: str) -> list[doc.Block]:
+        release, wire = self.release, self.wire
+        if part == "timing":
+            return [self.line("timing", self.facts.timing_line())] if wire.timing else []
+        if part == "logos":
+            return [
+                doc.Image("logo", self.style("logo"), c.logo, f"{c.name} logo", MAX_INCHES["logo"])
                 for c in release.companies
                 if c.logo
-            ],
-            "headline": release.headline,
-            "subheadlines": release.subheadlines,
-            "body": self.body(),
-            "media": [
-                {
-                    "src": data_uri(m.path),
-                    "alt": m.alt or m.caption,
-                    "caption": m.caption,
-                    "credit": m.credit,
-                }
-                for m in release.media
-            ],
-            "abouts": [
-                {"heading": c.about_heading, "blocks": [self.block(b) for b in c.about]}
+            ]
+        if part == "contacts":
+            return self.contacts()
+        if part == "headline":
+            return [
+                doc.Heading("headline", self.style("headline"), 1, (doc.Run(release.headline),))
+            ]
+        if part == "subheadlines":
+            return [self.line("subheadline", line) for line in release.subheadlines]
+        if part == "body":
+            return self.body()
+        if part == "media":
+            return [self.figure(m.path, m.alt or m.caption, m.caption, m.credit)
+                    for m in release.media]  # fmt: skip
+        if part == "about":
+            return [
+                doc.Section(
+                    "about",
+                    (
+                        self.line("about-heading", c.about_heading, heading=2),
+                        *(self.block(b, "about-text") for b in c.about),
+                    ),
+                )
                 for c in release.companies
-            ],
-            "legal": [
-                {
-                    "kind": b.kind,
-                    "heading": b.heading,
-                    "blocks": [self.block(x, style="Legal Text") for x in b.body],
-                }
+            ]
+        if part == "legal":
+            return [
+                doc.Section(
+                    "legal",
+                    (
+                        *([self.line("legal-heading", b.heading, heading=2)] if b.heading else []),
+                        *(self.block(x, "legal-text") for x in b.body),
+                    ),
+                    variant=b.kind,
+                )
                 for b in release.legal
-            ],
-            "contacts_position": self.wire.contacts_position,
-            "contacts_heading": self.wire.contacts_heading,
-            "contact_groups": [
-                {"label": g.label, "contacts": [facts.contact_lines(c) for c in g.contacts]}
-                for g in release.contacts
-            ],
-            "end_mark": self.wire.end_mark,
-        }
+            ]
+        return [self.line("end-mark", wire.end_mark)] if wire.end_mark else []
 
-    def body(self) -> list[Markup]:
-        blocks = [self.block(b) for b in self.release.body]
-        # The loader guarantees the body opens with the lead paragraph.
+    # --- parts ---------------------------------------------------------------------------
+
+    def line(self, role: str, text: str, *, heading: int = 0) -> doc.Paragraph | doc.Heading:
+        if heading:
+            return doc.Heading(role, self.style(role), heading, (doc.Run(text),))
+        return doc.Paragraph(role, self.style(role), (doc.Run(text),))
+
+    def body(self) -> list[doc.Block]:
+        blocks = [self.block(b, "paragraph") for b in self.release.body]
         lead = self.release.body[0]
+        # The loader guarantees the body opens with the lead paragraph.
         if isinstance(lead, Paragraph):
-            dateline = Markup('<span class="dateline" data-style="Dateline">{}</span>').format(
-                self.facts.dateline()
+            dateline = doc.Span(
+                "dateline", self.style("dateline"), (doc.Run(self.facts.dateline()),)
             )
-            blocks[0] = Markup('<p class="lead" data-style="Body Text">{}{}</p>').format(
-                dateline, self.inline(lead.children)
+            blocks[0] = doc.Paragraph(
+                "lead", self.style("lead"), (dateline, *self.inlines(lead.children))
             )
         return blocks
 
-    def block(self, block: Block, style: str = "Body Text") -> Markup:
+    def figure(self, path: Path, alt: str, caption: str, credit: str | None) -> doc.Figure:
+        image = doc.Image("figure", self.style("figure"), path, alt, MAX_INCHES["figure"])
+        words = f"{caption} ({credit})" if credit else caption
+        return doc.Figure("figure", image, doc.Paragraph("caption", self.style("caption"),
+                                                          (doc.Run(words),)))  # fmt: skip
+
+    def contacts(self) -> list[doc.Block]:
+        groups = self.release.contacts
+        if not groups:
+            return []
+        blocks: list[doc.Block] = []
+        if self.wire.contacts_heading:
+            blocks.append(self.line("contacts-heading", self.wire.contacts_heading, heading=2))
+        for group in groups:
+            blocks.append(self.line("contact-label", group.label))
+            for contact in group.contacts:
+                lines = self.facts.contact_lines(contact)
+                children: list[doc.Inline] = []
+                for n, text in enumerate(lines):
+                    if n:
+                        children.append(doc.LineBreak())
+                    children.append(doc.Run(text))
+                blocks.append(doc.Paragraph("contact", self.style("contact"), tuple(children)))
+        return [doc.Section("contacts", tuple(blocks))]
+
+    # --- copy ----------------------------------------------------------------------------
+
+    def block(self, block: Block, role: str) -> doc.Block:
         if isinstance(block, Paragraph):
-            return Markup('<p data-style="{}">{}</p>').format(style, self.inline(block.children))
+            return doc.Paragraph(role, self.style(role), self.inlines(block.children))
         if isinstance(block, Heading):
             level = min(block.level, 3)
-            return Markup('<h{0} data-style="Heading {0}">{1}</h{0}>').format(
-                level, self.inline(block.children)
-            )
+            heading_role = f"heading-{level}"
+            return doc.Heading(heading_role, self.style(heading_role), level,
+                               self.inlines(block.children))  # fmt: skip
         if isinstance(block, ListBlock):
-            items = Markup("").join(
-                Markup("<li>{}</li>").format(self.inline(item)) for item in block.items
+            list_role = "numbered-list" if block.ordered else "bullet-list"
+            return doc.ListBlock(
+                list_role,
+                self.style(list_role),
+                block.ordered,
+                block.start,
+                tuple(self.inlines(item) for item in block.items),
             )
-            if block.ordered:
-                return Markup('<ol start="{}" data-style="List Number">{}</ol>').format(
-                    block.start, items
-                )
-            return Markup('<ul data-style="List Bullet">{}</ul>').format(items)
         return self.quote(block)
 
-    def quote(self, quote: Quote) -> Markup:
-        speaker, text = quote.speaker, self.inline(quote.children)
+    def quote(self, quote: Quote) -> doc.Paragraph:
+        speaker = quote.speaker
         pattern = self.wire.quote if speaker.title else self.wire.quote_untitled
-        words = Markup(escape(pattern)).format(
-            name=speaker.name, title=speaker.title or "", verb=quote.verb, text=text
+        # The profile's pattern is plain text around the quote's own inline content.
+        before, _, after = pattern.partition("{text}")
+        words = {"name": speaker.name, "title": speaker.title or "", "verb": quote.verb}
+        children = (
+            *_runs(before.format(**words)),
+            *self.inlines(quote.children),
+            *_runs(after.format(**words)),
         )
-        return Markup('<p class="quote" data-style="Quote">{}</p>').format(words)
+        return doc.Paragraph("quote", self.style("quote"), tuple(children))
 
-    def inline(self, children: list[Inline]) -> Markup:
-        return Markup("").join(self.node(child) for child in children)
+    def inlines(self, children: list[Inline]) -> tuple[doc.Inline, ...]:
+        return tuple(piece for child in children for piece in self.inline(child))
 
-    def node(self, node: Inline) -> Markup:
+    def inline(self, node: Inline) -> tuple[doc.Inline, ...]:
         if isinstance(node, Text):
-            return escape(node.text)
+            return (doc.Run(node.text),)
         if isinstance(node, LineBreak):
-            return Markup("<br>")
+            return (doc.LineBreak(),)
         if isinstance(node, Emphasis):
-            return Markup("<em>{}</em>").format(self.inline(node.children))
+            return (doc.Emphasis(self.inlines(node.children)),)
         if isinstance(node, Strong):
-            return Markup("<strong>{}</strong>").format(self.inline(node.children))
+            return (doc.Strong(self.inlines(node.children)),)
         if isinstance(node, Link):
-            return self.link(self.inline(node.children), node.url)
+            return self.link(node.url, self.inlines(node.children))
         return self.mention(node)
 
-    def mention(self, node: CompanyMention) -> Markup:
+    def mention(self, node: CompanyMention) -> tuple[doc.Inline, ...]:
+        """The company's first mention: its link (if the release asks) and its ticker."""
         company = self.release.companies[node.company]
-        name: Markup = escape(node.text)
+        name: tuple[doc.Inline, ...] = (doc.Run(node.text),)
         if company.link and company.url:
-            name = self.link(name, company.url)
+            name = self.link(company.url, name)
         ticker = self.facts.ticker(company)
-        return Markup("{} {}").format(name, ticker) if ticker else name
+        return (*name, doc.Run(f" {ticker}")) if ticker else name
 
-    @staticmethod
-    def link(text: Markup, url: str) -> Markup:
+    def link(self, url: str, children: tuple[doc.Inline, ...]) -> tuple[doc.Inline, ...]:
         # Only web and mail links become hyperlinks; anything else (javascript:, file:)
         # stays plain text.
         if not url.lower().startswith(LINK_SCHEMES):
-            return text
-        return Markup('<a href="{}">{}</a>').format(url, text)
+            return children
+        return (doc.Hyperlink(url, self.style("hyperlink"), children),)
+
+
+def _runs(text: str) -> tuple[doc.Inline, ...]:
+    return (doc.Run(text),) if text else ()

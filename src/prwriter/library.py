@@ -10,48 +10,14 @@ between two loads (a long-lived process, `--watch`) is seen by the next load.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from prwriter.resources import shipped
 from prwriter.schema import LIBRARY_KINDS, Input
 from prwriter.yaml_source import YamlSource, read_yaml
 
 SUFFIXES = (".yaml", ".yml")
-
-
-def find_project(folder: Path) -> Path:
-    """The project a release in `folder` belongs to: the nearest folder at or above it
-    holding project settings (`prwriter.toml`, or `pyproject.toml` with [tool.prwriter]),
-    else the nearest holding `boilerplates/`, else `folder`."""
-    from prwriter.settings import settings_file
-
-    folder = folder.resolve()
-    candidates = (folder, *folder.parents)
-    for candidate in candidates:
-        if settings_file(candidate) is not None:
-            return candidate
-    for candidate in candidates:
-        if (candidate / "boilerplates").is_dir():
-            return candidate
-    return folder
-
-
-@cache
-def user_library() -> Path:
-    """`prwriter/boilerplates/` in the user's configuration folder (XDG on Linux, AppData
-    on Windows, Application Support on macOS)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "prwriter" / "boilerplates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,23 +77,3 @@ class Library:
             entry = Entry(kind, entry_id, validate(LIBRARY_KINDS[kind], source), source)
             cached = self._entries[path] = (stamp, entry)
         return cached[1]
-
-
-_libraries: dict[tuple[Path, ...], Library] = {}
-
-
-def library_for(release_dir: Path, project: Path, extra: Sequence[str] = ()) -> Library:
-    """The library a release in `release_dir` sees; shared by releases of the same folders.
-    `extra` folders (project settings' `library`, relative to the project) come after the
-    project's own."""
-    roots = (
-        release_dir / "boilerplates",
-        project / "boilerplates",
-        *(project / folder for folder in extra),
-        user_library(),
-        shipped("boilerplates"),
-    )
-    key = tuple(r.resolve() for r in roots)
-    if key not in _libraries:
-        _libraries[key] = Library(key)
-    return _libraries[key]

@@ -22,7 +22,7 @@ from prwriter.errors import (
     format_field_path,
     quote_list,
 )
-from prwriter.library import Entry, Library, find_project, library_for
+from prwriter.library import Entry, Library
 from prwriter.markup import MarkupError, parse_blocks
 from prwriter.model import (
     Block,
@@ -48,7 +48,9 @@ from prwriter.model import (
     Strong,
     Text,
 )
+from prwriter.origins import Origins
 from prwriter.paths import check_image
+from prwriter.project import Project
 from prwriter.schema import (
     CompanyFile,
     CompanyRefInput,
@@ -63,7 +65,7 @@ from prwriter.schema import (
     QuotePart,
     ReleaseInput,
 )
-from prwriter.settings import project_settings, setting_position
+from prwriter.settings import setting_position
 from prwriter.style.places import (
     find_province,
     find_state,
@@ -72,64 +74,43 @@ from prwriter.style.places import (
     suggest_states,
 )
 from prwriter.validation import raise_problems, validate_fields
-from prwriter.wires import available_wires, unknown_wire_problem
+from prwriter.wires import unknown_wire_problem
 from prwriter.yaml_source import YamlSource, parse_yaml, read_yaml
 
 
-def load_release(path: str | Path, overrides: Mapping[str, str] | None = None) -> Release:
+def load_release(
+    path: str | Path, overrides: Mapping[str, str] | None = None, project: Project | None = None
+) -> Release:
     """Read, validate and resolve one release file. `overrides` replace fields by dotted
     path (`{"headline": "...", "dateline.city": "Boston"}`); each value is read as YAML.
-    Raises InputError listing every problem."""
-    return load_with_origins(path, overrides)[0]
+    `project` defaults to the release's own. Raises InputError listing every problem."""
+    return load_with_origins(path, overrides, project)[0]
 
 
 def load_with_origins(
-    path: str | Path, overrides: Mapping[str, str] | None = None
+    path: str | Path, overrides: Mapping[str, str] | None = None, project: Project | None = None
 ) -> tuple[Release, Origins]:
     """`load_release`, and where each part of the release was written."""
     path = Path(path)
     source = read_yaml(path)
     set_problems = [_override(source, key, value) for key, value in (overrides or {}).items()]
     fields, problems = validate_fields(ReleaseInput, source)
-    project = find_project(path.parent)
-    settings = project_settings(project)
-    library = library_for(path.parent.resolve(), project, settings.library)
-    resolver = _Resolver(source, library, project)
+    if project is None:
+        project = Project.find(path.parent)
+    settings = project.settings
+    resolver = _Resolver(source, project.library(path.parent), project)
     resolver.problems.extend(p for p in set_problems if p is not None)
     resolver.problems.extend(problems)
     if fields.get("wire") is None and settings.wire and "wire" not in {p.field for p in problems}:
-        known = available_wires(project)
+        known = project.wire_files()
         if settings.wire in known:
             fields["wire"] = settings.wire
         else:
-            file, line = setting_position(project, "wire")
+            file, line = setting_position(project.folder, "wire")
             resolver.problems.append(
                 unknown_wire_problem(settings.wire, list(known), file, line, 1, "wire")
             )
     return resolver.release(fields, path), resolver.origins
-
-
-class Origins:
-    """Where the parts of a Release were written: in the release file, or in the library
-    file a part came from (an About text, a legal block, a contact)."""
-
-    def __init__(self, release: YamlSource) -> None:
-        self.release = release
-        self.parts: dict[Loc, tuple[YamlSource, Loc]] = {}
-
-    def add(self, path: Loc, source: YamlSource, loc: Loc) -> None:
-        self.parts[path] = (source, loc)
-
-    def locate(self, path: Loc) -> tuple[str, int, int, str]:
-        """File, line, column and field path for the Release part at `path`."""
-        for end in range(len(path), 0, -1):
-            if path[:end] in self.parts:
-                source, loc = self.parts[path[:end]]
-                line, column = source.position(loc)
-                return source.display, line, column, format_field_path(loc)
-        loc = self.release.known_prefix(path)
-        problem = self.release.problem(loc, "")
-        return problem.file, problem.line, problem.column, problem.field
 
 
 def _override(source: YamlSource, key: str, value: str) -> Problem | None:
@@ -151,7 +132,7 @@ def _override(source: YamlSource, key: str, value: str) -> Problem | None:
 
 
 class _Resolver:
-    def __init__(self, source: YamlSource, library: Library, project: Path) -> None:
+    def __init__(self, source: YamlSource, library: Library, project: Project) -> None:
         self.source = source
         self.library = library
         self.project = project
@@ -215,7 +196,6 @@ class _Resolver:
             silenced=self.silenced(facts),
             language=facts.language,
             path=path.resolve(),
-            project=self.project,
         )
 
     # --- dateline ----------------------------------------------------------------------
@@ -430,7 +410,7 @@ class _Resolver:
         return Embargo(until=until, timezone=given.timezone)
 
     def image_roots(self, release_dir: Path) -> list[Path]:
-        return [self.project, release_dir, *self.library.roots]
+        return [self.project.folder, release_dir, *self.library.roots]
 
     def media(self, items: list[MediaInput], release_dir: Path) -> list[Media]:
         found: list[Media] = []
@@ -446,24 +426,13 @@ class _Resolver:
         return found
 
     def silenced(self, facts: ReleaseInput) -> list[Silence]:
-        if not facts.checks:
-            return []
-        from prwriter.checks import iter_rules
-
-        known = [r.id for r in iter_rules()]
-        for i, given in enumerate(facts.checks):
-            if given.rule not in known:
-                self.fail(
-                    ("checks", i, "rule"),
-                    f"unknown rule '{given.rule}'; rules: {quote_list(closest(given.rule, known))}",
-                )
-        raise_problems(self.problems)
-        return [Silence(rule=c.rule, field=c.field, reason=c.reason) for c in facts.checks]
+        # Which rules exist is the checks' business: they refuse unknown ones when they run.
+        return [Silence(rule=c.rule, field=c.field, reason=c.reason) for c in facts.checks or []]
 
     def check_wire(self, wire: str | None) -> None:
         if wire is None:
             return
-        wires = available_wires(self.project)
+        wires = self.project.wire_files()
         if wire not in wires:
             line, column = self.source.position(("wire",))
             self.problems.append(

@@ -199,9 +199,6 @@ class Release(Node):
     silenced: list[Silence] = []
     language: str = Field(default="en-US", description="BCP 47 tag of the copy's language.")
     path: Path | None = Field(default=None, description="The release file, when read from one.")
-    project: Path | None = Field(
-        default=None, description="Project folder whose templates/ override the shipped ones."
-    )
 
 
 for _model in (Emphasis, Strong, Link, Paragraph, Heading, ListBlock, Quote, Release):

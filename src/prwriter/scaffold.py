@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prwriter.errors import InputError, Problem, quote_list
-from prwriter.style.names import without_legal_suffix
+from prwriter.style.names import slug, without_legal_suffix
 from prwriter.style.places import find_state, needs_region, suggest_states
 
 SCHEMA_FILE = "release.schema.json"
@@ -169,11 +169,11 @@ def _place_lines(city: str, state: str | None) -> str:
 def company_choices(folder: Path) -> list[str]:
     """The companies a release in `folder` may name, the project's own first: the shipped
     example company counts only where there is no other."""
-    from prwriter.library import find_project, library_for
+    from prwriter.project import Project
     from prwriter.resources import shipped
 
     where = folder.resolve()
-    found = library_for(where, find_project(where)).ids("companies")
+    found = Project.find(where).library(where).ids("companies")
     example = shipped("boilerplates").resolve()
     own = [name for name, path in found.items() if not path.resolve().is_relative_to(example)]
     return own or list(found)
@@ -181,8 +181,6 @@ def company_choices(folder: Path) -> list[str]:
 
 def default_release_path(date: dt.date, headline: str | None) -> Path:
     """`releases/DATE-SLUG.yaml` when there is a releases/ folder here, else `DATE-SLUG.yaml`."""
-    from prwriter.batch import slug
-
     folder = Path("releases") if Path("releases").is_dir() else Path()
     return folder / f"{date.isoformat()}-{slug(headline or 'new release')}.yaml"
 
@@ -191,8 +189,8 @@ def new_release(
     path: Path, company: Company, date: dt.date, headline: str | None, city: str, state: str | None
 ) -> Path:
     """Write a commented release file at `path`; InputError if it exists."""
-    from prwriter.library import find_project
     from prwriter.output import write_atomic
+    from prwriter.project import find_project
 
     if path.exists():
         raise InputError(

@@ -1,7 +1,7 @@
 """Project settings: `prwriter.toml` at the project root, or `[tool.prwriter]` in its
 `pyproject.toml`.
 
-Either file marks the project folder (see `library.find_project`); `prwriter.toml` may be
+Either file marks the project folder (see `project.find_project`); `prwriter.toml` may be
 empty. A release's own fields win over these settings, and command-line options win over
 both.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,37 +28,10 @@ class CheckSettings(Input):
         default="error", description="Findings at or above this severity fail `check`."
     )
     rules: dict[str, dict[str, Any]] = Field(
-        default={}, description="Per rule: `enabled = false`, `severity = ...`, thresholds."
+        default={},
+        description="Per rule: `enabled = false`, `severity = ...`, thresholds (checked "
+        "against the rules when the checks run).",
     )
-
-    @field_validator("rules")
-    @classmethod
-    def _known_rules(cls, rules: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        from prwriter.checks import iter_rules
-
-        known = {r.id: r for r in iter_rules()}
-        for rule_id, config in rules.items():
-            registered = known.get(rule_id)
-            if registered is None:
-                hint = did_you_mean(rule_id, known) or ";"
-                raise ValueError(f"unknown rule {rule_id}{hint} see prwriter check --list-rules")
-            for key, value in config.items():
-                if key == "enabled" and not isinstance(value, bool):
-                    raise ValueError(f"{rule_id}.enabled: write true or false")
-                elif key == "severity" and value not in ("error", "warning", "info"):
-                    raise ValueError(f"{rule_id}.severity: write error, warning or info")
-                elif key not in ("enabled", "severity"):
-                    if key not in registered.params:
-                        allowed = ", ".join(["enabled", "severity", *registered.params])
-                        raise ValueError(f"{rule_id}: unknown setting {key}; allowed: {allowed}")
-                    default = registered.params[key]
-                    if type(value) is not type(default) and not (
-                        isinstance(default, int | float) and isinstance(value, int | float)
-                    ):
-                        raise ValueError(
-                            f"{rule_id}.{key}: expected {type(default).__name__}, got {value!r}"
-                        )
-        return rules
 
 
 class ProjectSettings(Input):
@@ -126,8 +98,7 @@ def _syntax_problem(shown: str, text: str, exc: tomllib.TOMLDecodeError) -> Prob
     return Problem(shown, int(where[1]), int(where[2]), "", f"TOML syntax error: {text}")
 
 
-@cache
-def _load(path: Path, stamp: tuple[int, int]) -> ProjectSettings:
+def _load(path: Path) -> ProjectSettings:
     shown = display_path(path)
     text = path.read_text(encoding="utf-8")
     try:
@@ -148,12 +119,7 @@ def _load(path: Path, stamp: tuple[int, int]) -> ProjectSettings:
                 message = f"unknown setting{hint} allowed: {', '.join(known)}"
             else:
                 message = str(error["msg"]).removeprefix("Value error, ")
-            line = _line_of_key(text, key)
-            table = re.match(r"(?:unknown rule )?([A-Za-z0-9_-]+)", message)
-            if key == "check.rules" and table:
-                found = re.search(rf"^\s*\[check\.rules\.{table.group(1)}\]", text, re.MULTILINE)
-                line = text.count("\n", 0, found.start()) + 1 if found else line
-            problems.append(Problem(shown, line, 1, key, message))
+            problems.append(Problem(shown, _line_of_key(text, key), 1, key, message))
         raise InputError(problems) from None
 
 
@@ -185,10 +151,20 @@ def setting_position(project: Path, key: str) -> tuple[str, int]:
     return display_path(path), _line_of_key(text, key)
 
 
-def project_settings(project: Path) -> ProjectSettings:
+def rule_position(project: Path, rule_id: str) -> tuple[str, int]:
+    """The file and line of the `[check.rules.ID]` table that configures a rule."""
+    path = settings_file(project) or project / PROJECT_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return display_path(path), 1
+    pattern = rf"^\s*\[(?:tool\.prwriter\.)?check\.rules\.{re.escape(rule_id)}\]"
+    table = re.search(pattern, text, re.MULTILINE)
+    line = text.count("\n", 0, table.start()) + 1 if table else _line_of_key(text, rule_id)
+    return display_path(path), line
+
+
+def read_settings(project: Path) -> ProjectSettings:
     """The settings of `project`; defaults when it has no settings file."""
     path = settings_file(project)
-    if path is None:
-        return ProjectSettings()
-    info = path.stat()
-    return _load(path, (info.st_mtime_ns, info.st_size))
+    return ProjectSettings() if path is None else _load(path)

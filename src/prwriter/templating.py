@@ -1,4 +1,5 @@
-"""Jinja environments: a project's `templates/` first, then the shipped ones.
+"""Jinja environments over template folders (a project's `templates/` first, then the
+shipped ones; see `project.Project`), and template problems as located errors.
 
 Every environment is sandboxed (project templates come from many hands) and strict: an
 undefined variable stops the build instead of rendering as a blank.
@@ -7,49 +8,22 @@ undefined variable stops the build instead of rendering as a blank.
 from __future__ import annotations
 
 import traceback
-from functools import cache
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prwriter.errors import InputError, Problem, display_path
-from prwriter.resources import shipped
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
 
-def template_dirs(project: Path | None) -> list[Path]:
-    dirs = [project / "templates"] if project and (project / "templates").is_dir() else []
-    return [*dirs, shipped("templates")]
-
-
-def template_path(project: Path | None, name: str) -> Path:
-    """The file that wins for template `name` (a project's own first)."""
-    for folder in template_dirs(project):
-        candidate = folder / name
-        if candidate.is_file():
-            return candidate
-    searched = ", ".join(display_path(d) for d in template_dirs(project))
-    raise InputError([Problem("", 0, 0, "", f"template '{name}' not found (searched {searched})")])
-
-
-def template_source(project: Path | None, name: str) -> str:
-    """The text of template file `name` (a stylesheet, say), read as it is."""
-    path = template_path(project, name)
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        message = f"not UTF-8 text ({exc.reason}); save it as UTF-8"
-        raise InputError([Problem(display_path(path), 1, 1, "", message)]) from None
-
-
-@cache
-def environment(project: Path | None, *, html: bool = False) -> SandboxedEnvironment:
-    """One compiled-template cache per project and output kind, reused across a batch."""
+def make_environment(dirs: Sequence[Path], *, html: bool = False) -> SandboxedEnvironment:
+    """A sandboxed, strict environment over `dirs` (the first folder holding a name wins)."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    loader = ChoiceLoader([FileSystemLoader(d) for d in template_dirs(project)])
+    loader = ChoiceLoader([FileSystemLoader(d) for d in dirs])
     return SandboxedEnvironment(
         loader=loader,
         undefined=StrictUndefined,
@@ -60,13 +34,13 @@ def environment(project: Path | None, *, html: bool = False) -> SandboxedEnviron
     )
 
 
-def render_template(
-    project: Path | None,
+def render(
+    env: SandboxedEnvironment,
+    dirs: Sequence[Path],
     name: str,
     context: dict[str, Any],
     *,
     chosen_in: Path | None = None,
-    html: bool = False,
 ) -> str:
     """Render template `name`; template problems become located InputErrors.
 
@@ -75,11 +49,10 @@ def render_template(
     """
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
-    env = environment(project, html=html)
     try:
         return env.get_template(name).render(context)
     except TemplateNotFound as exc:
-        searched = ", ".join(display_path(d) for d in template_dirs(project))
+        searched = ", ".join(display_path(d) for d in dirs)
         missing = exc.name or name
         file, line = _template_frame(exc, "")
         if not file and chosen_in is not None:

@@ -1,21 +1,20 @@
 """Wire profiles: how one wire (or the print copy) writes a release, as data.
 
 A profile is a YAML file `templates/wires/<name>.yaml`; a project's `templates/wires/` can add
-profiles or replace shipped ones. Writers read settings from the profile instead of branching
-on the wire's name.
+profiles or replace shipped ones (`project.Project.wire` finds and reads them). Writers read
+settings from the profile instead of branching on the wire's name.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from prwriter.errors import InputError, Problem, closest, did_you_mean, quote_list
-from prwriter.resources import shipped
+from prwriter.errors import Problem, closest, did_you_mean, quote_list
 from prwriter.schema import Input
 
 DEFAULT_WIRE = "businesswire"
@@ -121,41 +120,22 @@ class WireProfile(Input):
         return pattern
 
 
-def profile_dirs(project: Path | None) -> list[Path]:
-    dirs = [project / "templates" / "wires"] if project else []
-    return [*dirs, shipped("templates") / "wires"]
-
-
-def available_wires(project: Path | None = None) -> dict[str, Path]:
-    """Every profile name and the file that wins for it."""
+def find_profiles(folders: Iterable[Path]) -> dict[str, Path]:
+    """Every profile name in `folders` (`*.yaml` files) and the file that wins for it."""
     found: dict[str, Path] = {}
-    for folder in profile_dirs(project):
+    for folder in folders:
         if folder.is_dir():
             for path in sorted(folder.glob("*.yaml")):
                 found.setdefault(path.stem, path)
     return found
 
 
-_cache: dict[Path, WireProfile] = {}
+def read_profile(path: Path) -> WireProfile:
+    """The profile in `path`, validated; InputError located in the file when it is wrong."""
+    from prwriter.validation import validate
+    from prwriter.yaml_source import read_yaml
 
-
-def wire_file(name: str, project: Path | None = None) -> Path | None:
-    """The file that defines profile `name`, if any."""
-    return available_wires(project).get(name)
-
-
-def load_wire(name: str, project: Path | None = None) -> WireProfile:
-    """The profile called `name`; InputError naming the available ones when there is none."""
-    wires = available_wires(project)
-    path = wires.get(name)
-    if path is None:
-        raise InputError([unknown_wire_problem(name, list(wires), "", 0, 0, "wire")])
-    if path not in _cache:
-        from prwriter.validation import validate
-        from prwriter.yaml_source import read_yaml
-
-        _cache[path] = validate(WireProfile, read_yaml(path))
-    return _cache[path]
+    return validate(WireProfile, read_yaml(path))
 
 
 def unknown_wire_problem(

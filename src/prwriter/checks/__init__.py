@@ -13,10 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from prwriter.loading import Origins
+from prwriter.errors import InputError, Problem, closest, did_you_mean, quote_list
 from prwriter.model import Release
+from prwriter.origins import Origins
+
+if TYPE_CHECKING:
+    from prwriter.project import Project
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -77,15 +81,18 @@ class Context:
 def run_checks(
     release: Release,
     origins: Origins,
-    settings: dict[str, dict[str, Any]] | None = None,
+    project: Project | None = None,
     *,
     slow: bool = True,
 ) -> list[Finding]:
-    """Every enabled rule's findings for `release`, in file order; `slow=False` leaves out
-    the rules that cost much time once per process (readability's dictionary)."""
+    """Every enabled rule's findings for `release`, in file order, as `project`'s settings
+    configure the rules; `slow=False` leaves out the rules that cost much time once per
+    process (readability's dictionary). InputError when a setting or a release's `checks:`
+    names an unknown rule or setting."""
     from prwriter.checks import rules as _rules  # noqa: F401  (registers the rules)
 
-    settings = settings or {}
+    settings = configured_rules(project) if project is not None else {}
+    check_silences(release, origins)
     findings: list[Finding] = []
     for rule_id, registered in RULES.items():
         config = settings.get(rule_id, {})
@@ -105,6 +112,63 @@ def run_checks(
                         message, file, line, column, where)
             )  # fmt: skip
     return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule))
+
+
+def configured_rules(project: Project) -> dict[str, dict[str, Any]]:
+    """The project's `[check.rules.*]` settings, each checked against the rule it names;
+    InputError located in the settings file otherwise."""
+    from prwriter.settings import rule_position
+
+    known = {r.id: r for r in iter_rules()}
+    rules = project.settings.check.rules
+    problems: list[Problem] = []
+
+    def fail(rule_id: str, key: str | None, message: str) -> None:
+        file, line = rule_position(project.folder, rule_id)
+        problems.append(Problem(file, line, 1, "check.rules", message))
+
+    for rule_id, config in rules.items():
+        registered = known.get(rule_id)
+        if registered is None:
+            near = quote_list(closest(rule_id, list(known)))
+            hint = did_you_mean(rule_id, known) or ";"
+            fail(rule_id, None, f"unknown rule {rule_id}{hint} rules: {near} (prwriter check "
+                 "--list-rules)")  # fmt: skip
+            continue
+        for key, value in config.items():
+            if key == "enabled" and not isinstance(value, bool):
+                fail(rule_id, key, f"{rule_id}.enabled: write true or false")
+            elif key == "severity" and value not in SEVERITIES:
+                fail(rule_id, key, f"{rule_id}.severity: write error, warning or info")
+            elif key not in ("enabled", "severity"):
+                if key not in registered.params:
+                    allowed = ", ".join(["enabled", "severity", *registered.params])
+                    fail(rule_id, key, f"{rule_id}: unknown setting {key}; allowed: {allowed}")
+                    continue
+                default = registered.params[key]
+                if type(value) is not type(default) and not (
+                    isinstance(default, int | float) and isinstance(value, int | float)
+                ):
+                    fail(rule_id, key, f"{rule_id}.{key}: expected "
+                         f"{type(default).__name__}, got {value!r}")  # fmt: skip
+    if problems:
+        raise InputError(problems)
+    return rules
+
+
+def check_silences(release: Release, origins: Origins) -> None:
+    """A release's `checks:` may only silence rules that exist."""
+    known = [r.id for r in iter_rules()]
+    problems = []
+    for i, silence in enumerate(release.silenced):
+        if silence.rule not in known:
+            file, line, column, where = origins.locate(("checks", i, "rule"))
+            near = quote_list(closest(silence.rule, known))
+            hint = did_you_mean(silence.rule, known) or ";"
+            message = f"unknown rule '{silence.rule}'{hint} rules: {near}"
+            problems.append(Problem(file, line, column, where, message))
+    if problems:
+        raise InputError(problems)
 
 
 def _silenced(release: Release, rule_id: str, path: tuple[str | int, ...]) -> bool:

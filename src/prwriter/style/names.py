@@ -1,4 +1,5 @@
-"""Company names as headlines use them: "Acme, Inc." is "Acme" once the legal suffix goes."""
+"""Names made from a release: company names as headlines use them ("Acme, Inc." is "Acme"
+once the legal suffix goes), and the slug a headline gives file names."""
 
 from __future__ import annotations
 
@@ -12,3 +13,13 @@ _LEGAL_SUFFIX = re.compile(
 def without_legal_suffix(name: str) -> str:
     """'Acme, Inc.' -> 'Acme'; a name without a suffix comes back as it is."""
     return _LEGAL_SUFFIX.sub("", name).strip() or name
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """`ImmunoGen, Inc. Again Named...` -> `immunogen-inc-again-named...` (ASCII, safe)."""
+    from prwriter.style.charset import to_ascii
+
+    words = re.sub(r"[^a-z0-9]+", "-", to_ascii(text).lower()).strip("-")
+    if len(words) > limit:
+        words = words[:limit].rsplit("-", 1)[0]
+    return words or "release"

@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from prwriter.model import Release
+    from prwriter.project import Project
 
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
-    """What a run chooses beyond the release itself."""
+    """What a run chooses beyond the release itself: the project whose templates, profiles
+    and settings apply, the wire of the text, ASCII folding, the PDF variant."""
 
+    project: Project
     wire: str | None = None
     ascii: bool = False
     pdf_variant: str | None = None

@@ -1,10 +1,11 @@
-"""Standalone HTML: the visual layout with its stylesheet inlined and images embedded."""
+"""Standalone HTML: the layout tree through the Jinja layout, with its stylesheet inlined
+and images embedded."""
 
 from __future__ import annotations
 
-from prwriter.layout import render_layout
+from prwriter.html_document import render_html
+from prwriter.layout import build_document
 from prwriter.model import Release
-from prwriter.templating import template_source
 from prwriter.writers import RenderOptions
 
 STYLESHEET = "html/release.css"
@@ -19,4 +20,6 @@ IGNORED_FIELDS = frozenset(
 
 
 def write(release: Release, options: RenderOptions) -> str:
-    return render_layout(release, css=template_source(release.project, STYLESHEET))
+    project = options.project
+    document = build_document(release, project)
+    return render_html(document, project, css=project.template_source(STYLESHEET))

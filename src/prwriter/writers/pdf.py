@@ -1,4 +1,5 @@
-"""PDF on letterhead: the visual layout rendered by WeasyPrint with the shipped fonts.
+"""PDF on letterhead: the layout tree as HTML (as the HTML writer makes it), rendered by
+WeasyPrint with the shipped fonts.
 
 Rendering never reaches the network: every URL WeasyPrint asks for goes through a fetcher
 that serves only files inside the template folders (images arrive embedded as data URIs).
@@ -13,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prwriter.errors import InputError, Problem
-from prwriter.layout import render_layout
+from prwriter.html_document import render_html
+from prwriter.layout import build_document
 from prwriter.model import Release
-from prwriter.templating import template_dirs, template_path
 from prwriter.writers import RenderOptions
 
 if TYPE_CHECKING:
@@ -42,12 +43,13 @@ def write(release: Release, options: RenderOptions) -> bytes:
     from weasyprint.urls import FatalURLFetchingError
 
     _check_subsetter()
-    html = render_layout(release)
-    fetcher = _fetcher_class()(template_dirs(release.project))
+    project = options.project
+    html = render_html(build_document(release, project), project)
+    fetcher = _fetcher_class()(list(project.template_dirs))
     fonts = _font_config()
     try:
         sheets = [
-            CSS(filename=str(template_path(release.project, name)), url_fetcher=fetcher,
+            CSS(filename=str(project.template_path(name)), url_fetcher=fetcher,
                 font_config=fonts)
             for name in STYLESHEETS
         ]  # fmt: skip

@@ -26,8 +26,7 @@ from prwriter.model import (
     Text,
 )
 from prwriter.style.charset import to_ascii, wrap_lines
-from prwriter.templating import render_template
-from prwriter.wires import DEFAULT_WIRE, WireProfile, load_wire, wire_file
+from prwriter.wires import DEFAULT_WIRE, WireProfile
 from prwriter.writers import RenderOptions
 
 # How each trademark encoding writes the marks (wire-format.md, section 13).
@@ -53,14 +52,12 @@ IGNORED_FIELDS = frozenset(
 
 def write(release: Release, options: RenderOptions) -> str:
     name = options.wire or release.wire or DEFAULT_WIRE
-    wire = load_wire(name, release.project)
+    project = options.project
+    wire = project.wire(name)
     ascii_only = wire.ascii or options.ascii
     writer = _TextWriter(release, wire, ascii_only)
-    text = render_template(
-        release.project,
-        wire.template,
-        writer.context(),
-        chosen_in=wire_file(name, release.project),
+    text = project.render_template(
+        wire.template, writer.context(), chosen_in=project.wire_files().get(name)
     )
     # One line ending per line, no trailing spaces, one newline at the end.
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]

@@ -1,0 +1,30 @@
+"""Where each part of a resolved release was written, so that findings point at the file,
+line and field a writer has to change."""
+
+from __future__ import annotations
+
+from prwriter.errors import Loc, format_field_path
+from prwriter.yaml_source import YamlSource
+
+
+class Origins:
+    """Where the parts of a Release were written: in the release file, or in the library
+    file a part came from (an About text, a legal block, a contact)."""
+
+    def __init__(self, release: YamlSource) -> None:
+        self.release = release
+        self.parts: dict[Loc, tuple[YamlSource, Loc]] = {}
+
+    def add(self, path: Loc, source: YamlSource, loc: Loc) -> None:
+        self.parts[path] = (source, loc)
+
+    def locate(self, path: Loc) -> tuple[str, int, int, str]:
+        """File, line, column and field path for the Release part at `path`."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.parts:
+                source, loc = self.parts[path[:end]]
+                line, column = source.position(loc)
+                return source.display, line, column, format_field_path(loc)
+        loc = self.release.known_prefix(path)
+        problem = self.release.problem(loc, "")
+        return problem.file, problem.line, problem.column, problem.field

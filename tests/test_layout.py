@@ -1,0 +1,131 @@
+"""The layout tree: one description of the visual copy that HTML, PDF and DOCX all follow,
+with its order and style names as data a house changes in one place."""
+
+from __future__ import annotations
+
+import io
+from html.parser import HTMLParser
+
+import docx
+import pytest
+
+import prwriter
+from conftest import ACME_RELEASE, DATA, REPO, ProjectMaker
+from prwriter import document as doc
+from prwriter.layout import build_document
+from prwriter.project import Project
+
+SHIPPED_LAYOUT = (REPO / "templates" / "layout.yaml").read_text(encoding="utf-8")
+
+
+def plain(children: tuple[doc.Inline, ...]) -> str:
+    parts = []
+    for child in children:
+        if isinstance(child, doc.Run):
+            parts.append(child.text)
+        elif isinstance(child, doc.LineBreak):
+            parts.append("\n")
+        else:
+            parts.append(plain(child.children))
+    return "".join(parts)
+
+
+def tree_paragraphs(blocks: tuple[doc.Block, ...]) -> list[tuple[str, str]]:
+    """(style, text) of every paragraph the tree asks for, in order."""
+    found: list[tuple[str, str]] = []
+    for block in blocks:
+        if isinstance(block, doc.Paragraph | doc.Heading):
+            found.append((block.style, plain(block.children)))
+        elif isinstance(block, doc.ListBlock):
+            found.extend((block.style, plain(item)) for item in block.items)
+        elif isinstance(block, doc.Image):
+            found.append((block.style, ""))
+        elif isinstance(block, doc.Figure):
+            found.extend(
+                [(block.image.style, ""), (block.caption.style, plain(block.caption.children))]
+            )
+        else:
+            found.extend(tree_paragraphs(block.blocks))
+    return found
+
+
+def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
+    document = docx.Document(io.BytesIO(data))
+    return [(p.style.name, p.text) for p in document.paragraphs]
+
+
+class Styles(HTMLParser):
+    """Every element's data-style, in order, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[list[str]] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        style = dict(attrs).get("data-style")
+        if style and tag not in ("span", "ul", "ol"):
+            self.found.append([style, ""])
+        if tag == "br" and self.found:
+            self.found[-1][1] += "\n"
+
+    def handle_data(self, data):
+        if self.found and data.strip():
+            self.found[-1][1] += data
+
+
+@pytest.mark.parametrize(
+    "release", [DATA / "full" / "release.yaml", REPO / "examples/nordwind-tidewater/release.yaml"]
+)
+def test_docx_has_every_paragraph_of_the_tree_in_order(release) -> None:
+    loaded = prwriter.load_release(release)
+    tree = build_document(loaded, Project.of_release(loaded))
+    data = prwriter.render(loaded, "docx")
+    assert isinstance(data, bytes)
+    assert docx_paragraphs(data) == tree_paragraphs(tree.blocks)
+
+
+def test_house_layout_changes_every_visual_format(make_project: ProjectMaker) -> None:
+    layout = SHIPPED_LAYOUT.replace("  - timing\n", "").replace(
+        "  - headline\n", "  - headline\n  - {text: Confidential until released, style: Notice}\n"
+    )
+    layout = layout.replace("  headline: Title\n", "  headline: House Title\n")
+    project = make_project({"r.yaml": ACME_RELEASE, "templates/layout.yaml": layout})
+    release = prwriter.load_release(project / "r.yaml")
+
+    word = docx_paragraphs(prwriter.render(release, "docx"))  # type: ignore[arg-type]
+    parser = Styles()
+    parser.feed(str(prwriter.render(release, "html")))
+    html = [(style, text) for style, text in parser.found]
+    for found in (word, html):
+        styles = [style for style, _ in found]
+        assert "Release Timing" not in styles
+        assert found[styles.index("House Title")] == ("House Title", "Acme Opens a Plant in Dayton")
+        assert found[styles.index("House Title") + 1] == ("Notice", "Confidential until released")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ("  - headline\n", "  - headlines\n"),
+            "layout.yaml:14:5: order[3]: unknown part "
+            "'headlines'; parts: 'headline', 'subheadlines'",
+        ),
+        (("  quote: Quote\n", "  quotes: Quote\n"), "unknown role 'quotes'; roles: 'quote'"),
+        (("  quote: Quote\n", ""), "styles: no style for quote; give every role a style name"),
+        (("  - {text", "  - {txt"), "layout.yaml:13:6: order[2].txt: unknown key"),
+    ],
+)
+def test_a_broken_house_layout_is_a_located_error(
+    change: tuple[str, str], message: str, make_project: ProjectMaker
+) -> None:
+    layout = SHIPPED_LAYOUT.replace("  - contacts\n", "  - {text: Notice, style: Notice}\n")
+    project = make_project(
+        {"r.yaml": ACME_RELEASE, "templates/layout.yaml": layout.replace(*change)}
+    )
+    release = prwriter.load_release(project / "r.yaml")
+    for fmt in ("html", "docx"):
+        with pytest.raises(prwriter.InputError) as info:
+            prwriter.render(release, fmt)
+        assert message in str(info.value)
