@@ -260,3 +260,46 @@ def test_summary_tells_unreadable_from_invalid(make_project) -> None:
     assert result.stderr.splitlines()[-1] == (
         "2 of 3 release(s) failed: 1 could not be read, 1 failed validation"
     )
+
+
+def test_output_dash_writes_the_one_file_to_stdout(make_project, monkeypatch) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE})
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(app, ["generate", "r.yaml", "-o", "-", "-f", "txt"])
+    assert result.exit_code == 0, result.output
+    expected = prwriter.render(prwriter.load_release("r.yaml"), "txt")
+    assert result.stdout == expected
+    assert sorted(p.name for p in project.iterdir()) == ["r.yaml"]  # no file written
+    html = CliRunner().invoke(app, ["generate", "r.yaml", "-o", "-", "-f", "html"])
+    assert html.stdout.startswith("<!DOCTYPE html>")
+    pdf = CliRunner().invoke(app, ["generate", "r.yaml", "-o", "-", "-f", "pdf"])
+    assert pdf.stdout_bytes.startswith(b"%PDF-")
+
+
+def test_output_dash_wants_one_file(make_project, monkeypatch) -> None:
+    monkeypatch.chdir(make_project({"r.yaml": ACME_RELEASE, "s.yaml": ACME_RELEASE}))
+    two_formats = CliRunner().invoke(app, ["generate", "r.yaml", "-o", "-", "-f", "txt,html"])
+    assert two_formats.exit_code == 2 and two_formats.stdout == ""
+    assert "-o: '-' writes one file to standard output, and this run makes 2" in (
+        two_formats.stderr
+    )
+    two_releases = CliRunner().invoke(app, ["generate", "r.yaml", "s.yaml", "-o", "-"])
+    assert two_releases.exit_code == 2 and two_releases.stdout == ""
+    watching = CliRunner().invoke(app, ["generate", "r.yaml", "-o", "-", "--watch"])
+    assert watching.exit_code == 2
+
+
+def test_dry_run_lists_and_with_output_dash_shows(make_project, monkeypatch) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE})
+    monkeypatch.chdir(project)
+    listed = CliRunner().invoke(app, ["generate", "r.yaml", "--dry-run", "-f", "txt,html"])
+    assert listed.stdout.splitlines() == ["would write r.txt", "would write r.html"]
+    shown = CliRunner().invoke(app, ["generate", "r.yaml", "--dry-run", "-o", "-",
+                                     "-f", "txt,html"])  # fmt: skip
+    assert shown.exit_code == 0
+    release = prwriter.load_release("r.yaml")
+    assert shown.stdout == (
+        f"==> r.txt <==\n{prwriter.render(release, 'txt')}"
+        f"==> r.html <==\n{prwriter.render(release, 'html')}"
+    )
+    assert sorted(p.name for p in project.iterdir()) == ["r.yaml"]

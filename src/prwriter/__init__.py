@@ -155,7 +155,8 @@ def generate(
     what it leaves as None comes from each release's project settings. A broken release
     never stops the others unless `fail_fast`; `jobs` > 1 renders in that many processes;
     `dry_run` writes nothing. Returns one `Outcome` per release (`written`, `problems`,
-    `error`), and calls `on_outcome` as each finishes.
+    `error`, and with `BatchOptions(keep_contents=True)` the rendered `contents` of each
+    written file), and calls `on_outcome` as each finishes.
     """
     from prwriter.batch import generate as run
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import glob
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +45,7 @@ class BatchOptions:
     checks: bool = True  # run the release checks too
     strict: bool = False  # a finding at error severity stops the release
     raise_errors: bool = False  # let unexpected errors out, with their traceback (--debug)
+    keep_contents: bool = False  # put what is rendered in Outcome.contents (for -o -)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,8 @@ class Outcome:
     findings: tuple[Finding, ...] = ()
     stopped_by_checks: bool = False  # strict mode: an error finding kept it from being written
     unreadable: bool = False  # the problems are that a file could not be read at all
+    # With BatchOptions.keep_contents: what each of `written` holds (or would hold).
+    contents: tuple[str | bytes, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -179,7 +182,17 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
         return _Rendered(path, error=f"{type(error).__name__}: {error}")
 
 
-def _write(rendered: _Rendered, written: set[Path], dry_run: bool, strict: bool) -> Outcome:
+def _write(
+    rendered: _Rendered, written: set[Path], dry_run: bool, options: BatchOptions
+) -> Outcome:
+    outcome = _write_files(rendered, written, dry_run, options.strict)
+    if options.keep_contents and outcome.ok:
+        contents = tuple(rendered.outputs[target] for target in outcome.written)
+        return replace(outcome, contents=contents)
+    return outcome
+
+
+def _write_files(rendered: _Rendered, written: set[Path], dry_run: bool, strict: bool) -> Outcome:
     if rendered.problems or rendered.error:
         return Outcome(rendered.source, problems=rendered.problems, error=rendered.error,
                        unreadable=rendered.unreadable)  # fmt: skip
@@ -245,7 +258,7 @@ def generate(
         return list(outcomes.values())
 
     def finish(rendered: _Rendered) -> bool:
-        outcome = _write(rendered, written, dry_run, options.strict)
+        outcome = _write(rendered, written, dry_run, options)
         outcomes[rendered.source] = outcome
         if on_outcome:
             on_outcome(outcome)

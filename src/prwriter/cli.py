@@ -104,7 +104,8 @@ def generate(
         typer.Option(
             "--output-dir",
             "-o",
-            help="Folder for the output files.",
+            help="Folder for the output files; '-' writes the one file of one release and "
+            "one format to standard output.",
             show_default="the project's output_dir, else each release's own folder",
             file_okay=False,
         ),
@@ -162,7 +163,11 @@ def generate(
         ),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Say what would be written; write nothing.")
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Say what would be written; write nothing. With -o -, show it too.",
+        ),
     ] = False,
     strict: Annotated[
         bool,
@@ -199,6 +204,9 @@ def generate(
     back for a check error, 70 when prwriter itself failed.
     """
     formats = _formats(fmt) if fmt else None
+    to_stdout = output_dir == Path("-")
+    if to_stdout and watch:
+        raise typer.BadParameter("--watch writes files; give a folder", param_hint="-o")
     if pdf_variant is not None and pdf_variant not in prwriter.PDF_VARIANTS:
         raise typer.BadParameter(
             f"unknown PDF variant '{pdf_variant}'; choose from {', '.join(prwriter.PDF_VARIANTS)}",
@@ -206,7 +214,7 @@ def generate(
         )
     options = prwriter.BatchOptions(
         formats=formats,
-        output_dir=output_dir,
+        output_dir=None if to_stdout else output_dir,
         name_pattern=name_pattern,
         wire=wire,
         overrides=_overrides(sets or []),
@@ -215,10 +223,11 @@ def generate(
         checks=not no_checks,
         strict=strict,
         raise_errors=debug,
+        keep_contents=to_stdout,
     )
     # --debug renders in this process, so that a traceback can reach the terminal.
     workers = 1 if debug else jobs or os.cpu_count() or 1
-    run = _Run(options, workers, dry_run, fail_fast, quiet, debug)
+    run = _Run(options, workers, dry_run, fail_fast, quiet, debug, to_stdout)
     status = run.once(paths)
     if not watch:
         raise typer.Exit(status)
@@ -236,22 +245,26 @@ class _Run:
         fail_fast: bool,
         quiet: bool,
         debug: bool,
+        to_stdout: bool = False,
     ) -> None:
         self.options, self.jobs, self.dry_run = options, jobs, dry_run
         self.fail_fast, self.quiet, self.debug = fail_fast, quiet, debug
+        self.to_stdout = to_stdout
 
     def once(self, paths: list[str]) -> int:
         verb = "would write" if self.dry_run else "wrote"
-        progress = _Progress(enabled=not self.quiet and sys.stderr.isatty())
+        # With -o -, standard output carries the release itself and nothing else.
+        quiet = self.quiet or self.to_stdout
+        progress = _Progress(enabled=not quiet and sys.stderr.isatty())
         try:
             with progress:
                 outcomes = prwriter.generate(
                     paths,
                     self.options,
                     jobs=self.jobs,
-                    dry_run=self.dry_run,
+                    dry_run=self.dry_run or self.to_stdout,
                     fail_fast=self.fail_fast,
-                    on_outcome=lambda outcome: progress.step(outcome, verb, self.quiet),
+                    on_outcome=lambda outcome: progress.step(outcome, verb, quiet),
                 )
         except prwriter.InputError as error:
             _report(error)
@@ -281,6 +294,35 @@ class _Run:
             if any(o.problems for o in failed):
                 return EXIT_INPUT_ERROR
             return EXIT_FINDINGS
+        if self.to_stdout:
+            return self.show(outcomes)
+        return 0
+
+    def show(self, outcomes: list[prwriter.Outcome]) -> int:
+        """-o -: the one file on standard output; with --dry-run, every file, each under a
+        `==> name <==` line when there are several."""
+        files = [(path, content) for o in outcomes for path, content in
+                 zip(o.written, o.contents, strict=True)]  # fmt: skip
+        if not self.dry_run and len(files) != 1:
+            typer.echo(
+                f"-o: '-' writes one file to standard output, and this run makes {len(files)}; "
+                "give one release and one --format (or --dry-run to see them all)",
+                err=True,
+            )
+            return EXIT_INPUT_ERROR
+        binary = [path for path, content in files if isinstance(content, bytes)]
+        if binary and sys.stdout.isatty():
+            typer.echo(f"-o: {binary[0].name} is binary; redirect it to a file", err=True)
+            return EXIT_INPUT_ERROR
+        for path, content in files:
+            if len(files) > 1:
+                typer.echo(f"==> {path} <==")
+            if isinstance(content, bytes):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(content)
+                sys.stdout.buffer.flush()
+            else:
+                typer.echo(content, nl=False)
         return 0
 
 
