@@ -43,6 +43,7 @@ def test_public_names() -> None:
         "new_release",
         "new_release_problem",
         "render",
+        "watch",
         "watch_folders",
         "write_atomic",
     ]

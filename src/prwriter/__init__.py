@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from prwriter.errors import InputError, Problem
 
 if TYPE_CHECKING:
+    import threading
+
     from prwriter.batch import BatchOptions, Outcome
     from prwriter.checks.report import CheckResult
     from prwriter.model import Release
@@ -49,6 +51,7 @@ __all__ = [
     "new_release",
     "new_release_problem",
     "render",
+    "watch",
     "watch_folders",
     "write_atomic",
 ]
@@ -325,6 +328,26 @@ def list_templates(folder: str | Path = ".") -> dict[str, Path]:
             if path.is_file() and "__pycache__" not in path.parts:
                 found.setdefault(path.relative_to(root).as_posix(), path)
     return found
+
+
+def watch(
+    paths: Iterable[str | Path],
+    regenerate: Callable[[list[Path]], Sequence[Outcome]],
+    *,
+    stop_event: threading.Event | None = None,
+    on_removed: Callable[[Path], None] | None = None,
+    first: Sequence[Outcome] = (),
+) -> None:
+    """Watch the releases named by `paths` and call `regenerate(releases)` (for instance
+    `lambda rs: prwriter.generate(rs, options)`) with the releases each change affects: a
+    release file, that release; a library file, the releases that name it; a template, wire
+    profile, the settings or an image, every release of the project. Outputs a release wrote
+    before (`first`, the run made before watching, and every regeneration) and did not write
+    again, such as drafts named from an old headline, are removed when still as written; no
+    other file is. Returns when `stop_event` is set."""
+    from prwriter.watching import watch as run
+
+    run(paths, regenerate, stop_event=stop_event, on_removed=on_removed, first=first)
 
 
 def watch_folders(paths: Iterable[str | Path]) -> list[Path]:

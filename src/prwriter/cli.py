@@ -250,6 +250,7 @@ class _Run:
         self.options, self.jobs, self.dry_run = options, jobs, dry_run
         self.fail_fast, self.quiet, self.debug = fail_fast, quiet, debug
         self.to_stdout = to_stdout
+        self.outcomes: list[prwriter.Outcome] = []  # of the latest run
 
     def once(self, paths: list[str]) -> int:
         verb = "would write" if self.dry_run else "wrote"
@@ -268,7 +269,9 @@ class _Run:
                 )
         except prwriter.InputError as error:
             _report(error)
+            self.outcomes = []
             return EXIT_INPUT_ERROR
+        self.outcomes = outcomes
         for outcome in outcomes:
             for finding in outcome.findings:
                 if (finding.severity != "info" and not self.quiet) or outcome.stopped_by_checks:
@@ -379,21 +382,42 @@ class _Progress:
 
 
 def _watch(paths: list[str], run: _Run) -> None:
-    import watchfiles
+    """Regenerate what each change affects until Ctrl-C (exit 130) or SIGTERM (143)."""
+    import signal
+    import threading
+
+    stop = threading.Event()
+    received: list[int] = []
+
+    def on_signal(signum: int, frame: object) -> None:
+        received.append(signum)
+        stop.set()
+
+    def waiting() -> None:
+        signal.signal(signal.SIGINT, on_signal)
+        signal.signal(signal.SIGTERM, on_signal)
+
+    def regenerate(releases: list[Path]) -> list[prwriter.Outcome]:
+        # A signal while rendering stops at once (a file being written is removed).
+        signal.signal(signal.SIGINT, _terminate)
+        signal.signal(signal.SIGTERM, _terminate)
+        try:
+            run.once([str(r) for r in releases])
+        finally:
+            waiting()
+        return run.outcomes
 
     folders = prwriter.watch_folders(paths)
-    outputs = {".txt", ".html", ".pdf"}
     typer.echo(f"watching {', '.join(str(f) for f in folders)} (Ctrl-C stops)", err=True)
-
-    def relevant(change: watchfiles.Change, path: str) -> bool:
-        # Our own output must not trigger another run; a .docx counts only in templates/.
-        suffix = Path(path).suffix
-        if suffix == ".docx":
-            return "templates" in Path(path).parts
-        return suffix not in outputs and not Path(path).name.startswith(".")
-
-    for _changes in watchfiles.watch(*folders, watch_filter=relevant, raise_interrupt=False):
-        run.once(paths)
+    waiting()
+    prwriter.watch(
+        paths,
+        regenerate,
+        stop_event=stop,
+        on_removed=lambda path: typer.echo(f"removed {path} (an earlier output)"),
+        first=run.outcomes,
+    )
+    raise typer.Exit(128 + received[0] if received else 0)
 
 
 @app.command()
