@@ -84,6 +84,7 @@ def render(
     ascii: bool = False,
     pdf_variant: str | None = None,
     project: Project | None = None,
+    draft: bool = False,
 ) -> str | bytes:
     """Render `release` as `fmt`, one of FORMATS: `str` for "txt" and "html", `bytes` for
     "docx" and "pdf".
@@ -91,7 +92,9 @@ def render(
     `wire` names the wire profile of the text (e.g. "businesswire"); it defaults to the
     release's own `wire:` and then to "businesswire". HTML, PDF and DOCX are the print copy
     and follow the "print" profile. `ascii=True` folds the text to pure ASCII wrapped at 80
-    columns (for SEC EDGAR exhibits). `pdf_variant` is "pdf/a-3b" or "pdf/ua-1". Raises
+    columns (for SEC EDGAR exhibits). `pdf_variant` is "pdf/a-3b" or "pdf/ua-1". `draft=True`
+    (or the release's own `draft: true`) marks it: a `DRAFT - NOT FOR DISTRIBUTION` line at
+    the top of text and HTML, a diagonal watermark across PDF and DOCX pages. Raises
     `InputError` for an unknown wire or a broken project template or stylesheet.
     """
     from prwriter.writers import WRITERS, RenderOptions, get_writer
@@ -104,7 +107,7 @@ def render(
 
     if project is None:
         project = Project.of_release(release)
-    options = RenderOptions(project, wire=wire, ascii=ascii, pdf_variant=pdf_variant)
+    options = RenderOptions(project, wire=wire, ascii=ascii, pdf_variant=pdf_variant, draft=draft)
     return get_writer(fmt).write(release, options)
 
 

@@ -45,6 +45,7 @@ class BatchOptions:
     checks: bool = True  # run the release checks too
     strict: bool = False  # a finding at error severity stops the release
     raise_errors: bool = False  # let unexpected errors out, with their traceback (--debug)
+    draft: bool = False  # mark every output DRAFT
     keep_contents: bool = False  # put what is rendered in Outcome.contents (for -o -)
 
 
@@ -158,7 +159,11 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
             folder = project.folder / settings.output_dir if settings.output_dir else path.parent
         pattern = options.name_pattern or settings.name_pattern or DEFAULT_PATTERN
         render_options = RenderOptions(
-            project, wire=options.wire, ascii=options.ascii, pdf_variant=options.pdf_variant
+            project,
+            wire=options.wire,
+            ascii=options.ascii,
+            pdf_variant=options.pdf_variant,
+            draft=options.draft,
         )
         outputs: dict[Path, str | bytes] = {}
         for fmt in formats:

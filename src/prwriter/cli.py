@@ -152,6 +152,14 @@ def generate(
             "independent validator).",
         ),
     ] = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Mark every format DRAFT - NOT FOR DISTRIBUTION (a line in text and HTML, "
+            "a watermark in PDF and DOCX); a release's `draft: true` does too.",
+        ),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -224,6 +232,7 @@ def generate(
         strict=strict,
         raise_errors=debug,
         keep_contents=to_stdout,
+        draft=draft,
     )
     # --debug renders in this process, so that a traceback can reach the terminal.
     workers = 1 if debug else jobs or os.cpu_count() or 1

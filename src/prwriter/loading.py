@@ -195,6 +195,7 @@ class _Resolver:
             media=media,
             silenced=self.silenced(facts),
             language=facts.language,
+            draft=facts.draft,
             path=path.resolve(),
         )
 

@@ -232,6 +232,9 @@ class ReleaseInput(Input):
     embargo: EmbargoInput | None = None
     media: list[MediaInput] = []
     checks: list[SilenceInput] = Field(default=[], description="Checks silenced, with reasons.")
+    draft: bool = Field(
+        default=False, description="Mark every format DRAFT - NOT FOR DISTRIBUTION."
+    )
     language: str = Field(
         default="en-US",
         description="Language of the copy, e.g. en-US, fr-CA.",

@@ -62,7 +62,7 @@ PROBES: dict[str, str] = {
 STRUCTURAL = {
     "Release.dateline", "Release.companies", "Release.body", "Release.contacts",
     "Release.legal", "Release.embargo", "Release.media", "Release.wire", "Release.path",
-    "Release.silenced", "Silence.rule", "Silence.field", "Silence.reason",
+    "Release.silenced", "Release.draft", "Silence.rule", "Silence.field", "Silence.reason",
     "Company.id", "Company.listings", "Company.about", "Company.link",
     "Company.ticker", "Company.short_name", "LegalBlock.id", "LegalBlock.body",
     "ContactGroup.contacts", "Quote.speaker", "Quote.children", "Paragraph.children",

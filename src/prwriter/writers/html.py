@@ -3,6 +3,7 @@ and images embedded."""
 
 from __future__ import annotations
 
+from prwriter.draft import is_draft, mark_html
 from prwriter.html_document import render_html
 from prwriter.layout import build_document
 from prwriter.model import Release
@@ -22,4 +23,5 @@ IGNORED_FIELDS = frozenset(
 def write(release: Release, options: RenderOptions) -> str:
     project = options.project
     document = build_document(release, project)
-    return render_html(document, project, css=project.template_source(STYLESHEET))
+    html = render_html(document, project, css=project.template_source(STYLESHEET))
+    return mark_html(html) if is_draft(release, options) else html
