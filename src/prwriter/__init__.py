@@ -27,6 +27,7 @@ __all__ = [
     "FORMATS",
     "LIBRARY_KINDS",
     "PDF_VARIANTS",
+    "REDLINE_FORMATS",
     "SCHEMA_KINDS",
     "BatchOptions",
     "InputError",
@@ -50,6 +51,7 @@ __all__ = [
     "load_release",
     "new_release",
     "new_release_problem",
+    "redline",
     "render",
     "watch",
     "watch_folders",
@@ -297,6 +299,32 @@ def new_release(
         name = data["name"]
     return write(target, Company(company_id, name), day, headline, city.strip(),
                  state.strip() if state else None)  # fmt: skip
+
+
+REDLINE_FORMATS: tuple[str, ...] = ("txt", "html", "docx")
+
+
+def redline(
+    old: str | Path,
+    new: str | Path,
+    fmt: str = "txt",
+    *,
+    rev: str | None = None,
+    wire: str | None = None,
+    author: str = "prwriter",
+) -> str | bytes:
+    """What changed from release file `old` to `new`, word by word, in the whole rendered
+    release (library blocks included): "txt" marks `[-removed-]{+added+}` in the wire text
+    (`wire` as for `render`), "html" uses `<del>`/`<ins>` in the print copy, "docx" is the
+    new print copy with Word tracked changes by `author`, dated the new release's date. With
+    `rev`, `old` is read as it was at that git revision (its library, templates and settings
+    too); `old` and `new` may then be the same file. Raises `InputError` for a release that
+    cannot be read or a revision git does not know."""
+    from prwriter.redlines import redline_files
+
+    if fmt not in REDLINE_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(REDLINE_FORMATS)}")
+    return redline_files(Path(old), Path(new), fmt, rev=rev, wire=wire, author=author)
 
 
 def company_choices(folder: str | Path = ".") -> list[str]:

@@ -661,6 +661,63 @@ def _ask(question: str, default: str | None, problem: Any) -> str:
     return typer.prompt(question, default=default, value_proc=check, show_default=bool(default))
 
 
+@app.command("diff")
+def diff(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="OLD NEW: two versions of a release; with --rev, one file (or OLD NEW).",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="txt (wire text), html or docx (print copy).")
+    ] = "txt",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the redline here.", show_default="stdout"),
+    ] = None,
+    wire: Annotated[
+        str | None, typer.Option("--wire", "-w", help="Wire profile of the text redline.")
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option("--rev", help="Compare with OLD as it was at this git revision, e.g. HEAD."),
+    ] = None,
+    author: Annotated[
+        str, typer.Option("--author", help="Author of the DOCX tracked changes.")
+    ] = "prwriter",
+) -> None:
+    """Redline two versions of a release, word by word, library blocks included: text with
+    [-removed-]{+added+}, HTML with <del> and <ins>, DOCX with tracked changes that Word and
+    LibreOffice accept or reject.
+
+    Example: prwriter diff releases/launch.yaml --rev HEAD -f docx -o launch-redline.docx
+    """
+    if fmt not in prwriter.REDLINE_FORMATS:
+        raise typer.BadParameter(
+            f"unknown format '{fmt}'; choose from {', '.join(prwriter.REDLINE_FORMATS)}",
+            param_hint="--format",
+        )
+    if len(paths) > 2 or (len(paths) == 1 and rev is None):
+        raise typer.BadParameter("give OLD and NEW, or one file with --rev REV", param_hint="PATHS")
+    old, new = paths[0], paths[-1]
+    try:
+        result = prwriter.redline(old, new, fmt, rev=rev, wire=wire, author=author)
+    except prwriter.InputError as error:
+        _report(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    if output is not None:
+        prwriter.write_atomic(output, result)
+        typer.echo(f"wrote {output}", err=True)
+    elif isinstance(result, bytes):
+        if sys.stdout.isatty():
+            raise typer.BadParameter("a DOCX redline needs -o FILE", param_hint="--output")
+        sys.stdout.buffer.write(result)
+    else:
+        typer.echo(result, nl=False)
+
+
 templates_app = typer.Typer(
     help="Customise the layouts: copy the shipped templates into a project.",
     no_args_is_help=True,
