@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 import prwriter
 from conftest import ACME_RELEASE, REPO, ProjectMaker
+from prwriter.checks.report import rules_markdown
 from prwriter.cli import app
 from prwriter.schemas import SCHEMA_KINDS, schema_file_name, schema_text
 
@@ -264,7 +265,7 @@ def test_completion_is_offered() -> None:
 
 def test_rules_page_in_the_docs_is_fresh() -> None:
     page = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert page == prwriter.check_rules_markdown(), (
+    assert page == rules_markdown(), (
         "run: prwriter check --list-rules --format markdown > docs/rules.md"
     )
     assert run("check", "--list-rules", "--format", "markdown").stdout == page

@@ -10,8 +10,8 @@ import docx
 import pytest
 
 import prwriter
+import prwriter.document as doc
 from conftest import ACME_RELEASE, DATA, REPO, ProjectMaker
-from prwriter import document as doc
 from prwriter.layout import build_document
 from prwriter.project import Project
 

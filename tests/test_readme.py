@@ -41,7 +41,7 @@ def test_readme_commands_for_writers_ci_and_tools_run(tmp_path) -> None:
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "NO_COLOR": "1"}
     commands = [
         line.removeprefix("$ ")
-        for section in ("For writers", "For CI")
+        for section in ("For writers", "For CI", "For the web")
         for block in _blocks(section, "console")
         for line in block.splitlines()
         if line.startswith("$ ")
@@ -54,6 +54,11 @@ def test_readme_commands_for_writers_ci_and_tools_run(tmp_path) -> None:
     project = tmp_path / "my-releases"
     assert (project / "drafts" / "2026-03-05-acme-opens-a-plant-in-dayton.docx").exists()
     assert (project / "prwriter.sarif").exists()
+    assert (project / "web" / "2026-03-05-acme-opens-a-plant-in-dayton.json").exists()
+    page = project / "site" / "releases" / "2026-03-05-acme-opens-a-plant-in-dayton"
+    assert (page / "2026-03-05-acme-opens-a-plant-in-dayton.pdf").exists()
+    feed = (project / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert 'href="https://www.acme.example/news/releases/2026-03-05-acme-opens' in feed
     [python] = _blocks("For other tools (Python)", "python")
     done = subprocess.run([sys.executable, "-c", python], cwd=project, env=env,
                           capture_output=True, text=True, timeout=120)  # fmt: skip

@@ -48,6 +48,7 @@ NOT_FOR_A_SCHEMA = {
     "unknown-province": "place names",
     "unknown-state": "place names",
     "unknown-wire": "wire profiles a project may add",
+    "unmentioned-after-unknown-company": "library ids",
 }
 
 

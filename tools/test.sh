@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run prwriter's whole test suite on a fresh machine: the Debian packages the
-# PDF and DOCX tests use, a virtualenv with the test extras, ruff (lint and format), pytest.
+# PDF and DOCX tests use, a virtualenv with the test extras, ruff (lint and format), mypy
+# (strict, on src/), pytest.
 # Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,4 +30,5 @@ python3 -m venv .venv
 .venv/bin/pip install --quiet -e '.[test]'
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy
 .venv/bin/pytest "$@"

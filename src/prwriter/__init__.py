@@ -8,17 +8,56 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from prwriter.errors import InputError, Problem
+from prwriter.kinds import (
+    CHECK_FORMATS,
+    LIBRARY_KINDS,
+    PDF_VARIANTS,
+    SCHEMA_KINDS,
+    LibraryKind,
+    PdfVariant,
+    ReportFormat,
+    SchemaKind,
+    Severity,
+    choose,
+)
 
 if TYPE_CHECKING:
+    import datetime as dt
     import threading
 
     from prwriter.batch import BatchOptions, Outcome
+    from prwriter.checks import Finding, Rule
     from prwriter.checks.report import CheckResult
-    from prwriter.model import Release
+    from prwriter.document import Document
+    from prwriter.model import (
+        Block,
+        Company,
+        CompanyMention,
+        Contact,
+        ContactGroup,
+        Embargo,
+        Emphasis,
+        Heading,
+        Inline,
+        LegalBlock,
+        LineBreak,
+        Link,
+        ListBlock,
+        Listing,
+        Media,
+        Paragraph,
+        Person,
+        Place,
+        Quote,
+        Release,
+        Strong,
+        Text,
+    )
     from prwriter.project import Project
+    from prwriter.site import SiteResult
 
 __version__ = "0.1.0"
 
@@ -30,17 +69,48 @@ __all__ = [
     "REDLINE_FORMATS",
     "SCHEMA_KINDS",
     "BatchOptions",
+    "Block",
+    "CheckResult",
+    "Company",
+    "CompanyMention",
+    "Contact",
+    "ContactGroup",
+    "Document",
+    "Embargo",
+    "Emphasis",
+    "Finding",
+    "Heading",
+    "Inline",
     "InputError",
+    "LegalBlock",
+    "LibraryKind",
+    "LineBreak",
+    "Link",
+    "ListBlock",
+    "Listing",
+    "Media",
     "Outcome",
+    "Paragraph",
+    "PdfVariant",
+    "Person",
+    "Place",
     "Problem",
+    "Project",
+    "Quote",
     "Release",
+    "ReportFormat",
+    "Rule",
+    "SchemaKind",
+    "Severity",
+    "SiteResult",
+    "Strong",
+    "Text",
     "__version__",
+    "build_document",
+    "build_site",
     "check",
     "check_report",
     "check_rules",
-    "check_rules_markdown",
-    "check_status",
-    "company_choices",
     "export_templates",
     "generate",
     "init_project",
@@ -50,13 +120,28 @@ __all__ = [
     "list_wires",
     "load_release",
     "new_release",
-    "new_release_problem",
     "redline",
     "render",
     "watch",
-    "watch_folders",
-    "write_atomic",
 ]
+
+# Public names that live in modules loaded on first use (pydantic alone costs ~50 ms).
+_MODEL_NAMES = (
+    "Block", "Company", "CompanyMention", "Contact", "ContactGroup", "Embargo", "Emphasis",
+    "Heading", "Inline", "LegalBlock", "LineBreak", "Link", "ListBlock", "Listing", "Media",
+    "Paragraph", "Person", "Place", "Quote", "Release", "Strong", "Text",
+)  # fmt: skip
+_LAZY = {
+    **dict.fromkeys(_MODEL_NAMES, "prwriter.model"),
+    "BatchOptions": "prwriter.batch",
+    "Outcome": "prwriter.batch",
+    "CheckResult": "prwriter.checks.report",
+    "Finding": "prwriter.checks",
+    "Rule": "prwriter.checks",
+    "Document": "prwriter.document",
+    "Project": "prwriter.project",
+    "SiteResult": "prwriter.site",
+}
 
 
 def load_release(
@@ -78,44 +163,79 @@ def load_release(
     return release
 
 
+@overload
+def render(
+    release: Release,
+    fmt: Literal["txt", "html", "md", "json"] = "txt",
+    *,
+    wire: str | None = None,
+    ascii: bool = False,
+    pdf_variant: PdfVariant | None = None,
+    project: Project | None = None,
+) -> str: ...
+@overload
+def render(
+    release: Release,
+    fmt: Literal["pdf", "docx"],
+    *,
+    wire: str | None = None,
+    ascii: bool = False,
+    pdf_variant: PdfVariant | None = None,
+    project: Project | None = None,
+) -> bytes: ...
+@overload
+def render(
+    release: Release,
+    fmt: str,
+    *,
+    wire: str | None = None,
+    ascii: bool = False,
+    pdf_variant: PdfVariant | None = None,
+    project: Project | None = None,
+) -> str | bytes: ...
 def render(
     release: Release,
     fmt: str = "txt",
     *,
     wire: str | None = None,
     ascii: bool = False,
-    pdf_variant: str | None = None,
+    pdf_variant: PdfVariant | None = None,
     project: Project | None = None,
     draft: bool = False,
 ) -> str | bytes:
-    """Render `release` as `fmt`, one of FORMATS: `str` for "txt" and "html", `bytes` for
-    "docx" and "pdf".
+    """Render `release` as `fmt`, one of FORMATS: `str` for "txt", "html", "md" and "json",
+    `bytes` for "docx" and "pdf".
 
     `wire` names the wire profile of the text (e.g. "businesswire"); it defaults to the
     release's own `wire:` and then to "businesswire". HTML, PDF and DOCX are the print copy
-    and follow the "print" profile. `ascii=True` folds the text to pure ASCII wrapped at 80
-    columns (for SEC EDGAR exhibits). `pdf_variant` is "pdf/a-3b" or "pdf/ua-1". `draft=True`
+    and follow the "print" profile and the project's layout. `ascii=True` folds the text to
+    pure ASCII wrapped at 80 columns (for SEC EDGAR exhibits). `pdf_variant` is "pdf/a-3b"
+    or "pdf/ua-1". `project` (templates, profiles, settings) defaults to the release's own;
+    pass one to render many releases of a project without reading it again. `draft=True`
     (or the release's own `draft: true`) marks it: a `DRAFT - NOT FOR DISTRIBUTION` line at
     the top of text and HTML, a diagonal watermark across PDF and DOCX pages. Raises
     `InputError` for an unknown wire or a broken project template or stylesheet.
     """
+    from prwriter.project import Project
     from prwriter.writers import WRITERS, RenderOptions, get_writer
 
-    if fmt not in WRITERS:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(WRITERS)}")
-    if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
-        raise ValueError(f"unknown PDF variant {pdf_variant!r}; choose from {PDF_VARIANTS}")
-    from prwriter.project import Project
-
+    choose(fmt, tuple(WRITERS), "format")
+    if pdf_variant is not None:
+        choose(pdf_variant, PDF_VARIANTS, "PDF variant")
     if project is None:
         project = Project.of_release(release)
     options = RenderOptions(project, wire=wire, ascii=ascii, pdf_variant=pdf_variant, draft=draft)
     return get_writer(fmt).write(release, options)
 
 
-LIBRARY_KINDS: tuple[str, ...] = ("companies", "contacts", "people", "legal")
-# Not validated by an independent validator (veraPDF); see the README.
-PDF_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/ua-1")
+def build_document(release: Release, project: Project | None = None) -> Document:
+    """The release's print copy as a layout tree (`prwriter.document`): the blocks, their
+    order and their styles that HTML, PDF and DOCX are made from. For tools that write a
+    visual format of their own."""
+    from prwriter.layout import build_document as build
+    from prwriter.project import Project
+
+    return build(release, project if project is not None else Project.of_release(release))
 
 
 def list_wires(folder: str | Path | None = None) -> dict[str, Path]:
@@ -126,13 +246,12 @@ def list_wires(folder: str | Path | None = None) -> dict[str, Path]:
     return (Project.find(folder) if folder is not None else Project()).wire_files()
 
 
-def list_entries(kind: str, folder: str | Path = ".") -> dict[str, Path]:
+def list_entries(kind: LibraryKind, folder: str | Path = ".") -> dict[str, Path]:
     """Every library id of `kind` (one of LIBRARY_KINDS) and the file that wins for it, as a
     release in `folder` sees them."""
     from prwriter.project import Project
 
-    if kind not in LIBRARY_KINDS:
-        raise ValueError(f"unknown kind {kind!r}; choose from {', '.join(LIBRARY_KINDS)}")
+    choose(kind, LIBRARY_KINDS, "kind")
     return dict(Project.find(folder).library(Path(folder)).ids(kind))
 
 
@@ -173,65 +292,50 @@ def generate(
     )
 
 
-CHECK_FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif")
-
-
 def check(
-    paths: Iterable[str | Path], overrides: Mapping[str, str] | None = None
+    releases: Release | Iterable[str | Path],
+    overrides: Mapping[str, str] | None = None,
+    *,
+    project: Project | None = None,
 ) -> list[CheckResult]:
-    """Validate every release named by `paths` (files, folders, globs) and run the release
-    checks its project enables. Each `CheckResult` has the release's `findings` (rule,
-    severity, message, file, line, column, field) or the input `problems` that stopped it."""
+    """Run the release checks. `releases` is a loaded `Release` (its findings name fields,
+    and lines where it was read from a file), or files, folders and globs to read; each
+    `CheckResult` has the release's `findings` (rule, severity, message, file, line, column,
+    field) or the input `problems` that stopped it. The rules' settings come from `project`,
+    by default each release's own."""
     from prwriter.batch import check as run
+    from prwriter.batch import check_release
+    from prwriter.model import Release
 
-    return run(paths, overrides)
+    if isinstance(releases, Release):
+        return [check_release(releases, project)]
+    return run(releases, overrides)
 
 
-def check_report(results: Sequence[CheckResult], fmt: str = "text", *, color: bool = False) -> str:
+def check_report(
+    results: Sequence[CheckResult], fmt: ReportFormat = "text", *, color: bool = False
+) -> str:
     """Check results as "text", "json", "github" (Actions annotations) or "sarif" (2.1.0)."""
     from prwriter.checks import report
 
+    choose(fmt, CHECK_FORMATS, "report format")
     if fmt == "json":
         return report.as_json(results)
     if fmt == "github":
         return report.as_github(results)
     if fmt == "sarif":
         return report.as_sarif(results, __version__)
-    if fmt == "text":
-        return report.as_text(results, color=color)
-    raise ValueError(f"unknown report format {fmt!r}; choose from {', '.join(CHECK_FORMATS)}")
+    return report.as_text(results, color=color)
 
 
-def check_status(results: Sequence[CheckResult], fail_on: str | None = None) -> int:
-    """0 clean; 1 when a finding is at or above `fail_on` ("error", "warning", "info"; by
-    default each project's `check.fail_on`); 2 when a release could not be read."""
-    from prwriter.checks.report import exit_status
-
-    if fail_on not in (None, "error", "warning", "info"):
-        raise ValueError(f"unknown severity {fail_on!r}; choose error, warning or info")
-    return exit_status(results, fail_on)  # type: ignore[arg-type]
-
-
-def check_rules_markdown() -> str:
-    """The rule catalogue as Markdown, as in docs/rules.md."""
-    from prwriter.checks.report import rules_markdown
-
-    return rules_markdown()
-
-
-def check_rules() -> list[tuple[str, str, str, str]]:
-    """Every rule as (id, name, default severity, summary)."""
+def check_rules() -> list[Rule]:
+    """Every rule, by id: its name, default severity, summary and settings."""
     from prwriter.checks import iter_rules
 
-    return [(r.id, r.name, r.severity, r.summary) for r in iter_rules()]
+    return list(iter_rules())
 
 
-SCHEMA_KINDS: tuple[str, ...] = (
-    "release", "company", "contact", "person", "legal", "wire", "settings",
-)  # fmt: skip
-
-
-def json_schema(kind: str = "release") -> dict[str, Any]:
+def json_schema(kind: SchemaKind = "release") -> dict[str, Any]:
     """The JSON Schema of a file kind (one of SCHEMA_KINDS), for editors and tools."""
     from prwriter.schemas import json_schema as schema
 
@@ -327,28 +431,6 @@ def redline(
     return redline_files(Path(old), Path(new), fmt, rev=rev, wire=wire, author=author)
 
 
-def company_choices(folder: str | Path = ".") -> list[str]:
-    """The companies a new release in `folder` may name: the project's own (its library
-    folders), or, where it has none, every one including prwriter's example company."""
-    from prwriter.scaffold import company_choices as choices
-
-    return choices(Path(folder))
-
-
-def new_release_problem(field: str, value: str, *, city: str = "") -> str | None:
-    """Why `value` cannot be the `field` ("date", "city" or "state") of a new release, or
-    None; a state is judged for `city` (AP's stand-alone cities need none)."""
-    from prwriter.scaffold import city_problem, date_problem, state_problem
-
-    if field == "date":
-        return date_problem(value)
-    if field == "city":
-        return city_problem(value)
-    if field == "state":
-        return state_problem(value, city)
-    raise ValueError(f"unknown field {field!r}; choose date, city or state")
-
-
 def list_templates(folder: str | Path = ".") -> dict[str, Path]:
     """Every template file and the folder that wins for it (a project's own first)."""
     from prwriter.project import Project
@@ -381,32 +463,44 @@ def watch(
     run(paths, regenerate, stop_event=stop_event, on_removed=on_removed, first=first)
 
 
-def watch_folders(paths: Iterable[str | Path]) -> list[Path]:
-    """The folders whose changes can change the output of these releases (each release's
-    folder and its project, with its library and templates)."""
-    from prwriter.batch import watch_folders as folders
+def build_site(
+    paths: Iterable[str | Path],
+    output_dir: str | Path,
+    *,
+    base_url: str = "http://localhost:8000/",
+    as_of: dt.datetime | str | None = None,
+    downloads: Sequence[str] = (),
+    title: str = "News releases",
+) -> SiteResult:
+    """Build a static newsroom from the releases named by `paths` into `output_dir`: an
+    index newest first, one page per release (its HTML, with links to the `downloads`
+    formats built beside it: "pdf", "docx", "md", "json", "txt"), an Atom feed and a
+    sitemap, whose addresses start with `base_url`.
 
-    return folders(paths)
+    A release whose embargo lifts after `as_of` (a datetime with an offset, or ISO 8601
+    text with an offset or Z) is left out of every file. `as_of` None is now, read
+    from the clock: the only rendering in prwriter that reads it. The same releases and
+    `as_of` give the same bytes. The site is built beside `output_dir` and swapped in
+    whole, so a failed build (an `InputError` listing every problem, bad options included)
+    leaves the last good site in place; a folder holding files prwriter site did not write
+    is never replaced.
+    """
+    import datetime as dt
 
+    from prwriter.site import build_site as build
 
-def write_atomic(path: str | Path, content: str | bytes) -> None:
-    """Write `content` to `path` all at once: readers see the old file or the new one,
-    never a partial one, and a failure leaves the old file untouched."""
-    from prwriter.output import write_atomic as write
-
-    write(Path(path), content)
+    if as_of is None:
+        as_of = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return build(paths, Path(output_dir), as_of=as_of, base_url=base_url,
+                 downloads=downloads, title=title)  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:
-    # `Release` loads pydantic; import it only when someone asks for it.
-    if name == "Release":
-        from prwriter.model import Release
+    module = _LAZY.get(name)
+    if module is not None:
+        import importlib
 
-        return Release
-    if name in ("BatchOptions", "Outcome"):
-        from prwriter import batch
-
-        return getattr(batch, name)
+        return getattr(importlib.import_module(module), name)
     if name == "FORMATS":
         from prwriter.writers import WRITERS
 

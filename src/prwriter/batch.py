@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prwriter.errors import InputError, Problem, ReadError, display_path
+from prwriter.kinds import PDF_VARIANTS, choose
 from prwriter.library import SUFFIXES
 from prwriter.output import write_atomic
 from prwriter.project import Project, find_project
@@ -25,6 +26,7 @@ from prwriter.wires import DEFAULT_WIRE
 if TYPE_CHECKING:
     from prwriter.checks import Finding
     from prwriter.checks.report import CheckResult
+    from prwriter.model import Release
 
 DEFAULT_PATTERN = "{stem}.{ext}"
 # Folders inside a project that hold library files and templates, not releases.
@@ -47,6 +49,10 @@ class BatchOptions:
     raise_errors: bool = False  # let unexpected errors out, with their traceback (--debug)
     draft: bool = False  # mark every output DRAFT
     keep_contents: bool = False  # put what is rendered in Outcome.contents (for -o -)
+
+    def __post_init__(self) -> None:
+        if self.pdf_variant is not None:
+            choose(self.pdf_variant, PDF_VARIANTS, "PDF variant")
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +303,26 @@ def watch_folders(paths: Iterable[str | Path]) -> list[Path]:
     folders = {p.parent.resolve() for p in releases}
     folders |= {find_project(p.parent) for p in releases}
     return sorted(f for f in folders if not any(f.is_relative_to(o) and f != o for o in folders))
+
+
+def check_release(release: Release, project: Project | None = None) -> CheckResult:
+    """The checks of a Release already loaded (or built in code); findings name the field,
+    and the release file without a line, since where each part was written is not known."""
+    from prwriter.checks import check_silences, run_checks
+    from prwriter.checks.report import CheckResult
+    from prwriter.errors import display_path
+    from prwriter.origins import Origins
+
+    if project is None:
+        project = Project.of_release(release)
+    source = release.path or Path("<release>")
+    origins = Origins(None, display_path(source))
+    try:
+        check_silences(release, origins)
+        findings = run_checks(release, origins, project)
+    except InputError as error:
+        return CheckResult(source, problems=error.problems)
+    return CheckResult(source, tuple(findings), fail_on=project.settings.check.fail_on)
 
 
 def check(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 import typer
 
@@ -24,6 +24,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # Plain help and usage errors: Rich's help formatter costs more to import (~50 ms)
+    # than the rest of `prwriter --help` together.
+    rich_markup_mode=None,
 )
 
 
@@ -215,25 +218,23 @@ def generate(
     to_stdout = output_dir == Path("-")
     if to_stdout and watch:
         raise typer.BadParameter("--watch writes files; give a folder", param_hint="-o")
-    if pdf_variant is not None and pdf_variant not in prwriter.PDF_VARIANTS:
-        raise typer.BadParameter(
-            f"unknown PDF variant '{pdf_variant}'; choose from {', '.join(prwriter.PDF_VARIANTS)}",
-            param_hint="--pdf-variant",
+    try:
+        options = prwriter.BatchOptions(
+            formats=formats,
+            output_dir=None if to_stdout else output_dir,
+            name_pattern=name_pattern,
+            wire=wire,
+            overrides=_overrides(sets or []),
+            ascii=ascii_only,
+            pdf_variant=pdf_variant,
+            checks=not no_checks,
+            strict=strict,
+            raise_errors=debug,
+            keep_contents=to_stdout,
+            draft=draft,
         )
-    options = prwriter.BatchOptions(
-        formats=formats,
-        output_dir=None if to_stdout else output_dir,
-        name_pattern=name_pattern,
-        wire=wire,
-        overrides=_overrides(sets or []),
-        ascii=ascii_only,
-        pdf_variant=pdf_variant,
-        checks=not no_checks,
-        strict=strict,
-        raise_errors=debug,
-        keep_contents=to_stdout,
-        draft=draft,
-    )
+    except ValueError as exc:  # the options check themselves (a PDF variant, say)
+        raise typer.BadParameter(str(exc), param_hint="--pdf-variant") from None
     # --debug renders in this process, so that a traceback can reach the terminal.
     workers = 1 if debug else jobs or os.cpu_count() or 1
     run = _Run(options, workers, dry_run, fail_fast, quiet, debug, to_stdout)
@@ -416,7 +417,9 @@ def _watch(paths: list[str], run: _Run) -> None:
             waiting()
         return run.outcomes
 
-    folders = prwriter.watch_folders(paths)
+    from prwriter.batch import watch_folders
+
+    folders = watch_folders(paths)
     typer.echo(f"watching {', '.join(str(f) for f in folders)} (Ctrl-C stops)", err=True)
     waiting()
     prwriter.watch(
@@ -466,10 +469,12 @@ def check(
     """
     if list_rules:
         if report == "markdown":
-            typer.echo(prwriter.check_rules_markdown(), nl=False)
+            from prwriter.checks.report import rules_markdown
+
+            typer.echo(rules_markdown(), nl=False)
             raise typer.Exit(0)
-        for rule_id, name, severity, summary in prwriter.check_rules():
-            typer.echo(f"{rule_id}  {severity:<7}  {name}: {summary}")
+        for rule in prwriter.check_rules():
+            typer.echo(f"{rule.id}  {rule.severity:<7}  {rule.name}: {rule.summary}")
         raise typer.Exit(0)
     if not paths:
         raise typer.BadParameter("give release files, folders or patterns", param_hint="PATHS")
@@ -478,12 +483,14 @@ def check(
             f"unknown format '{report}'; choose from {', '.join(prwriter.CHECK_FORMATS)}",
             param_hint="--format",
         )
-    if fail_on not in (None, "error", "warning", "info"):
+    if fail_on is not None and fail_on not in get_args(prwriter.Severity):
         raise typer.BadParameter("choose error, warning or info", param_hint="--fail-on")
     results = prwriter.check(paths, _overrides(sets or []))
     color = report == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     typer.echo(prwriter.check_report(results, report, color=color), nl=False)
-    raise typer.Exit(prwriter.check_status(results, fail_on))
+    from prwriter.checks.report import exit_status
+
+    raise typer.Exit(exit_status(results, fail_on))  # type: ignore[arg-type]
 
 
 @app.command("list")
@@ -534,14 +541,10 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a release file (or of a library file, wire profile or
     settings), for editors that complete and check YAML as you type."""
-    import json
-
     if write is not None:
-        for kind_name in prwriter.SCHEMA_KINDS:
-            target = write / f"{kind_name}.schema.json"
-            text = json.dumps(prwriter.json_schema(kind_name), indent=2, ensure_ascii=False,
-                              sort_keys=True) + "\n"  # fmt: skip
-            prwriter.write_atomic(target, text)
+        from prwriter.schemas import write_schemas
+
+        for target in write_schemas(write):
             typer.echo(f"wrote {target}")
         return
     if kind not in prwriter.SCHEMA_KINDS:
@@ -549,7 +552,9 @@ def schema(
             f"unknown schema '{kind}'; choose from {', '.join(prwriter.SCHEMA_KINDS)}",
             param_hint="KIND",
         )
-    typer.echo(json.dumps(prwriter.json_schema(kind), indent=2, ensure_ascii=False, sort_keys=True))
+    from prwriter.schemas import schema_text
+
+    typer.echo(schema_text(kind), nl=False)
 
 
 @app.command()
@@ -610,7 +615,9 @@ def new(
 
     folder = path.parent if path and path.parent.exists() else Path()
     if _can_ask():
-        choices = prwriter.company_choices(folder)
+        from prwriter.scaffold import company_choices
+
+        choices = company_choices(folder)
         if company is None:
             company = _ask(
                 "Company id",
@@ -641,7 +648,9 @@ def new(
 
 
 def _problem_of(field: str, city: str = "") -> Any:
-    return lambda text: prwriter.new_release_problem(field, text, city=city)
+    from prwriter.scaffold import answer_problem
+
+    return lambda text: answer_problem(field, text, city=city)
 
 
 def _can_ask() -> bool:
@@ -708,7 +717,9 @@ def diff(
         _report(error)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
     if output is not None:
-        prwriter.write_atomic(output, result)
+        from prwriter.output import write_atomic
+
+        write_atomic(output, result)
         typer.echo(f"wrote {output}", err=True)
     elif isinstance(result, bytes):
         if sys.stdout.isatty():
@@ -718,9 +729,75 @@ def diff(
         typer.echo(result, nl=False)
 
 
+@app.command()
+def site(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Release YAML files, folders or glob patterns.", show_default=False),
+    ],
+    output_dir: Annotated[
+        Path,
+        typer.Option(
+            "--output-dir",
+            "-o",
+            help="The site folder (replaced whole).",
+            file_okay=False,
+            show_default=False,
+        ),
+    ],
+    base_url: Annotated[
+        str,
+        typer.Option(
+            "--base-url",
+            help="Where the site is published; the feed's and the "
+            "sitemap's addresses start with it.",
+        ),
+    ] = "http://localhost:8000/",
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Publish as of this moment, ISO 8601 with an offset or "
+            "Z (2026-03-10T15:00Z): releases under embargo after it are left out. "
+            "The default is now, read from the clock: the only rendering in prwriter that "
+            "reads it.",
+            show_default="now",
+        ),
+    ] = None,
+    downloads: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--download",
+            "-d",
+            help="Also build these formats beside each page and "
+            "link them: pdf, docx, md, json, txt (comma-separated or repeated).",
+        ),
+    ] = None,
+    title: Annotated[str, typer.Option("--title", help="The index page's title.")] = (
+        "News releases"
+    ),
+) -> None:
+    """Build a static newsroom: an index of releases newest first, a page per release (its
+    HTML, with any downloads), an Atom feed and sitemap.xml. Same releases and --as-of, same
+    bytes; a failed build leaves the last good site in place (exit 2)."""
+    chosen = [f.strip() for value in downloads or [] for f in value.split(",") if f.strip()]
+    formats = list(dict.fromkeys(chosen))
+    try:
+        result = prwriter.build_site(
+            paths, output_dir, base_url=base_url, as_of=as_of, downloads=formats, title=title
+        )
+    except prwriter.InputError as error:
+        _report(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    typer.echo(f"wrote {result.folder}: {len(result.published)} release(s)")
+    for path in result.withheld:
+        typer.echo(f"left out {path}: under embargo as of the build", err=True)
+
+
 templates_app = typer.Typer(
     help="Customise the layouts: copy the shipped templates into a project.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(templates_app, name="templates")
 

@@ -75,21 +75,27 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def likely(word: str, choices: Iterable[str], *, cutoff: float = 0.6) -> list[str]:
+    """The choices that look like `word`, likeliest first, compared without case; the one
+    fuzzy match behind every "did you mean"."""
+    import difflib  # only on the error path; it is slow to import
+
+    folded: dict[str, str] = {}
+    for choice in choices:
+        folded.setdefault(choice.casefold(), choice)
+    if not folded:
+        return []
+    matches = difflib.get_close_matches(word.casefold(), folded, n=len(folded), cutoff=cutoff)
+    return [folded[m] for m in matches]
+
+
 def closest(word: str, choices: Iterable[str], limit: int = 0) -> list[str]:
     """Known names, the likeliest matches for `word` first, then the rest in order;
     at most `limit` names (0: all)."""
-    import difflib  # only on the error path; it is slow to import
-
     options = sorted(set(choices))
-    if not options:
-        return []
-    # Compare without case: "NASDAQ GS" is closest to "Nasdaq".
-    folded = {c.casefold(): c for c in options}
-    likely = [
-        folded[m]
-        for m in difflib.get_close_matches(word.casefold(), folded, n=len(options), cutoff=0.5)
-    ]
-    ranked = likely + [c for c in options if c not in likely]
+    # "NASDAQ GS" is closest to "Nasdaq".
+    near = likely(word, options, cutoff=0.5)
+    ranked = near + [c for c in options if c not in near]
     return ranked[:limit] if limit else ranked
 
 
@@ -100,9 +106,7 @@ def quote_list(names: Sequence[str], limit: int = 8) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`; did you mean 'x'?` when a known name is close to `word` (ignoring case), else ''."""
-    import difflib
-
-    folded = {c.casefold(): c for c in choices}
-    near = difflib.get_close_matches(word.casefold(), folded, n=1, cutoff=0.75)
-    return f"; did you mean '{folded[near[0]]}'?" if near else ""
+    """`; did you mean 'x'?` when a known name is close to `word` (ignoring case), else ''.
+    Stricter than `likely`'s default: a wrong guess in a message costs more than none."""
+    near = likely(word, choices, cutoff=0.75)
+    return f"; did you mean '{near[0]}'?" if near else ""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from prwriter import document as doc
+import prwriter.document as doc
 from prwriter.project import Project
 
 LAYOUT = "html/release.html.j2"
@@ -21,12 +21,20 @@ IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
                ".gif": "image/gif"}  # fmt: skip
 
 
-def render_html(document: doc.Document, project: Project, *, css: str | None = None) -> str:
-    """`document` as HTML; `css` is inlined in a <style> element if given."""
+def render_html(
+    document: doc.Document,
+    project: Project,
+    *,
+    css: str | None = None,
+    jsonld: str | None = None,
+) -> str:
+    """`document` as HTML; `css` is inlined in a <style> element if given, and `jsonld`
+    (already safe inside <script>, see `jsonld.script_json`) in the head."""
     context = {
         "meta": document.metadata,
         "blocks": document.blocks,
         "css": Markup(css) if css else None,
+        "jsonld": Markup(jsonld) if jsonld else None,
         "inlines": inlines,
         "image_src": data_uri,
     }

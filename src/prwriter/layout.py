@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from prwriter import document as doc
+import prwriter.document as doc
 from prwriter.errors import closest, quote_list
 from prwriter.formatting import Facts
 from prwriter.model import (

@@ -176,7 +176,9 @@ class _Resolver:
         self.check_wire(fields.get("wire"))
         resolved = [c for c in companies if c is not None]
         if body and resolved:
-            body = self.mention_companies(resolved, body)
+            # Problems point at the company as the file lists it, even after one failed.
+            given_at = [i for i, c in enumerate(companies) if c is not None]
+            body = self.mention_companies(resolved, given_at, body)
         raise_problems(self.problems)
         # Every field was validated already; build the model without validating again.
         facts = ReleaseInput.model_construct(**fields)
@@ -251,7 +253,9 @@ class _Resolver:
         about = self.markdown(about_text or "", entry.source, about_loc)
         self.origins.add(("companies", i, "about"), entry.source, about_loc)
         overrides: dict[str, Any] = (
-            ref.model_dump(exclude_unset=True, exclude={"id"}) if inline else {}
+            ref.model_dump(exclude_unset=True, exclude={"id"})
+            if isinstance(ref, CompanyRefInput)
+            else {}
         )
         name = overrides.pop("name", data.name)
         url = overrides.pop("url", data.url)
@@ -442,7 +446,9 @@ class _Resolver:
 
     # --- first mentions ----------------------------------------------------------------
 
-    def mention_companies(self, companies: list[Company], body: list[Block]) -> list[Block]:
+    def mention_companies(
+        self, companies: list[Company], given_at: list[int], body: list[Block]
+    ) -> list[Block]:
         """Mark each company's first mention by name in the body's paragraphs and list
         items (not in quotes, headings or link text), where writers put its link and
         ticker."""
@@ -453,7 +459,7 @@ class _Resolver:
             if placed is None:
                 field = "link" if company.link else "ticker"
                 self.fail(
-                    ("companies", index),
+                    ("companies", given_at[index]),
                     f"the body never names '{company.name}' outside quotes, headings and "
                     f"links, so its {field} has no place; write '{company.name}' in a body "
                     f"paragraph, or set `{field}: false`",

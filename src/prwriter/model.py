@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from prwriter.kinds import LegalKind
+
 
 class Node(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -129,9 +131,6 @@ class Contact(Node):
 class ContactGroup(Node):
     label: str
     contacts: list[Contact]
-
-
-LegalKind = Literal["trademark", "forward-looking", "disclaimer", "notice"]
 
 
 class LegalBlock(Node):

@@ -11,8 +11,10 @@ class Origins:
     """Where the parts of a Release were written: in the release file, or in the library
     file a part came from (an About text, a legal block, a contact)."""
 
-    def __init__(self, release: YamlSource) -> None:
+    def __init__(self, release: YamlSource | None, display: str = "<release>") -> None:
+        """`release` None is a Release built in code: parts are named by field only."""
         self.release = release
+        self.display = display
         self.parts: dict[Loc, tuple[YamlSource, Loc]] = {}
 
     def add(self, path: Loc, source: YamlSource, loc: Loc) -> None:
@@ -25,6 +27,8 @@ class Origins:
                 source, loc = self.parts[path[:end]]
                 line, column = source.position(loc)
                 return source.display, line, column, format_field_path(loc)
+        if self.release is None:
+            return self.display, 0, 0, format_field_path(path)
         loc = self.release.known_prefix(path)
         problem = self.release.problem(loc, "")
         return problem.file, problem.line, problem.column, problem.field

@@ -62,7 +62,7 @@ def _write_new(path: Path, text: str, written: list[Path]) -> None:
 
 def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
     """Scaffold a release project in `folder`; the files written (existing ones are kept)."""
-    from prwriter import __version__
+    import prwriter
     from prwriter.resources import shipped
 
     check_company(company)
@@ -81,7 +81,7 @@ def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
         ),
         f"boilerplates/legal/{c.id}-forward-looking.yaml": LEGAL.format(name=c.name),
         "templates/README.md": TEMPLATES_README,
-        ".github/workflows/releases.yml": WORKFLOW.format(version=__version__),
+        ".github/workflows/releases.yml": WORKFLOW.format(version=prwriter.__version__),
         ".gitignore": "drafts/\n",
     }
     for name, text in files.items():
@@ -130,6 +130,16 @@ def state_problem(text: str, city: str) -> str | None:
         hint = f"; did you mean {quote_list(near)}?" if near else ""
         return f"'{state}' is not a U.S. state{hint}"
     return None
+
+
+def answer_problem(field: str, value: str, *, city: str = "") -> str | None:
+    """Why `value` cannot be the `field` ("date", "city" or "state") of a new release;
+    a state is judged for `city` (AP's stand-alone cities need none)."""
+    if field == "date":
+        return date_problem(value)
+    if field == "city":
+        return city_problem(value)
+    return state_problem(value, city)
 
 
 def answer_problems(date: str, city: str, state: str | None) -> list[Problem]:

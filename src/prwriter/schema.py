@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from prwriter.model import LegalKind
+from prwriter.kinds import LegalKind
 from prwriter.style.tickers import canonical_exchange
 
 # Characters XML 1.0 forbids: passed through, they corrupt a DOCX and confuse wire systems.

@@ -10,15 +10,17 @@ import json
 from pathlib import Path
 from typing import Any
 
-SCHEMA_KINDS = ("release", "company", "contact", "person", "legal", "wire", "settings")
+from prwriter.kinds import SCHEMA_KINDS, choose
 
 
 def json_schema(kind: str) -> dict[str, Any]:
+    from pydantic import BaseModel
+
     from prwriter.schema import CompanyFile, ContactFile, LegalFile, PersonFile, ReleaseInput
     from prwriter.settings import ProjectSettings
     from prwriter.wires import WireProfile
 
-    models = {
+    models: dict[str, type[BaseModel]] = {
         "release": ReleaseInput,
         "company": CompanyFile,
         "contact": ContactFile,
@@ -27,9 +29,8 @@ def json_schema(kind: str) -> dict[str, Any]:
         "wire": WireProfile,
         "settings": ProjectSettings,
     }
-    if kind not in models:
-        raise ValueError(f"unknown schema {kind!r}; choose from {', '.join(SCHEMA_KINDS)}")
-    schema = models[kind].model_json_schema(mode="validation")
+    choose(kind, SCHEMA_KINDS, "schema")
+    schema: dict[str, Any] = models[kind].model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"prwriter {kind} file"
     return schema

@@ -12,6 +12,7 @@ import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -45,6 +46,16 @@ class ProjectSettings(Input):
         default=[], description="More boilerplates/ folders, searched after the project's."
     )
     check: CheckSettings = CheckSettings()
+    uri_base: str | None = Field(
+        default=None,
+        description="Start of each release's stable identifier in ninjs and feeds, e.g. "
+        "'https://example.com/news/'; the release's date and slug follow it.",
+    )
+
+    @field_validator("uri_base")
+    @classmethod
+    def _absolute_uri(cls, value: str | None) -> str | None:
+        return check_uri_base(value) if value is not None else None
 
     @field_validator("name_pattern")
     @classmethod
@@ -52,6 +63,20 @@ class ProjectSettings(Input):
         if pattern is not None:
             check_name_pattern(pattern)
         return pattern
+
+
+def check_uri_base(value: str) -> str:
+    """ValueError unless `value` is an absolute URI that a slug can follow."""
+    parts = urlsplit(value)
+    if not parts.scheme or not (parts.netloc or parts.scheme in ("tag", "urn")):
+        raise ValueError(
+            f"uri_base must be an absolute URI such as 'https://example.com/news/', not {value!r}"
+        )
+    if value[-1] not in "/:=#":
+        raise ValueError(
+            f"uri_base must end with '/' (or ':'), so that the slug follows it: {value!r}"
+        )
+    return value
 
 
 def check_name_pattern(pattern: str) -> None:

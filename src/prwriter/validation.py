@@ -6,12 +6,12 @@ from __future__ import annotations
 import types
 import typing
 from functools import cache
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from prwriter.errors import InputError, Loc, Problem, closest, format_field_path
+from prwriter.errors import InputError, Loc, Problem, closest, format_field_path, likely
 from prwriter.yaml_source import YamlSource
 
 M = TypeVar("M", bound=BaseModel)
@@ -93,8 +93,8 @@ def _container(data: Any, loc: Loc) -> Any:
 def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     field = model.model_fields[name]
     if not field.metadata:
-        return TypeAdapter(field.annotation)
-    return TypeAdapter(Annotated[field.annotation, *field.metadata])
+        return TypeAdapter(cast(Any, field.annotation))
+    return TypeAdapter(cast(Any, Annotated[field.annotation, *field.metadata]))
 
 
 def _problems(model: type[BaseModel], source: YamlSource, exc: ValidationError) -> list[Problem]:
@@ -142,9 +142,7 @@ def _problem(model: type[BaseModel], source: YamlSource, error: ErrorDetails) ->
 
 
 def _close(word: str, choices: list[str]) -> list[str]:
-    import difflib
-
-    return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return likely(word, choices)[:1]
 
 
 def _describe(value: Any) -> str:

@@ -125,7 +125,7 @@ def test_rule_fires_on_its_trigger_and_not_on_clean_copy(
 
 
 def test_every_rule_has_a_case() -> None:
-    assert {rule for rule, _, _ in CASES} == {r[0] for r in prwriter.check_rules()}
+    assert {rule for rule, _, _ in CASES} == {r.id for r in prwriter.check_rules()}
 
 
 def test_quotes_and_boilerplate_are_left_alone(make_project: ProjectMaker) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from conftest import DATA
 from prwriter.style.places import (
     FOREIGN_STANDALONE_CITIES,
     STATES,
@@ -15,6 +18,7 @@ from prwriter.style.places import (
     suggest_states,
 )
 
+REFERENCE = (DATA / "reference" / "wire-format.md").read_text(encoding="utf-8")
 NEVER_ABBREVIATED = ("Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah")
 
 MASS = State("Massachusetts", "Mass.", "MA")
@@ -29,9 +33,36 @@ def _state(postal: str) -> State:
 # --- data tables -------------------------------------------------------------
 
 
-def test_table_sizes() -> None:
-    assert len(STATES) == 51
+def _reference_section(heading: str) -> str:
+    """One section of the wire-format reference (a copy of shared/reference/)."""
+    return REFERENCE.split(f"### {heading}\n", 1)[1].split("\n### ", 1)[0]
+
+
+def _city_list(section: str, before: str) -> set[str]:
+    """The upper-case, comma-separated city list of a reference section, up to `before`."""
+    text = " ".join(section.split(before, 1)[0].split())
+    listed = text.rsplit(": ", 1)[-1] if ": " in text[-2000:] else text
+    return {c.strip(" .") for c in re.findall(r"[A-Z][A-Z. ]+(?=,|\.)", listed)}
+
+
+def test_states_are_the_references_table() -> None:
+    section = _reference_section("3.2 AP state abbreviations for datelines")
+    rows = re.findall(r"^\| ([A-Z][A-Za-z ]+) \| ([^|]+) \| ([A-Z]{2}) \|$", section, re.MULTILINE)
+    table = [State(name, ap.strip().strip("*"), postal) for name, ap, postal in rows]
+    assert len(table) == 51
+    # The reference writes D.C.'s form as a sentence; its abbreviation is D.C.
+    assert table[-1].name == "District of Columbia"
+    assert [*table[:-1], State("District of Columbia", "D.C.", "DC")] == list(STATES)
+
+
+def test_stand_alone_cities_are_the_references_lists() -> None:
+    us = _reference_section("3.1 U.S. cities that stand alone (no state)")
+    assert _city_list(us, "That is 30 cities") == US_STANDALONE_CITIES
     assert len(US_STANDALONE_CITIES) == 30
+    foreign = _reference_section("3.3 International datelines").split(
+        "[S https://headsupenglish.com/ap-style/datelines]:", 1
+    )[1]
+    assert _city_list(foreign, "That is 49 cities") == FOREIGN_STANDALONE_CITIES
     assert len(FOREIGN_STANDALONE_CITIES) == 49
 
 

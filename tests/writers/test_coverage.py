@@ -4,9 +4,11 @@ in the writer's declared IGNORED_FIELDS."""
 
 from __future__ import annotations
 
+import base64
 import html
 import importlib
 import io
+import re
 import typing
 
 import docx
@@ -53,7 +55,8 @@ PROBES: dict[str, str] = {
     "Media.caption": "Caption Words",
     "Media.credit": "Credit Words",
     "Media.alt": "Alt Words",
-    "Media.path": "data:image/png;base64,",
+    # The photo is 300x200 pixels, the logo 480x240: the media file itself made it in.
+    "Media.path": "image 300x200",
     "Embargo.until": "4:30 p.m.",
     "Embargo.timezone": "p.m. ET",
 }
@@ -99,8 +102,14 @@ def text_of(fmt: str, release: model.Release) -> str:
             str(prwriter.render(release, "txt", wire=w)) for w in prwriter.list_wires()
         )
     data = prwriter.render(release, fmt)
-    if fmt == "html":
+    if fmt == "md":
+        return str(data)
+    if fmt == "json":
         return html.unescape(str(data))
+    if fmt == "html":
+        text = str(data)
+        uris = re.findall(r'src="data:image/[a-z]+;base64,([^"]+)"', text)
+        return html.unescape(text) + _sizes(base64.b64decode(uri) for uri in uris)
     assert isinstance(data, bytes)
     if fmt == "docx":
         document = docx.Document(io.BytesIO(data))
@@ -110,20 +119,24 @@ def text_of(fmt: str, release: model.Release) -> str:
         parts += [props.title, props.author, props.subject, props.keywords, props.language]
         described = [s._inline.docPr.get("descr") for s in document.inline_shapes]
         parts += described
-        # An embedded picture other than the logo shows the media file made it in.
-        if any(d and not d.endswith(" logo") for d in described):
-            parts.append("data:image/png;base64,")
-        return "\n".join(x or "" for x in parts)
+        blobs = (p.blob for p in document.part.package.parts if p.content_type.startswith("image/"))
+        return "\n".join(x or "" for x in parts) + _sizes(blobs)
     reader = pypdf.PdfReader(io.BytesIO(data))
     parts = [page.extract_text() for page in reader.pages]
     parts += [str(v) for v in (reader.metadata or {}).values()]
     parts.append(str(reader.trailer["/Root"]["/Lang"]))
     parts += [a.get_object()["/A"]["/URI"] for p in reader.pages for a in p.get("/Annots", [])]
     parts += _alt_texts(reader.trailer["/Root"]["/StructTreeRoot"])
-    # Images are embedded, not data URIs, in a PDF: their presence is an XObject.
-    if any("/XObject" in p["/Resources"] for p in reader.pages):
-        parts.append("data:image/png;base64,")
-    return "\n".join(parts)
+    sizes = [f"image {i.image.width}x{i.image.height}" for p in reader.pages for i in p.images]
+    return "\n".join([*parts, *sizes])
+
+
+def _sizes(images: typing.Iterable[bytes]) -> str:
+    """'image WxH' for each picture, read from its own bytes."""
+    from PIL import Image
+
+    return "".join(f"\nimage {Image.open(io.BytesIO(b)).width}x{Image.open(io.BytesIO(b)).height}"
+                   for b in images)  # fmt: skip
 
 
 def _alt_texts(node: typing.Any, depth: int = 0) -> list[str]:

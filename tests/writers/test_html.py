@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+import pytest
+
 import prwriter
 from conftest import ACME_RELEASE, REPO, ProjectMaker
 
@@ -68,10 +70,8 @@ def test_copy_is_escaped_and_never_evaluated(make_project: ProjectMaker) -> None
         "a plant in Dayton.", "a plant <script>alert(1)</script> {{ 7*7 }} & more."
     ).replace("headline: Acme", "headline: <b>Acme</b>")
     project = make_project({"r.yaml": release})
-    try:
+    with pytest.raises(prwriter.InputError, match="raw HTML is not supported"):
         render(project / "r.yaml")
-    except prwriter.InputError as error:
-        assert "raw HTML is not supported" in str(error)
     release = ACME_RELEASE.replace("a plant in Dayton.", "a plant {{ 7*7 }} & more.").replace(
         "headline: Acme", "headline: <b>Acme</b>"
     )

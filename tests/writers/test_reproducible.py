@@ -43,3 +43,28 @@ def test_in_process_builds_agree_with_each_other() -> None:
         first, second = prwriter.render(release, fmt), prwriter.render(release, fmt)
         digest = hashlib.sha256
         assert digest(str(first).encode()).digest() == digest(str(second).encode()).digest()
+
+
+WITHOUT_SUBSETTER = """
+import hashlib, sys, warnings
+import weasyprint.pdf.fonts
+weasyprint.pdf.fonts.harfbuzz_subset = None  # as on a machine without libharfbuzz-subset0
+import prwriter
+warnings.simplefilter("ignore")
+data = prwriter.render(prwriter.load_release(sys.argv[1]), "pdf")
+print(hashlib.sha256(data).hexdigest())
+"""
+
+
+def test_pdf_bytes_hold_without_harfbuzz_subsetter(tmp_path) -> None:
+    """fontTools stamps its subsets with the time: a second apart, the bytes must agree."""
+    import time
+
+    path = REPO / "examples" / "immunogen" / "release.yaml"
+    runs = []
+    for _ in range(2):
+        runs.append(subprocess.run([sys.executable, "-c", WITHOUT_SUBSETTER, str(path)],
+                                   capture_output=True, text=True, check=True, cwd=tmp_path,
+                                   env={"PATH": "/usr/bin:/bin"}).stdout)  # fmt: skip
+        time.sleep(1.1)
+    assert runs[0] == runs[1]

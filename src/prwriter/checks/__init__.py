@@ -13,17 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from prwriter.errors import InputError, Problem, closest, did_you_mean, quote_list
+from prwriter.kinds import SEVERITIES, Severity
 from prwriter.model import Release
 from prwriter.origins import Origins
 
 if TYPE_CHECKING:
     from prwriter.project import Project
 
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 RANK = {"error": 3, "warning": 2, "info": 1}
 
 

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from prwriter.checks import RANK, Finding, Severity, iter_rules
+from prwriter.checks import RANK, Finding, iter_rules
 from prwriter.errors import Problem
+from prwriter.kinds import Severity
 
 REPORT_FORMATS = ("text", "json", "github", "sarif")
 # The rule catalogue (docs/rules.md) where the project is published; the same address is

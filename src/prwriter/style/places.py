@@ -5,9 +5,10 @@ Data comes from the wire-format reference, sections 3.1-3.3.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import dataclass
+
+from prwriter.errors import likely
 
 __all__ = [
     "FOREIGN_STANDALONE_CITIES",
@@ -249,7 +250,7 @@ def find_province(text: str) -> Province | None:
 
 def suggest_provinces(text: str, limit: int = 3) -> list[str]:
     """Return up to ``limit`` full province names closest to ``text``, best first."""
-    matches = difflib.get_close_matches(_state_key(text), list(_PROVINCE_INDEX), n=limit * 2)
+    matches = likely(_state_key(text), _PROVINCE_INDEX)
     return list(dict.fromkeys(_PROVINCE_INDEX[m].name for m in matches))[:limit]
 
 
@@ -267,7 +268,7 @@ def suggest_states(text: str, limit: int = 3) -> list[str]:
         return []
     # Ask for every candidate so that duplicates (a state's name and AP form both
     # matching) do not crowd out other states before the limit is applied.
-    matches = difflib.get_close_matches(key, list(_STATE_INDEX), n=len(_STATE_INDEX))
+    matches = likely(key, _STATE_INDEX)
     names: list[str] = []
     for match in matches:
         name = _STATE_INDEX[match].name

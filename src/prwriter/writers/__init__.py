@@ -37,9 +37,11 @@ WRITERS: dict[str, str] = {
     "html": "prwriter.writers.html",
     "pdf": "prwriter.writers.pdf",
     "docx": "prwriter.writers.docx",
+    "md": "prwriter.writers.markdown",
+    "json": "prwriter.writers.ninjs",
 }
 
 
 def get_writer(fmt: str) -> Writer:
-    module: Writer = importlib.import_module(WRITERS[fmt])  # type: ignore[assignment]
+    module: Writer = importlib.import_module(WRITERS[fmt])
     return module

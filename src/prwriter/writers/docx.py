@@ -15,7 +15,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from prwriter import document as doc
+import prwriter.document as doc
 from prwriter.draft import watermark_docx
 from prwriter.layout import build_document
 from prwriter.model import Release
@@ -115,12 +115,12 @@ class _Walker:
             self.inlines(paragraph, item)
 
     def image(self, paragraph: WordParagraph, image: doc.Image) -> None:
-        from docx.shared import Inches
+        from docx.shared import Emu, Inches
 
         width = Inches(image.max_inches)
         shape = paragraph.add_run().add_picture(str(image.path))
         if shape.width > width:
-            shape.height = int(shape.height * width / shape.width)
+            shape.height = Emu(int(shape.height * width / shape.width))
             shape.width = width
         shape._inline.docPr.set("descr", image.alt)
 

@@ -7,8 +7,13 @@ that serves only files inside the template folders (images arrive embedded as da
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,8 +30,8 @@ if TYPE_CHECKING:
 
 STYLESHEETS = ("html/fonts.css", "html/release.css")
 HARFBUZZ_HINT = (
-    "WeasyPrint is slower and its PDFs differ from run to run without HarfBuzz's subsetter; "
-    "install it with: sudo apt-get install libharfbuzz-subset0"
+    "WeasyPrint is about four times slower without HarfBuzz's subsetter; install it with: "
+    "sudo apt-get install libharfbuzz-subset0"
 )
 
 
@@ -43,13 +48,13 @@ def write(release: Release, options: RenderOptions) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    _check_subsetter()
+    has_subsetter = _check_subsetter()
     project = options.project
     html = render_html(build_document(release, project), project)
     if is_draft(release, options):
         html = mark_html(html, watermark=True)
     fetcher = _fetcher_class()(list(project.template_dirs))
-    fonts = _font_config()
+    fonts = project.memo("pdf-font-configuration", _font_config)
     try:
         sheets = [
             CSS(filename=str(project.template_path(name)), url_fetcher=fetcher,
@@ -57,33 +62,62 @@ def write(release: Release, options: RenderOptions) -> bytes:
             for name in STYLESHEETS
         ]  # fmt: skip
         document = HTML(string=html, url_fetcher=fetcher, base_url=None)
-        pdf: bytes = document.write_pdf(
-            stylesheets=sheets,
-            font_config=fonts,
-            pdf_tags=True,
-            pdf_variant=options.pdf_variant,
-            # A fixed identifier derived from the content keeps the bytes reproducible.
-            pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode(),
-        )
+        with _font_timestamps(release.date, fixed=not has_subsetter):
+            pdf: bytes = document.write_pdf(
+                stylesheets=sheets,
+                font_config=fonts,
+                pdf_tags=True,
+                pdf_variant=options.pdf_variant,
+                # A fixed identifier derived from the content keeps the bytes reproducible.
+                pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode(),
+            )
     except FatalURLFetchingError as exc:
         raise InputError([Problem("", 0, 0, "", str(exc.args[0]))]) from None
     return pdf
 
 
-@cache
 def _font_config() -> FontConfiguration:
-    # One font configuration for the whole process: building it scans the fonts again.
+    # One font configuration per project (kept by the Project): building one scans the
+    # fonts again, and a project's own stylesheet may add faces of its own.
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
 
 
-@cache
-def _check_subsetter() -> None:
-    import ctypes.util
+def _check_subsetter() -> bool:
+    """Whether WeasyPrint subsets fonts with HarfBuzz (warns once when it cannot)."""
+    from weasyprint.pdf import fonts
 
-    if ctypes.util.find_library("harfbuzz-subset") is None:
-        warnings.warn(HARFBUZZ_HINT, RuntimeWarning, stacklevel=3)
+    if fonts.harfbuzz_subset is None:
+        _warn_once()
+        return False
+    return True
+
+
+@cache
+def _warn_once() -> None:
+    warnings.warn(HARFBUZZ_HINT, RuntimeWarning, stacklevel=4)
+
+
+_fallback_lock = threading.Lock()
+
+
+@contextmanager
+def _font_timestamps(date: dt.date, *, fixed: bool) -> Iterator[None]:
+    """Without HarfBuzz's subsetter WeasyPrint subsets fonts with fontTools, which stamps
+    each subset with the time unless SOURCE_DATE_EPOCH says otherwise. Stamp them with
+    the release date instead (a value the user set wins), so the bytes do not change."""
+    if not fixed or "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    moment = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC)
+    # The environment is the process's: one such render at a time, and it is put back.
+    with _fallback_lock:
+        os.environ["SOURCE_DATE_EPOCH"] = str(max(0, int(moment.timestamp())))
+        try:
+            yield
+        finally:
+            del os.environ["SOURCE_DATE_EPOCH"]
 
 
 @cache
@@ -93,7 +127,7 @@ def _fetcher_class() -> Any:
 
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-    class RefusedResource(FatalURLFetchingError):
+    class RefusedResource(FatalURLFetchingError):  # type: ignore[misc]
         pass
 
     class FolderFetcher(URLFetcher):  # type: ignore[misc]
