@@ -667,7 +667,10 @@ def _ask(question: str, default: str | None, problem: Any) -> str:
             raise typer.BadParameter(why)  # the prompt prints "Error: <why>" and asks again
         return text.strip()
 
-    return typer.prompt(question, default=default, value_proc=check, show_default=bool(default))
+    answer: str = typer.prompt(
+        question, default=default, value_proc=check, show_default=bool(default)
+    )
+    return answer
 
 
 @app.command("diff")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Op = Literal["equal", "delete", "insert"]
 REDLINE_FORMATS = ("txt", "html", "docx")
@@ -260,7 +260,7 @@ class _Tracker:
     def __init__(self, author: str, date: str) -> None:
         self.author, self.date, self.next_id = author, date, 1
 
-    def mark(self, kind: Literal["ins", "del"]) -> object:
+    def mark(self, kind: Literal["ins", "del"]) -> Any:
         from docx.oxml import OxmlElement
 
         element = OxmlElement(f"w:{kind}")
@@ -271,33 +271,33 @@ class _Tracker:
         return element
 
 
-def _runs(paragraph: object) -> list[object]:
+def _runs(paragraph: Any) -> list[Any]:
     """The paragraph's runs in order, those inside hyperlinks included."""
-    p = paragraph._p  # type: ignore[attr-defined]
+    p = paragraph._p
     inside = (p, *p.iterchildren(_w("hyperlink")))
     return [r for r in p.iter(_w("r")) if r.getparent() in inside]
 
 
-def _formatting(paragraph: object) -> list[object | None]:
+def _formatting(paragraph: Any) -> list[Any]:
     """Each character's run properties (`w:rPr`), so that rewritten text keeps its bold,
     italics and character styles; None everywhere when the runs do not add up."""
     from docx.text.run import Run
 
-    chars: list[object | None] = []
+    chars: list[Any] = []
     for r in _runs(paragraph):
-        chars += [r.rPr] * len(Run(r, paragraph).text)  # type: ignore[arg-type]
-    if len(chars) != len(paragraph.text):  # type: ignore[attr-defined]
-        return [None] * len(paragraph.text)  # type: ignore[attr-defined]
+        chars += [r.rPr] * len(Run(r, paragraph).text)
+    if len(chars) != len(paragraph.text):
+        return [None] * len(paragraph.text)
     return chars
 
 
-def _make_runs(text: str, formats: Sequence[object | None], deleted: bool) -> list[object]:
+def _make_runs(text: str, formats: Sequence[Any], deleted: bool) -> list[Any]:
     """Runs for `text`, split where the formatting changes; `w:delText` when deleted."""
     import copy
 
     from docx.oxml import OxmlElement
 
-    runs: list[object] = []
+    runs: list[Any] = []
     start = 0
     while start < len(text):
         end = start + 1
@@ -319,17 +319,17 @@ def _make_runs(text: str, formats: Sequence[object | None], deleted: bool) -> li
     return runs
 
 
-def _clear(p: object) -> None:
-    for child in list(p):  # type: ignore[call-overload]
+def _clear(p: Any) -> None:
+    for child in list(p):
         if child.tag != _w("pPr"):
-            p.remove(child)  # type: ignore[attr-defined]
+            p.remove(child)
 
 
-def _rewrite(paragraph: object, before: object, tracker: _Tracker) -> None:
+def _rewrite(paragraph: Any, before: Any, tracker: _Tracker) -> None:
     """Replace the paragraph's runs with the word-by-word changes from `before`."""
-    new_text, old_text = paragraph.text, before.text  # type: ignore[attr-defined]
+    new_text, old_text = paragraph.text, before.text
     new_formats, old_formats = _formatting(paragraph), _formatting(before)
-    p = paragraph._p  # type: ignore[attr-defined]
+    p = paragraph._p
     _clear(p)
     i = j = 0  # offsets in the old and the new text
     for piece in word_diff(old_text, new_text):
@@ -341,31 +341,31 @@ def _rewrite(paragraph: object, before: object, tracker: _Tracker) -> None:
         elif piece.op == "delete":
             mark = tracker.mark("del")
             for run in _make_runs(piece.text, old_formats[i : i + size], deleted=True):
-                mark.append(run)  # type: ignore[attr-defined]
+                mark.append(run)
             p.append(mark)
             i += size
         else:
             mark = tracker.mark("ins")
             for run in _make_runs(piece.text, new_formats[j : j + size], deleted=False):
-                mark.append(run)  # type: ignore[attr-defined]
+                mark.append(run)
             p.append(mark)
             j += size
 
 
-def _whole(paragraph: object, kind: Literal["ins", "del"], tracker: _Tracker) -> object:
+def _whole(paragraph: Any, kind: Literal["ins", "del"], tracker: _Tracker) -> Any:
     """A paragraph (a copy, for a removed one) that is all added or all removed, its
     paragraph mark included, so that accepting or rejecting removes it entirely."""
     import copy
 
     from docx.oxml import OxmlElement
 
-    text = paragraph.text  # type: ignore[attr-defined]
+    text = paragraph.text
     formats = _formatting(paragraph)
-    p = copy.deepcopy(paragraph._p) if kind == "del" else paragraph._p  # type: ignore[attr-defined]
+    p = copy.deepcopy(paragraph._p) if kind == "del" else paragraph._p
     _clear(p)
     mark = tracker.mark(kind)
     for run in _make_runs(text, formats, deleted=kind == "del"):
-        mark.append(run)  # type: ignore[attr-defined]
+        mark.append(run)
     p.append(mark)
     p_pr = p.get_or_add_pPr()
     r_pr = p_pr.find(_w("rPr"))
@@ -387,10 +387,11 @@ def docx_redline(old: bytes, new: bytes, author: str, date: str) -> bytes:
     old_ps, new_ps = old_doc.paragraphs, new_doc.paragraphs
     tracker = _Tracker(author, date)
     body = new_doc.element.body
-    cursor = None  # the element a removed paragraph goes after
+    cursor: Any = None  # the element a removed paragraph goes after
     for pair in align([p.text for p in old_ps], [p.text for p in new_ps]):
         if pair.new is None:
-            removed = _whole(old_ps[pair.old], "del", tracker)  # type: ignore[index]
+            assert pair.old is not None
+            removed = _whole(old_ps[pair.old], "del", tracker)
             if cursor is None:
                 body.insert(0, removed)
             else:

@@ -78,14 +78,15 @@ def _container(data: Any, loc: Loc) -> Any:
     """The value at `loc` in `data`, stepping over what pydantic adds to a location that the
     data does not have (union tags, the index of a one-item shorthand)."""
     for part in loc:
-        if (isinstance(data, dict) and part in data) or (
-            isinstance(data, list) and isinstance(part, int) and part < len(data)
-        ):
+        if isinstance(data, dict) and part in data:
             data = data[part]
-        elif isinstance(part, int) or isinstance(data, dict):
-            continue  # `dateline: {...}` for `dateline: [{...}]`, or a union member's tag
-        else:
+            continue
+        if isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+            continue
+        if not (isinstance(part, int) or isinstance(data, dict)):
             return None
+        # else `dateline: {...}` for `dateline: [{...}]`, or a union member's tag: step over
     return data
 
 

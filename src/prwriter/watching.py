@@ -66,7 +66,7 @@ def referenced_ids(release: Path) -> dict[str, set[str]] | None:
     def listed(value: Any) -> list[Any]:
         return value if isinstance(value, list) else [value]
 
-    found: dict[str, set[str]] = {kind: set() for kind in LIBRARY_KINDS}
+    found: dict[str, set[Any]] = {kind: set() for kind in LIBRARY_KINDS}
     for company in listed(data.get("companies", [])):
         found["companies"].add(company.get("id") if isinstance(company, dict) else company)
     for group in listed(data.get("contacts", [])):
