@@ -21,8 +21,8 @@ def test_public_names() -> None:
             # functions
             "build_document", "build_site", "check", "check_report", "check_rules",
             "export_templates", "generate", "init_project", "json_schema", "list_entries",
-            "list_templates", "list_wires", "load_release", "new_release", "redline", "render",
-            "watch",
+            "list_templates", "list_wires", "load_release", "new_release", "preview", "redline",
+            "render", "watch",
             # results and options
             "BatchOptions", "CheckResult", "Document", "Finding", "InputError", "Outcome",
             "Problem", "Project", "Rule", "SiteResult",

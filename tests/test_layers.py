@@ -19,7 +19,8 @@ LAYERS: list[set[str]] = [
     {"library", "settings", "wires", "templating", "project", "loading"},
     {"formatting", "layout", "html_document", "addresses", "jsonld"},
     {"writers", "checks", "draft", "docx_watermark"},
-    {"batch", "scaffold", "schemas", "site", "__init__", "watching", "redlines"},
+    {"batch", "scaffold", "schemas", "site", "__init__", "watching", "redlines",
+     "previewing"},
     {"cli", "__main__"},
 ]  # fmt: skip
 

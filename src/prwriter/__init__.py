@@ -120,6 +120,7 @@ __all__ = [
     "list_wires",
     "load_release",
     "new_release",
+    "preview",
     "redline",
     "render",
     "watch",
@@ -441,6 +442,33 @@ def list_templates(folder: str | Path = ".") -> dict[str, Path]:
             if path.is_file() and "__pycache__" not in path.parts:
                 found.setdefault(path.relative_to(root).as_posix(), path)
     return found
+
+
+def preview(
+    path: str | Path,
+    *,
+    port: int = 0,
+    wire: str | None = None,
+    host: str = "127.0.0.1",
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve a live preview of the release file `path` at http://`host`:`port`/ (port 0: a
+    free one; `on_ready` hears the address): the copy with the check findings beside the
+    parts they point at, the print copy and the wire text (`wire` as for `render`). The page
+    reloads itself when the release, a library file, a template, a wire profile or the
+    settings change. Serves until interrupted. Raises `InputError` when `path` is not a file
+    or the port cannot be had."""
+    from prwriter.previewing import Preview
+
+    release = Path(path)
+    if not release.is_file():
+        raise InputError([Problem(str(path), 0, 0, "", "no such release file")])
+    try:
+        server = Preview(release, wire=wire, host=host, port=port)
+    except OSError as error:
+        raise InputError([Problem("", 0, 0, "--port", f"cannot serve on {host}:{port}: "
+                                  f"{error.strerror or error}")]) from None  # fmt: skip
+    server.serve(on_ready)
 
 
 def watch(

@@ -797,6 +797,39 @@ def site(
         typer.echo(f"left out {path}: under embargo as of the build", err=True)
 
 
+@app.command("preview")
+def preview(
+    path: Annotated[Path, typer.Argument(help="The release file.", show_default=False)],
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="0: a free port.")
+    ] = 0,
+    wire: Annotated[
+        str | None, typer.Option("--wire", "-w", help="Wire profile of the wire text.")
+    ] = None,
+    host: Annotated[
+        str,
+        typer.Option("--host", help="Interface to serve on; only this machine by default."),
+    ] = "127.0.0.1",
+) -> None:
+    """Preview a release in the browser: the copy with check findings beside it, the print
+    copy and the wire text, reloaded live as you edit the release, the library, templates,
+    profiles or settings. Ctrl-C stops it.
+
+    Example: prwriter preview releases/launch.yaml
+    """
+    try:
+        prwriter.preview(
+            path,
+            port=port,
+            wire=wire,
+            host=host,
+            on_ready=lambda url: typer.echo(f"previewing {path} at {url} (Ctrl-C stops)"),
+        )
+    except prwriter.InputError as error:
+        _report(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+
+
 templates_app = typer.Typer(
     help="Customise the layouts: copy the shipped templates into a project.",
     no_args_is_help=True,
