@@ -153,7 +153,8 @@ def read_yaml_text(folder: Path, text: str) -> Any:
     "field,value",
     [("headline", "'   '"), ("dateline", "Dayton"), ("dateline", "[]"), ("subheadlines", "{a: b}"),
      ("date", "2025-02-30"), ("date", "March 5, 2025"), ("language", "English"),
-     ("companies", "[]"), ("contacts", "[{label: Media, contacts: []}]")],
+     ("companies", "[]"), ("contacts", "[{label: Media, contacts: []}]"), ("draft", "yes"),
+     ("draft", "1"), ("companies", "[{id: acme, link: 'true'}]")],
 )  # fmt: skip
 def test_schema_and_loader_both_refuse(make_project, field: str, value: str) -> None:
     lines = [line for line in SHORTHAND.splitlines() if not line.startswith((field + ":", "  -"))]

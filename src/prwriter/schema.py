@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    Strict,
     StringConstraints,
     Tag,
     WithJsonSchema,
@@ -56,6 +57,10 @@ Text = Annotated[
     AfterValidator(_no_control_characters),
     WithJsonSchema(_TEXT_SCHEMA, mode="validation"),
 ]
+
+
+# true or false as YAML writes them; "yes", "1" or "on" are text, as editors read them too.
+Flag = Annotated[bool, Strict()]
 
 
 def _iso_only(value: Any) -> Any:
@@ -144,10 +149,10 @@ class CompanyRefInput(Input):
     name: Text | None = None
     short_name: Text | None = None
     url: Text | None = None
-    link: bool = Field(
+    link: Flag = Field(
         default=False, description="Link the company's first mention in the body to its URL."
     )
-    ticker: bool = Field(
+    ticker: Flag = Field(
         default=True, description="Put the listings, e.g. (Nasdaq: IMGN), after the first mention."
     )
 
@@ -232,7 +237,7 @@ class ReleaseInput(Input):
     embargo: EmbargoInput | None = None
     media: list[MediaInput] = []
     checks: list[SilenceInput] = Field(default=[], description="Checks silenced, with reasons.")
-    draft: bool = Field(
+    draft: Flag = Field(
         default=False, description="Mark every format DRAFT - NOT FOR DISTRIBUTION."
     )
     language: str = Field(

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from prwriter.errors import Problem, closest, did_you_mean, quote_list
-from prwriter.schema import Input
+from prwriter.schema import Flag, Input
 
 DEFAULT_WIRE = "businesswire"
 
@@ -46,12 +46,12 @@ class WireProfile(Input):
     date_line: str | None = Field(default=None, description="A line above the headline.")
     dateline: str = Field(description="Put before the lead, e.g. '{place}--(BUSINESS WIRE)--'.")
     state_style: Literal["ap", "postal", "full"] = "ap"
-    standalone_cities: bool = Field(
+    standalone_cities: Flag = Field(
         default=True, description="Write AP stand-alone cities (BOSTON) without a region."
     )
     city_separator: str = " & "
     # Release timing (print copy only: wires schedule releases themselves)
-    timing: bool = False
+    timing: Flag = False
     immediate_line: str = "FOR IMMEDIATE RELEASE"
     embargo_line: str = "EMBARGOED UNTIL {moment}"
     # Inline forms
@@ -60,7 +60,7 @@ class WireProfile(Input):
         default="plain",
         description="markdown: [text](url); plain: text (url) unless equal; text: text only.",
     )
-    company_links: bool = Field(
+    company_links: Flag = Field(
         default=False,
         description="Write the link a release puts on a company's first mention. Plain-text "
         "wires leave it out: a URL between the name and the ticker reads badly.",
@@ -92,7 +92,7 @@ class WireProfile(Input):
     trailer: str | None = None
     end_mark: str | None = None
     # Character set and line length
-    ascii: bool = Field(default=False, description="Fold the copy to pure ASCII.")
+    ascii: Flag = Field(default=False, description="Fold the copy to pure ASCII.")
     wrap: int | None = Field(default=None, ge=20, description="Wrap lines at this width.")
 
     @field_validator(*_PLACEHOLDERS)
