@@ -73,8 +73,8 @@ def test_the_page_shows_copy_findings_print_copy_and_wire_text(served) -> None:
     headline = row(page, "headline")
     assert "Acme Opens a Plant in Dayton!" in headline
     # The finding sits beside the headline it is about, not elsewhere.
-    assert 'data-rule="HL005"' in headline and "exclamation mark" in headline
-    assert 'data-rule="HL005"' not in row(page, "body[0]")
+    assert "exclamation mark" in headline and 'class="finding ' in headline
+    assert "exclamation mark" not in row(page, "body[0]")
     assert '<iframe src="/print"' in page
     release = prwriter.load_release(release_file)
     wire_text = str(prwriter.render(release, "txt"))
@@ -224,7 +224,7 @@ def test_chromium_shows_a_change_without_a_manual_reload(make_project) -> None:
             edit(release, SHOUTING.replace("a Plant in Dayton!", "a Lab in Dayton"))
             wait_for("Acme Opens a Lab in Dayton")  # no Page.reload was sent: the page did it
             notes = tools.text(session, '[data-field="headline"] aside') or ""
-            assert "HL005" not in notes  # the findings followed the change too
+            assert "exclamation" not in notes  # the findings followed the change too
     finally:
         browser.terminate()
         browser.wait(timeout=20)

@@ -354,7 +354,7 @@ def init_project(
     from prwriter.scaffold import Company
     from prwriter.scaffold import init_project as scaffold
 
-    return scaffold(Path(folder), Company(company_id, company_name), dt.date.today())
+    return scaffold(Path(folder), Company(company_id, company_name), dt.date.today(), __version__)
 
 
 def new_release(
@@ -429,7 +429,8 @@ def redline(
 
     if fmt not in REDLINE_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(REDLINE_FORMATS)}")
-    return redline_files(Path(old), Path(new), fmt, rev=rev, wire=wire, author=author)
+    return redline_files(Path(old), Path(new), fmt, load=load_release, render=render, rev=rev,
+                         wire=wire, author=author)  # fmt: skip
 
 
 def list_templates(folder: str | Path = ".") -> dict[str, Path]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import glob
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,8 @@ from prwriter.style.names import slug
 from prwriter.wires import DEFAULT_WIRE
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from prwriter.checks import Finding
     from prwriter.checks.report import CheckResult
     from prwriter.model import Release
@@ -281,6 +282,9 @@ def generate(
             if not finish(_render(path, options, projects)) and fail_fast:
                 break
     else:
+        # Imported here: a batch of one, or --jobs 1, never needs process pools.
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures: list[Future[_Rendered]] = [
                 pool.submit(_render_in_worker, path, options) for path in releases

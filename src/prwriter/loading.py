@@ -137,6 +137,8 @@ class _Resolver:
         self.library = library
         self.project = project
         self.problems: list[Problem] = []
+        # The people file of the quote being read, when its speaker is named by id.
+        self.speaker_file: YamlSource | None = None
         # Where each part of the Release was written: checks point their findings there.
         self.origins = Origins(source)
 
@@ -327,6 +329,8 @@ class _Resolver:
             if isinstance(part, QuotePart):
                 quote = self.quote(part, i)
                 found: list[Block] = [quote] if quote is not None else []
+                if quote is not None and self.speaker_file is not None:
+                    self.origins.speakers[len(blocks)] = self.speaker_file
             else:
                 found = self.markdown(part, self.source, ("body", i))
             for block in found:
@@ -343,6 +347,7 @@ class _Resolver:
     def quote(self, part: QuotePart, i: int) -> Quote | None:
         given = part.quote
         loc: Loc = ("body", i, "quote")
+        self.speaker_file = None
         speaker: Person | None
         if isinstance(given.speaker, PersonInput):
             speaker = Person(name=given.speaker.name, title=given.speaker.title)
@@ -352,6 +357,7 @@ class _Resolver:
                 return None
             person = entry.data
             assert isinstance(person, PersonFile)
+            self.speaker_file = entry.source
             speaker = Person(name=person.name, title=person.title)
         blocks = self.markdown(given.text, self.source, (*loc, "text"))
         if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):

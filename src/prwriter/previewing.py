@@ -96,14 +96,15 @@ class Preview:
 
     def page(self) -> str:
         """The preview page, from the files as they are now."""
-        import prwriter
+        from prwriter.batch import check
+        from prwriter.loading import load_release
 
-        [result] = prwriter.check([self.release])
+        [result] = check([self.release])
         title, sections = self.release.name, []
         if result.problems:
             sections.append(_problems_section(result.problems))
         else:
-            release = prwriter.load_release(self.release)
+            release = load_release(self.release)
             title = release.headline
             wire = self.wire or release.wire or "businesswire"
             sections.append(_copy_section(self.release, result.findings))
@@ -111,7 +112,7 @@ class Preview:
                 '<section class="print"><h2>Print copy</h2>'
                 '<iframe src="/print" title="Print copy"></iframe></section>'
             )
-            text = str(prwriter.render(release, "txt", wire=self.wire))
+            text = str(_render(release, "txt", self.wire))
             sections.append(
                 f'<section class="wire"><h2>Wire text ({escape(wire)})</h2>'
                 f'<pre id="wire-text">{escape(text)}</pre></section>'
@@ -124,9 +125,16 @@ class Preview:
         )
 
     def print_copy(self) -> str:
-        import prwriter
+        from prwriter.loading import load_release
 
-        return str(prwriter.render(prwriter.load_release(self.release), "html"))
+        return str(_render(load_release(self.release), "html", None))
+
+
+def _render(release: Any, fmt: str, wire: str | None) -> str | bytes:
+    from prwriter.project import Project
+    from prwriter.writers import RenderOptions, get_writer
+
+    return get_writer(fmt).write(release, RenderOptions(Project.of_release(release), wire=wire))
 
 
 def _rows(release: Path) -> list[tuple[str, str, str]]:

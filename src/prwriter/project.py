@@ -119,7 +119,8 @@ class Project:
                 *project,
                 *extra,
                 self.user_library,
-                shipped("boilerplates"),
+                # A real project turns the fictional example library off.
+                *((shipped("boilerplates"),) if self.settings.shipped_library else ()),
             )
             self._libraries[release_dir] = Library(roots)
         return self._libraries[release_dir]

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+if TYPE_CHECKING:
+    from prwriter.model import Release
 
 Op = Literal["equal", "delete", "insert"]
 REDLINE_FORMATS = ("txt", "html", "docx")
@@ -434,20 +437,25 @@ def _fixed_times(data: bytes, date: str) -> bytes:
 # --- versions --------------------------------------------------------------------------------
 
 
+class Renderer(Protocol):
+    def __call__(self, release: Release, fmt: str, *, wire: str | None = None) -> str | bytes: ...
+
+
 def redline_files(
     old: Path,
     new: Path,
     fmt: str,
     *,
+    load: Callable[[Path], Release],
+    render: Renderer,
     rev: str | None = None,
     wire: str | None = None,
     author: str = "prwriter",
 ) -> str | bytes:
-    """The redline of two release files; with `rev`, `old` as it was at that git revision,
-    with the library, templates and settings of that revision too."""
+    """The redline of two release files, read with `load` and rendered with `render` (the
+    public API's); with `rev`, `old` as it was at that git revision, with the library,
+    templates and settings of that revision too."""
     import tempfile
-
-    import prwriter
 
     if fmt not in REDLINE_FORMATS:
         raise ValueError(
@@ -455,17 +463,16 @@ def redline_files(
         )
     with tempfile.TemporaryDirectory(prefix="prwriter-rev-") as scratch:
         old_path = _checkout(old, rev, Path(scratch)) if rev else old
-        before = prwriter.load_release(old_path)
-        after = prwriter.load_release(new)
+        before, after = load(old_path), load(new)
         if fmt == "txt":
-            return text_redline(str(prwriter.render(before, "txt", wire=wire)),
-                                str(prwriter.render(after, "txt", wire=wire)))  # fmt: skip
+            return text_redline(str(render(before, "txt", wire=wire)),
+                                str(render(after, "txt", wire=wire)))  # fmt: skip
         label = f"{old}@{rev}" if rev else str(old)
         if fmt == "html":
             note = f"Changes from {label} to {new}: removed text struck through, added underlined."
-            old_html, new_html = prwriter.render(before, "html"), prwriter.render(after, "html")
+            old_html, new_html = render(before, "html"), render(after, "html")
             return html_redline(str(old_html), str(new_html), after.headline, note)
-        old_docx, new_docx = prwriter.render(before, "docx"), prwriter.render(after, "docx")
+        old_docx, new_docx = render(before, "docx"), render(after, "docx")
         assert isinstance(old_docx, bytes) and isinstance(new_docx, bytes)
         return docx_redline(old_docx, new_docx, author, f"{after.date.isoformat()}T00:00:00Z")
 

@@ -60,9 +60,9 @@ def _write_new(path: Path, text: str, written: list[Path]) -> None:
     written.append(path)
 
 
-def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
-    """Scaffold a release project in `folder`; the files written (existing ones are kept)."""
-    import prwriter
+def init_project(folder: Path, company: Company, today: dt.date, version: str) -> list[Path]:
+    """Scaffold a release project in `folder`, whose workflow installs prwriter `version`;
+    the files written (existing ones are kept)."""
     from prwriter.resources import shipped
 
     check_company(company)
@@ -81,7 +81,7 @@ def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
         ),
         f"boilerplates/legal/{c.id}-forward-looking.yaml": LEGAL.format(name=c.name),
         "templates/README.md": TEMPLATES_README,
-        ".github/workflows/releases.yml": WORKFLOW.format(version=prwriter.__version__),
+        ".github/workflows/releases.yml": WORKFLOW.format(version=version),
         ".gitignore": "drafts/\n",
     }
     for name, text in files.items():
@@ -230,9 +230,11 @@ formats = ["txt", "docx", "pdf"]
 output_dir = "drafts"
 name_pattern = "{date}-{slug}.{ext}"
 # library = ["../shared-boilerplates"]   # more boilerplates/ folders, after this project's
+shipped_library = false          # keep prwriter's fictional example library (Acme) out
 
 [check]
 fail_on = "error"                # error, warning or info
+# words = ["NETGEAR", "lantibiotics"]   # names and terms the checks accept as written
 
 # [check.rules.HL001]            # turn a rule off, change its severity or thresholds
 # enabled = false

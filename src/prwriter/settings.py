@@ -33,6 +33,11 @@ class CheckSettings(Input):
         description="Per rule: `enabled = false`, `severity = ...`, thresholds (checked "
         "against the rules when the checks run).",
     )
+    words: list[str] = Field(
+        default=[],
+        description="Words the checks accept as written: brand names in capitals (NETGEAR), "
+        "product names, terms the spelling dictionary does not know.",
+    )
 
 
 class ProjectSettings(Input):
@@ -44,6 +49,12 @@ class ProjectSettings(Input):
     )
     library: list[str] = Field(
         default=[], description="More boilerplates/ folders, searched after the project's."
+    )
+    shipped_library: bool = Field(
+        default=True,
+        description="Let releases use the fictional example library shipped with prwriter "
+        "(Acme). Turn it off in a real project, so that no sample company, contact or legal "
+        "block can slip into a release or a suggestion.",
     )
     check: CheckSettings = CheckSettings()
     uri_base: str | None = Field(
