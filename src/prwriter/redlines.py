@@ -47,7 +47,7 @@ def word_diff(old: str, new: str) -> list[Piece]:
 
 
 def _merge(pieces: list[Piece]) -> list[Piece]:
-    # A space alone between two changes reads better inside them: "[-a b-]{+c d+}".
+    # Neighbouring pieces of the same kind read as one change: "[-a b-]", not "[-a-][- b-]".
     merged: list[Piece] = []
     for piece in pieces:
         if merged and merged[-1].op == piece.op:
