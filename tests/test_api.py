@@ -70,7 +70,7 @@ def test_render_refuses_an_unknown_format() -> None:
 
 def test_list_wires_names_the_shipped_profiles() -> None:
     wires = prwriter.list_wires()
-    assert {"businesswire", "businesswire-acquiremedia"} <= set(wires)
+    assert {"businesswire", "prnewswire", "cnw", "newsfile"} <= set(wires)
     assert all(path.suffix == ".yaml" for path in wires.values())
 
 

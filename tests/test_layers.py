@@ -17,7 +17,7 @@ LAYERS: list[set[str]] = [
      "date_hints"},
     {"model", "markup", "document"},
     {"library", "settings", "wires", "templating", "project", "loading"},
-    {"formatting", "layout", "html_document", "addresses", "jsonld"},
+    {"formatting", "quoting", "layout", "html_document", "addresses", "jsonld"},
     {"writers", "checks", "draft", "docx_watermark"},
     {"batch", "scaffold", "schemas", "site", "__init__", "watching", "redlines",
      "previewing"},

@@ -100,3 +100,33 @@ def test_readme_commands_for_writers_ci_and_tools_run(tmp_path) -> None:
                           capture_output=True, text=True, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert (project / "drafts" / "launch.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_readme_names_every_key_the_schema_accepts() -> None:
+    """Each field of the release, library and wire-profile files is documented by name."""
+    import re
+
+    from pydantic import BaseModel
+
+    from prwriter import schema
+    from prwriter.wires import WireProfile
+
+    def keys(model: type[BaseModel], seen: set[type]) -> set[str]:
+        if model in seen:
+            return set()
+        seen.add(model)
+        found = set(model.model_fields)
+        for info in model.model_fields.values():
+            for inner in re.findall(r"\b(\w+Input|\w+Version)\b", str(info.annotation)):
+                nested = getattr(schema, inner, None)
+                if isinstance(nested, type) and issubclass(nested, BaseModel):
+                    found |= keys(nested, seen)
+        return found
+
+    # A key is documented where the README writes it as `key` or uses it (`key: value`).
+    documented = set(re.findall(r"`([a-z_]+):?`", README)) | set(
+        re.findall(r"\b([a-z_]+): ", README)
+    )
+    models = [schema.ReleaseInput, *schema.LIBRARY_KINDS.values(), WireProfile]
+    missing = sorted(key for m in models for key in keys(m, set()) if key not in documented)
+    assert missing == [], missing

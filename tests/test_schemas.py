@@ -49,6 +49,7 @@ NOT_FOR_A_SCHEMA = {
     "unknown-state": "place names",
     "unknown-wire": "wire profiles a project may add",
     "unmentioned-after-unknown-company": "library ids",
+    "quote-with-its-own-marks": "a wording rule on the quote's text",
 }
 
 

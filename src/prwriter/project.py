@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -77,7 +77,7 @@ class Project:
         self._libraries: dict[Path, Library] = {}
         self._wires: dict[str, WireProfile] = {}
         self._environments: dict[bool, SandboxedEnvironment] = {}
-        self._memo: dict[str, Any] = {}
+        self._memo: dict[Hashable, Any] = {}
 
     @classmethod
     def find(cls, folder: str | Path, *, user_library: Path | None = None) -> Project:
@@ -97,7 +97,7 @@ class Project:
         """Where relative settings paths start: the project folder, else the working one."""
         return self.root if self.root is not None else Path.cwd()
 
-    def memo(self, key: str, make: Callable[[], T]) -> T:
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
         """`make()`, once per project: what a writer derives from the project's files (a
         layout, a stylesheet) lives as long as the Project and no longer."""
         if key not in self._memo:
@@ -137,7 +137,8 @@ class Project:
             files = self.wire_files()
             if name not in files:
                 raise InputError([unknown_wire_problem(name, list(files), "", 0, 0, "wire")])
-            self._wires[name] = read_profile(files[name])
+            folders = [d / "wires" for d in self.template_dirs]
+            self._wires[name] = read_profile(files[name], folders)
         return self._wires[name]
 
     # --- templates ----------------------------------------------------------------------

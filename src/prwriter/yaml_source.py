@@ -7,11 +7,15 @@ aliases are caught with their positions, and nothing in a file can build arbitra
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from prwriter.errors import Loc, Problem, ReadError, display_path, format_field_path
+
+# A line break in a folded scalar's value that starts an ordinary (not more-indented) line.
+_FOLDED_BREAK = re.compile(r"\n(?=[^ \n])")
 
 # Release and library files are a few kilobytes; refusing big files early keeps a stray
 # upload from stalling a CI job.
@@ -309,6 +313,10 @@ class _Converter:
             if line < len(lines):
                 indent = len(lines[line]) - len(lines[line].lstrip(" "))
                 self.source.block_text_starts[loc] = (node.start_mark.line + 2, indent + 1)
+        if tag == _STR and node.style == ">" and "\n" in value:
+            # A folded scalar (">") keeps a blank line as a single line break, which
+            # Markdown would read as the same paragraph: keep the writer's paragraphs.
+            return _FOLDED_BREAK.sub("\n\n", value)
         if tag in (_STR, _TIMESTAMP):
             return value
         if tag == _NULL:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 import prwriter
-from conftest import ProjectMaker
+from conftest import REPO, ProjectMaker
 from prwriter.checks import Finding, run_checks
 from prwriter.loading import load_with_origins
 
@@ -130,7 +130,13 @@ def test_a_company_link_the_profile_does_not_print(make_project: ProjectMaker) -
     linked = {"companies": [{"id": "acme", "link": True}],
               "body": ["Acme, Inc. today opened [a plant](https://acme.test/plant)."]}  # fmt: skip
     assert "ST005" not in fired(make_project, {**linked, "wire": "businesswire"})
-    assert "ST005" in fired(make_project, {**linked, "wire": "businesswire-acquiremedia"})
+    # The ImmunoGen example's house profile prints company links.
+    house = (
+        REPO / "examples" / "immunogen" / "templates" / "wires" / "businesswire-acquiremedia.yaml"
+    )
+    files = {"templates/wires/businesswire-acquiremedia.yaml": house.read_text(encoding="utf-8")}
+    wired = {**linked, "wire": "businesswire-acquiremedia"}
+    assert "ST005" in fired(make_project, wired, files)
 
 
 def test_the_sentence_excerpt_keeps_quoted_words(make_project: ProjectMaker) -> None:
@@ -195,3 +201,15 @@ def test_a_partner_brand_from_the_library(make_project: ProjectMaker) -> None:
     headline = {"headline": "Acme Opens a Plant Built With NETCORP Routers"}
     assert "HL004" in fired(make_project, headline)
     assert "HL004" not in fired(make_project, headline, partner)  # the same folder, now with it
+
+
+def test_listings_given_in_the_about_text_are_not_left_out(make_project: ProjectMaker) -> None:
+    company = (
+        "name: Acme, Inc.\nlistings: [{exchange: NYSE, symbol: ACME}]\n"
+        "about: Acme, Inc. {tickers} makes tools.\n"
+    )
+    files = {"boilerplates/companies/acme.yaml": company}
+    unlisted = {"companies": [{"id": "acme", "ticker": False}]}
+    assert "FN001" not in fired(make_project, unlisted, files)
+    plain = {"boilerplates/companies/acme.yaml": company.replace(" {tickers}", "")}
+    assert "FN001" in fired(make_project, unlisted, plain)

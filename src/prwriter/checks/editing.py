@@ -46,7 +46,8 @@ def _link_targets(release: Release) -> Iterator[tuple[tuple[str | int, ...], str
 def _contact_fields(release: Release) -> Iterator[tuple[tuple[str | int, ...], str]]:
     for i, group in enumerate(release.contacts):
         for j, contact in enumerate(group.contacts):
-            values = (contact.phone, contact.email)
+            values = (*(p.number for p in contact.phones), *contact.emails, contact.web,
+                      contact.text)  # fmt: skip
             yield ("contacts", i, "contacts", j), " ".join(v for v in values if v)
 
 

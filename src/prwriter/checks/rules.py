@@ -24,7 +24,7 @@ from prwriter.checks.text import (
     unquoted,
     words,
 )
-from prwriter.model import Link, ListBlock, Paragraph, Quote
+from prwriter.model import Link, ListBlock, Paragraph, Quote, Tickers
 from prwriter.style.names import without_legal_suffix
 
 Hit = tuple[tuple[str | int, ...], str, Any]
@@ -363,19 +363,17 @@ def contacts(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "ST008", "contact-reachable", "error",
-    "Each contact can be reached: a phone number or an email, under a person's name or an "
-    "organization's (a press office is a contact).",
+    "Each contact can be reached: a phone number, an email or a web address (a press office "
+    "or a mailbox alone is a contact), or a contact written as text.",
 )  # fmt: skip
 def contact_reachable(ctx: Context) -> Iterator[Hit]:
     for i, group in enumerate(ctx.release.contacts):
         for j, contact in enumerate(group.contacts):
-            who = contact.name or contact.organization
-            if not (contact.phone or contact.email):
-                yield (("contacts", i, "contacts", j), f"{who or 'a contact'} has no phone "
-                       "number or email; add one", None)  # fmt: skip
-            elif not who:
-                yield (("contacts", i, "contacts", j), "a contact needs a name or an "
-                       "organization", None)  # fmt: skip
+            # A media desk may be a mailbox alone; a contact written as text says how.
+            if not (contact.text or contact.phones or contact.emails or contact.web):
+                who = contact.name or contact.organization or "a contact"
+                yield (("contacts", i, "contacts", j), f"{who} has no phone number, email "
+                       "or web address; add one", None)  # fmt: skip
 
 
 @rule(
@@ -645,9 +643,21 @@ def ap_times(ctx: Context) -> Iterator[Hit]:
 )  # fmt: skip
 def ticker_first_reference(ctx: Context) -> Iterator[Hit]:
     for i, company in enumerate(ctx.release.companies):
-        if company.listings and not company.ticker:
+        # An About text with {tickers} gives the listings there instead.
+        if company.listings and not company.ticker and not _tickers_in(company.about):
             yield (("companies", i), f"{company.name} is listed but `ticker: false` leaves its "
                    "ticker out; wires and investor sites need it", None)  # fmt: skip
+
+
+def _tickers_in(blocks: list[Any]) -> bool:
+    def found(children: list[Any]) -> bool:
+        return any(isinstance(c, Tickers) or found(getattr(c, "children", [])) for c in children)
+
+    return any(
+        found(item)
+        for block in blocks
+        for item in (block.items if isinstance(block, ListBlock) else [block.children])
+    )
 
 
 @rule("FN002", "ticker-count", "warning", "At most 5 tickers in a release.", most=5)

@@ -86,8 +86,12 @@ def body_blocks(release: Release, *, quotes: bool = False) -> Iterator[tuple[Loc
     """The body by block; quote blocks and quoted speech left out unless `quotes`."""
     for i, block in enumerate(release.body):
         if isinstance(block, Quote):
+            # Narrative before or after a quote is the release's own voice, not speech.
+            narrative = " ".join(t for t in (plain(block.before), plain(block.after)) if t)
             if quotes:
-                yield ("body", i), block_text(block)
+                yield ("body", i), " ".join(t for t in (block_text(block), narrative) if t)
+            elif narrative:
+                yield ("body", i), narrative
             continue
         text = block_text(block)
         yield ("body", i), text if quotes else unquoted(text)
@@ -116,7 +120,8 @@ def all_copy(release: Release) -> Iterator[tuple[Loc, str]]:
         yield ("legal", i), " ".join(block_text(b) for b in legal.body)
     for i, group in enumerate(release.contacts):
         for j, contact in enumerate(group.contacts):
-            values = (contact.organization, contact.name, contact.title, contact.phone)
+            values = (contact.text, contact.organization, contact.name, contact.title,
+                      *(p.number for p in contact.phones))  # fmt: skip
             yield ("contacts", i, "contacts", j), " ".join(v for v in values if v)
 
 
