@@ -617,12 +617,13 @@ def new(
     if _can_ask():
         from prwriter.scaffold import company_choices
 
-        choices = company_choices(folder)
+        choices = company_choices(folder)  # the project's own; any library id is taken
+        known = prwriter.list_entries("companies", folder)
         if company is None:
             company = _ask(
                 "Company id",
                 choices[0] if len(choices) == 1 else None,
-                lambda text: None if text in choices else f"choose one of: {', '.join(choices)}",
+                lambda text: None if text in known else f"choose one of: {', '.join(choices)}",
             )
         if headline is None:
             headline = typer.prompt("Headline")
