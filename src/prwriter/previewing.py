@@ -88,7 +88,8 @@ class Preview:
         def keep(change: watchfiles.Change, path: str) -> bool:
             return relevant_change(path)
 
-        for _ in watchfiles.watch(*folders, watch_filter=keep, stop_event=self.stop,
+        # A short debounce: an editor's save reaches the page in well under a second.
+        for _ in watchfiles.watch(*folders, watch_filter=keep, stop_event=self.stop, debounce=300,
                                   raise_interrupt=False):  # fmt: skip
             self.changes.bump()
 
