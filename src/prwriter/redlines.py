@@ -118,10 +118,6 @@ def _text_piece(piece: Piece) -> str:
     return piece.text
 
 
-def changed(old: str, new: str) -> bool:
-    return old != new
-
-
 # --- HTML ------------------------------------------------------------------------------------
 
 
