@@ -465,9 +465,13 @@ def redline(
     cannot be read or a revision git does not know."""
     from prwriter.redlines import redline_files
 
-    if fmt not in REDLINE_FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(REDLINE_FORMATS)}")
-    return redline_files(Path(old), Path(new), fmt, load=load_release, render=render, rev=rev,
+    old, new = _args.path_arg("old", old), _args.path_arg("new", new)
+    _args.expect("fmt", fmt, str, "a str")
+    choose(fmt, REDLINE_FORMATS, "format")
+    for name, value in (("rev", rev), ("wire", wire)):
+        _args.optional_str(name, value)
+    _args.expect("author", author, str, "a str")
+    return redline_files(old, new, fmt, load=load_release, render=render, rev=rev,
                          wire=wire, author=author)  # fmt: skip
 
 
@@ -499,7 +503,11 @@ def preview(
     or the port cannot be had."""
     from prwriter.previewing import Preview
 
-    release = Path(path)
+    release = _args.path_arg("path", path)
+    _args.expect("port", port, int, "an int")
+    _args.optional_str("wire", wire)
+    _args.expect("host", host, str, "a str")
+    _args.callable_arg("on_ready", on_ready)
     if not release.is_file():
         raise InputError([Problem(str(path), 0, 0, "", "no such release file")])
     try:
@@ -527,6 +535,10 @@ def watch(
     other file is. Returns when `stop_event` is set."""
     from prwriter.watching import watch as run
 
+    paths = _args.paths_arg("paths", paths)
+    if not callable(regenerate):
+        raise TypeError("regenerate must be callable")
+    _args.callable_arg("on_removed", on_removed)
     run(paths, regenerate, stop_event=stop_event, on_removed=on_removed, first=first)
 
 
