@@ -218,6 +218,7 @@ class Release(Node):
     media: list[Media] = []
     silenced: list[Silence] = []
     language: str = Field(default="en-US", description="BCP 47 tag of the copy's language.")
+    draft: bool = Field(default=False, description="Marked DRAFT in every format.")
     path: Path | None = Field(default=None, description="The release file, when read from one.")
 
 

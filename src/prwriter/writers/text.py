@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from prwriter.draft import is_draft, mark_text
 from prwriter.formatting import Facts
 from prwriter.model import (
     Block,
@@ -68,7 +69,8 @@ def write(release: Release, options: RenderOptions) -> str:
     if ascii_only:
         text = to_ascii(text)
     width = wire.wrap or (ASCII_WRAP if ascii_only else None)
-    return wrap_lines(text, width) if width else text
+    text = wrap_lines(text, width) if width else text
+    return mark_text(text) if is_draft(release, options) else text
 
 
 class _TextWriter:
