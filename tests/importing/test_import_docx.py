@@ -117,3 +117,15 @@ def test_a_broken_word_file_gets_a_located_error(
         import_releases([source], tmp_path / "project")
     assert str(caught.value).startswith(f"{source}:1:")
     assert not (tmp_path / "project").exists()
+
+
+def test_a_word_file_that_unpacks_too_large_is_refused(tmp_path: Path, monkeypatch) -> None:
+    import prwriter.importing.docx as word
+
+    source = tmp_path / "plant.docx"
+    _styled_word_file(source)
+    # The real limit is 100 MB; a lower one stands in for a decompression bomb.
+    monkeypatch.setattr(word, "MAX_UNPACKED_BYTES", 1000)
+    with pytest.raises(InputError, match="unpacks to more than any release needs"):
+        import_releases([source], tmp_path / "project")
+    assert not (tmp_path / "project").exists()
