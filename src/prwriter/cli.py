@@ -631,8 +631,9 @@ def import_(
     for note in result.notes:
         typer.echo(note, err=True)
     for item in result.releases:
+        form = f"{item.wire} (--ascii)" if item.ascii else item.wire
         typer.echo(
-            f"{item.source}: {item.wire}, {item.reproduced} of {item.lines} lines reproduced",
+            f"{item.source}: {form}, {item.reproduced} of {item.lines} lines reproduced",
             err=True,
         )
 

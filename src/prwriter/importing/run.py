@@ -5,6 +5,7 @@ measure what it reproduces, and every file written only when all sources are rea
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import difflib
 import json
@@ -28,6 +29,7 @@ from prwriter.importing.reading import problem, read_text
 from prwriter.importing.wiretext import WireTextReader
 from prwriter.project import Project
 from prwriter.writers import RenderOptions
+from prwriter.writers.text import ASCII_WRAP
 from prwriter.writers.text import write as write_text
 
 SUFFIXES = (".txt", ".md", ".docx")
@@ -43,6 +45,7 @@ class ImportedRelease:
     wire: str
     lines: int
     reproduced: int
+    ascii: bool = False
 
 
 @dataclass
@@ -99,6 +102,8 @@ class Importer:
     def add(self, path: Path) -> None:
         word: DocxCopy | None = None
         loose = False
+        # The copy unwrapped, when it is ASCII at 80 columns, and its lines' first lines.
+        folded_text, folded_lines = "", dict[int, int]()
         markdown = path.suffix.lower() == ".md"
         if path.suffix.lower() in (".docx", ".md"):
             from prwriter.importing.docx import read_docx
@@ -113,6 +118,15 @@ class Importer:
             # Copy reprinted by a syndicator (other dashes, the lead on its own line).
             loose = not wires and not self.wire
             wires = wires or self._candidates(text, loose=True)
+            if _folded(text):
+                folded_text, folded_lines = unwrap(text, ASCII_WRAP)
+                more = (
+                    [self.wire]
+                    if self.wire
+                    else self._candidates(folded_text, loose=False, folded=True)
+                )
+                readings = [(name, False) for name in wires] + [(name, True) for name in more]
+                wires = wires or more
         if self.wire and word is None:
             known = self.project.wire_files()
             if self.wire not in known:
@@ -134,13 +148,18 @@ class Importer:
         )
         saved = self.catalog
         failed: InputError | None = None
-        for name in wires:
+        if not folded_text:
+            readings = [(name, False) for name in wires]
+        for name, folded in readings:
             self.catalog = copy.deepcopy(saved)
-            reader = WireTextReader(self.project.wire(name), name, loose=loose)
+            wire = self.project.wire(name)
+            reader = WireTextReader(wire, name, loose=loose, folded=folded)
             if word is not None:
                 reader.markdown = word.markdown
             try:
-                draft = reader.read(text, path, self.date)
+                draft = reader.read(folded_text if folded else text, path, self.date)
+                if folded:
+                    draft.notes = [(folded_lines.get(n, n), w) for n, w in draft.notes]
                 if word is not None:
                     draft.notes = [(word.paragraph_of_line.get(n, n), w) for n, w in draft.notes]
                 facts, notes = self._facts(draft)
@@ -156,7 +175,7 @@ class Importer:
             elif word is not None:
                 imported, more = self._verify_docx(path, target, word, facts)
             else:
-                imported, more = self._verify(path, target, name, text, facts)
+                imported, more = self._verify(path, target, name, text, facts, folded=folded)
             # Ties go to the reading with fewer notes (a place read as a place).
             score = (imported.reproduced, -len(notes) - len(more))
             if best is None or score > best[0]:
@@ -171,10 +190,11 @@ class Importer:
         self.result.releases.append(best[2])
         self.result.notes.extend(best[4])
 
-    def _candidates(self, text: str, *, loose: bool) -> list[str]:
+    def _candidates(self, text: str, *, loose: bool, folded: bool = False) -> list[str]:
         found = []
         for name in sorted(self.project.wire_files()):
-            if WireTextReader(self.project.wire(name), name, loose=loose).matches(text):
+            reader = WireTextReader(self.project.wire(name), name, loose=loose, folded=folded)
+            if reader.matches(text):
                 found.append(name)
         return found
 
@@ -283,7 +303,14 @@ class Importer:
             self.staged[path] = text
 
     def _verify(
-        self, path: Path, target: Path, name: str, text: str, facts: dict[str, Any]
+        self,
+        path: Path,
+        target: Path,
+        name: str,
+        text: str,
+        facts: dict[str, Any],
+        *,
+        folded: bool = False,
     ) -> tuple[ImportedRelease, list[str]]:
         from prwriter.loading import load_release
 
@@ -291,13 +318,15 @@ class Importer:
         original = normalize(text).split("\n")[:-1]
         try:
             release = load_release(target, project=self.project)
-            again = str(write_text(release, RenderOptions(self.project, wire=name)))
+            options = RenderOptions(self.project, wire=name, ascii=folded)
+            again = str(write_text(release, options))
         except InputError as exc:
             notes = [f"{display_path(path)}:1: the facts read do not load: {p.message}"
                      for p in exc.problems]  # fmt: skip
             total = sum(1 for line in original if line)
             return ImportedRelease(path, target, name, total, 0), notes
-        return self._compare(path, target, name, original, again.split("\n")[:-1])
+        found, notes = self._compare(path, target, name, original, again.split("\n")[:-1])
+        return dataclasses.replace(found, ascii=folded), notes
 
     def _media(self, facts: dict[str, Any], word: DocxCopy, stem: str) -> None:
         """A Word file's pictures become the release's media, in `media/` beside it; the
@@ -425,6 +454,33 @@ class Importer:
             else:
                 _write_yaml(target, data, atomic=True)
             self.result.written.append(target)
+
+
+def _folded(text: str) -> bool:
+    """Copy folded to ASCII and wrapped at 80 columns (`--ascii`, for SEC EDGAR)."""
+    lines = text.split("\n")
+    return (
+        text.isascii()
+        and max(map(len, lines)) <= ASCII_WRAP
+        and any(len(line) > ASCII_WRAP - 15 for line in lines)
+    )
+
+
+def unwrap(text: str, width: int) -> tuple[str, dict[int, int]]:
+    """Lines a greedy wrap at `width` split, joined again: a line continues the one before
+    when that one had no room for its first word. Also each joined line's first line."""
+    out: list[str] = []
+    first_line: dict[int, int] = {}
+    last = ""  # the last physical line of the current logical one
+    for number, line in enumerate(text.split("\n"), start=1):
+        word = line.lstrip(" ").split(" ")[0]
+        if out and last.strip() and line.strip() and len(last) + 1 + len(word) > width:
+            out[-1] += " " + line.lstrip(" ")
+        else:
+            out.append(line)
+            first_line[len(out)] = number
+        last = line
+    return "\n".join(out), first_line
 
 
 def _safe_stem(path: Path) -> str:

@@ -22,6 +22,7 @@ from prwriter.importing.patterns import (
 from prwriter.importing.places import guess_place, read_places
 from prwriter.importing.quotes import QuoteReader
 from prwriter.importing.reading import Block, blocks
+from prwriter.style.charset import to_ascii
 from prwriter.style.dates import DATE_STYLES
 from prwriter.style.tickers import canonical_exchange
 from prwriter.wires import WireProfile
@@ -47,10 +48,14 @@ _SUFFIX = re.compile(
 _CONNECTORS = frozenset({"&", "and", "of", "the", "for", "de"})
 
 
-def dateline_pattern(wire: WireProfile, *, loose: bool = False) -> re.Pattern[str]:
+def dateline_pattern(
+    wire: WireProfile, *, loose: bool = False, folded: bool = False
+) -> re.Pattern[str]:
     """The profile's dateline; `loose` also takes the forms syndicators reprint it in: any
-    dash for a hyphen, spaces added or dropped around them, the lead on the next line."""
-    pattern = template_regex(wire.dateline, {"place": r"[^\n]+?", "date": DATE})
+    dash for a hyphen, spaces added or dropped around them, the lead on the next line;
+    `folded` the form `--ascii` writes (an em dash as two hyphens)."""
+    template = to_ascii(wire.dateline) if folded else wire.dateline
+    pattern = template_regex(template, {"place": r"[^\n]+?", "date": DATE})
     if loose:
         dash = "\\s*[-\u2013\u2014]+\\s*"
         pattern = re.sub(r"(?:\\ )*(?:\\-)+(?:\\ )*", lambda _: dash, pattern)
@@ -65,12 +70,15 @@ def marks_of(wire: WireProfile) -> dict[str, str]:
 class WireTextReader:
     """Reads one release written in `wire`'s form (the profile named `name`)."""
 
-    def __init__(self, wire: WireProfile, name: str, *, loose: bool = False) -> None:
+    def __init__(
+        self, wire: WireProfile, name: str, *, loose: bool = False, folded: bool = False
+    ) -> None:
         self.wire = wire
         self.name = name
         self.loose = loose
-        self.marks = marks_of(wire)
-        self.dateline = dateline_pattern(wire, loose=loose)
+        # Copy folded to ASCII writes the marks as (R) and (TM) whatever the profile says.
+        self.marks = _TRADEMARKS["ascii"] if folded else marks_of(wire)
+        self.dateline = dateline_pattern(wire, loose=loose, folded=folded)
         self.contacts = ContactReader(wire)
         listing = template_regex(
             wire.ticker,
