@@ -155,3 +155,28 @@ def test_contact_lines_become_fields_or_stay_text() -> None:
     }
     odd = ["Call the newsroom any weekday", "ask for the desk"]
     assert reader.contact(odd) == {"text": "Call the newsroom any weekday\nask for the desk"}
+
+
+def test_several_listings_and_share_classes(tmp_path) -> None:
+    from prwriter import import_releases
+    from prwriter.yaml_source import read_yaml
+
+    source = tmp_path / "classes.txt"
+    source.write_text(
+        "Rowan Cable Lists a Second Share Class\n\n"
+        "TORONTO, May 4, 2026 /CNW/ - Rowan Cable Inc. (TSX: RWC.A and RWC.B) (NYSE: RWC) "
+        "today listed its class B shares in New York.\n\n"
+        "SOURCE Rowan Cable Inc.\n",
+        encoding="utf-8",
+    )
+    result = import_releases([source], tmp_path / "p")
+    [imported] = result.releases
+    assert (imported.wire, imported.reproduced, imported.lines) == ("cnw", 3, 3)
+    company = read_yaml(tmp_path / "p" / "boilerplates" / "companies" / "rowan-cable.yaml").data
+    assert company["listings"] == [
+        {"exchange": "TSX", "symbol": "RWC.A"},
+        {"exchange": "TSX", "symbol": "RWC.B"},
+        {"exchange": "NYSE", "symbol": "RWC"},
+    ]
+    facts = read_yaml(tmp_path / "p" / "classes.yaml").data
+    assert facts["dateline"] == {"city": "Toronto"}  # AP writes Toronto alone
