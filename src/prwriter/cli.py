@@ -595,7 +595,10 @@ def init(
 def import_(
     sources: Annotated[
         list[Path],
-        typer.Argument(help="Releases to import: wire text (.txt), Markdown (.md), Word (.docx)."),
+        typer.Argument(
+            help="Releases to import: wire text (.txt), Markdown (.md), Word (.docx); "
+            "folders and glob patterns too."
+        ),
     ],
     output_dir: Annotated[
         Path, typer.Option("--output-dir", "-o", help="The project folder to write.")

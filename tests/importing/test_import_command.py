@@ -139,3 +139,17 @@ def test_a_symbolic_link_as_source_is_refused(tmp_path: Path) -> None:
     link.symlink_to(GOLDEN)
     code, _, err = _run(link, "--output-dir", tmp_path / "p")
     assert code == 2 and "symbolic link" in err
+
+
+def test_a_folder_of_releases_is_imported_in_name_order(tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    (folder / "2014").mkdir(parents=True)
+    (folder / "2014" / "b.txt").write_text(GOLDEN.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "a.txt").write_text(GOLDEN.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF")  # not a release: left alone
+    code, out, err = _run(folder, "--output-dir", tmp_path / "p")
+    assert code == 0, err
+    assert [line for line in out.splitlines() if line.endswith(("a.yaml", "b.yaml"))] == [
+        f"wrote {tmp_path / 'p' / 'a.yaml'}",
+        f"wrote {tmp_path / 'p' / 'b.yaml'}",
+    ]

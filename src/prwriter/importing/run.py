@@ -456,6 +456,28 @@ class Importer:
             self.result.written.append(target)
 
 
+def expand(sources: Iterable[str | Path]) -> list[Path]:
+    """Files as given; a folder's releases (`.txt`, `.md`, `.docx`) below it, in name order,
+    without following symbolic links; a glob pattern's matches."""
+    import glob
+
+    found: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir() and not path.is_symlink():
+            for folder, subfolders, names in os.walk(path):
+                subfolders.sort()
+                found.extend(
+                    Path(folder) / n for n in sorted(names) if Path(n).suffix.lower() in SUFFIXES
+                )
+        elif not path.exists() and glob.has_magic(str(source)):
+            matches = glob.glob(str(source), recursive=True)  # noqa: PTH207 (a pattern, not a folder)
+            found.extend(Path(p) for p in sorted(matches))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
 def _folded(text: str) -> bool:
     """Copy folded to ASCII and wrapped at 80 columns (`--ascii`, for SEC EDGAR)."""
     lines = text.split("\n")
@@ -562,7 +584,7 @@ def import_sources(
     force: bool = False,
     date: dt.date | None = None,
 ) -> ImportResult:
-    paths = [Path(s) for s in sources]
+    paths = expand(sources)
     out = Path(output_dir)
     if out.is_symlink():
         raise problem(out, "is a symbolic link; give the real folder")
