@@ -78,6 +78,7 @@ def read_docx(path: Path) -> DocxCopy:
     copy = DocxCopy(paragraphs=paragraph_texts(document))
     blocks: list[tuple[int, list[str], str | None]] = []  # (paragraph, lines, markdown)
     label_open = False
+    open_list: str | None = None
     figure: Figure | None = None
     for number, paragraph in enumerate(document.paragraphs, start=1):
         style = paragraph.style.name if paragraph.style is not None else "Normal"
@@ -104,26 +105,21 @@ def read_docx(path: Path) -> DocxCopy:
             continue
         label_open = False
         if style in ("List Bullet", "List Number"):
-            marker = "- " if style == "List Bullet" else None
-            previous = blocks[-1] if blocks else None
-            if (
-                previous is not None
-                and previous[2] is not None
-                and previous[2].startswith("\x00list" + style)
-            ):
-                n = len(previous[1]) + 1
-                previous[1].append((marker or f"{n}. ") + text)
-                blocks[-1] = (previous[0], previous[1], previous[2])
-                continue
-            blocks.append((number, [(marker or "1. ") + text], "\x00list" + style))
+            # Consecutive items of one list style are one list block.
+            items = blocks[-1][1] if open_list == style else []
+            items.append(("- " if style == "List Bullet" else f"{len(items) + 1}. ") + text)
+            if open_list != style:
+                blocks.append((number, items, None))
+            open_list = style
             continue
+        open_list = None
         if style == "Caption":
             lines = [f"Photo: {text}"]
         blocks.append((number, lines, markdown))
     out: list[str] = []
     line = 1
     for number, lines, markdown in blocks:
-        if markdown is not None and not markdown.startswith("\x00list"):
+        if markdown is not None:
             copy.markdown[line] = markdown
         for offset in range(len(lines)):
             copy.paragraph_of_line[line + offset] = number
