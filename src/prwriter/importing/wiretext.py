@@ -111,7 +111,7 @@ class WireTextReader:
         top_contacts: list[Block] = []
         if wire.contacts_position == "top" and lo < hi and found[lo].text == wire.contacts_heading:
             lo += 1
-            while lo < hi and _contact_like(found[lo], wire):
+            while lo < hi and _contact_like(found[lo]):
                 top_contacts.append(found[lo])
                 lo += 1
         if wire.date_line and lo < hi:
@@ -190,7 +190,7 @@ class WireTextReader:
             elif heading is not None:
                 if found[i].text == heading:
                     return i
-            elif not _contact_like(found[i], wire):
+            elif not _contact_like(found[i]):
                 return i + 1 if i + 1 < hi else None
         return None
 
@@ -518,7 +518,8 @@ def _is_list(block: Block, bullet: str) -> bool:
     return all(line.startswith(f"{n}. ") for n, line in enumerate(block.lines, start=start))
 
 
-def _contact_like(block: Block, wire: WireProfile) -> bool:
+def _contact_like(block: Block) -> bool:
+    """Lines a contact block holds: several lines, an email, a phone number or a label."""
     text = block.text
     return bool(
         len(block.lines) > 1
