@@ -287,6 +287,11 @@ class Importer:
 
     # --- writing and checking --------------------------------------------------------------
 
+    def _checking_project(self) -> Project:
+        """The staging project as it is now: a Project reads its library once, and each
+        release staged since may have added or changed entries."""
+        return Project(self.stage, user_library=self.stage / "no-user-library")
+
     def _stage_library(self) -> None:
         """The chosen reading's library entries, in the staging project."""
         for kind, entry_id in sorted(self.catalog.changed):
@@ -317,8 +322,9 @@ class Importer:
         self._stage(target, facts)
         original = normalize(text).split("\n")[:-1]
         try:
-            release = load_release(target, project=self.project)
-            options = RenderOptions(self.project, wire=name, ascii=folded)
+            project = self._checking_project()
+            release = load_release(target, project=project)
+            options = RenderOptions(project, wire=name, ascii=folded)
             again = str(write_text(release, options))
         except InputError as exc:
             notes = [f"{display_path(path)}:1: the facts read do not load: {p.message}"
@@ -365,8 +371,9 @@ class Importer:
         self._stage(target, facts)
         original = word.paragraphs
         try:
-            release = load_release(target, project=self.project)
-            data = write_docx(release, RenderOptions(self.project))
+            project = self._checking_project()
+            release = load_release(target, project=project)
+            data = write_docx(release, RenderOptions(project))
             again = paragraph_texts(docx.Document(io.BytesIO(bytes(data))))
         except InputError as exc:
             notes = [f"{display_path(path)}:1: the facts read do not load: {p.message}"
@@ -384,8 +391,9 @@ class Importer:
         self._stage(target, facts)
         original = normalize(read_text(path)).split("\n")[:-1]
         try:
-            release = load_release(target, project=self.project)
-            again = str(write_markdown(release, RenderOptions(self.project)))
+            project = self._checking_project()
+            release = load_release(target, project=project)
+            again = str(write_markdown(release, RenderOptions(project)))
         except InputError as exc:
             notes = [f"{display_path(path)}:1: the facts read do not load: {p.message}"
                      for p in exc.problems]  # fmt: skip
