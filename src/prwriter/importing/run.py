@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 from prwriter.importing.quotes import FoundQuote
 from prwriter.importing.reading import problem, read_text
 from prwriter.importing.wiretext import WireTextReader
+from prwriter.library import Library
 from prwriter.project import Project
 from prwriter.writers import RenderOptions
 from prwriter.writers.text import ASCII_WRAP
@@ -65,6 +66,20 @@ def normalize(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
+class StagingProject(Project):
+    """The project an import checks its releases in. A Project reads its library once per
+    run; this one reads it again after the import changed an entry, and keeps its wire
+    profiles and compiled templates."""
+
+    stale = False
+
+    def library(self, release_dir: Path) -> Library:
+        if self.stale:
+            self._libraries.clear()
+            self.stale = False
+        return super().library(release_dir)
+
+
 class Importer:
     def __init__(
         self, output_dir: Path, *, wire: str | None, force: bool, date: dt.date | None
@@ -84,10 +99,11 @@ class Importer:
         settings = output_dir / "prwriter.toml"
         if settings.is_file() and not settings.is_symlink():
             shutil.copyfile(settings, self.stage / "prwriter.toml")
-        self.project = Project(self.stage, user_library=self.stage / "no-user-library")
+        self.project = StagingProject(self.stage, user_library=self.stage / "no-user-library")
         self.releases: dict[Path, dict[str, Any]] = {}
         self.binaries: dict[Path, bytes] = {}
         self.staged: dict[Path, str] = {}
+        self.library_changed = False
         # The folder's own library is what the imported releases are checked against.
         for kind, found in self.catalog.entries.items():
             for entry_id, data in found.items():
@@ -288,9 +304,12 @@ class Importer:
     # --- writing and checking --------------------------------------------------------------
 
     def _checking_project(self) -> Project:
-        """The staging project as it is now: a Project reads its library once, and each
-        release staged since may have added or changed entries."""
-        return Project(self.stage, user_library=self.stage / "no-user-library")
+        """The staging project, its library read again when an entry changed since: a
+        Project reads its library once, and each release staged may change entries."""
+        if self.library_changed:
+            self.project.stale = True
+            self.library_changed = False
+        return self.project
 
     def _stage_library(self) -> None:
         """The chosen reading's library entries, in the staging project."""
@@ -306,6 +325,7 @@ class Importer:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             self.staged[path] = text
+            self.library_changed = self.library_changed or "boilerplates" in path.parts
 
     def _verify(
         self,
