@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -480,7 +481,7 @@ class Importer:
             if isinstance(data, bytes):
                 _write_bytes(target, data)
             else:
-                _write_yaml(target, data, atomic=True)
+                _write_yaml(target, data)
             self.result.written.append(target)
 
 
@@ -563,37 +564,49 @@ def _write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def _write_yaml(path: Path, data: Any, *, atomic: bool = False) -> None:
+class _Literal(str):
+    """Text written as a YAML literal block (`|-`): Markdown with its lines as typed."""
+
+    __slots__ = ()
+
+
+@cache
+def _dumper() -> Any:
+    # The safe dumper, in C when ruamel.yaml.clib is there: keys in the order given.
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=False)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 4096
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    yaml.representer.add_representer(
+        _Literal,
+        lambda r, text: r.represent_scalar("tag:yaml.org,2002:str", str(text), style="|"),
+    )
+    return yaml
+
+
+def _literal(value: Any) -> Any:
+    """Multi-line text as literal blocks, wherever it is in `value`."""
+    if isinstance(value, str):
+        lines = value.split("\n")
+        plain = all(line == line.rstrip() for line in lines) and "\t" not in value
+        return _Literal(value) if len(lines) > 1 and plain and value.strip() else value
+    if isinstance(value, dict):
+        return {k: _literal(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_literal(v) for v in value]
+    return value
+
+
+def _write_yaml(path: Path, data: Any) -> None:
+    """`data` as YAML at `path`, written whole or not at all."""
     from io import StringIO
 
-    from ruamel.yaml import YAML
-    from ruamel.yaml.scalarstring import LiteralScalarString
-
-    def literal(value: Any) -> Any:
-        if (
-            isinstance(value, str)
-            and "\n" in value
-            and not value.endswith((" ", "\n"))
-            and "\t" not in value
-            and not any(line != line.rstrip() for line in value.split("\n"))
-        ):
-            return LiteralScalarString(value)
-        if isinstance(value, dict):
-            return {k: literal(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [literal(v) for v in value]
-        return value
-
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    yaml.allow_unicode = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
     buffer = StringIO()
-    yaml.dump(literal(data), buffer)
+    _dumper().dump(_literal(data), buffer)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not atomic:
-        path.write_text(buffer.getvalue(), encoding="utf-8")
-        return
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".yaml")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
