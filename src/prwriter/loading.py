@@ -62,6 +62,7 @@ from prwriter.schema import (
     ReleaseInput,
 )
 from prwriter.settings import setting_position
+from prwriter.style.languages import labels
 from prwriter.style.places import (
     find_province,
     find_state,
@@ -140,6 +141,8 @@ class _Resolver:
         self.speaker_file: YamlSource | None = None
         # Where each part of the Release was written: checks point their findings there.
         self.origins = Origins(source)
+        # The copy's language: it names the About heading and a quote's default verb.
+        self.language = "en-US"
 
     def fail(self, loc: Loc, message: str) -> None:
         # A one-item shorthand (`contacts: id` for `contacts: [id]`) has no index in the file.
@@ -164,6 +167,7 @@ class _Resolver:
 
     def release(self, fields: dict[str, Any], path: Path) -> Release:
         date: dt.date | None = fields.get("date")
+        self.language = fields.get("language") or self.language
         places = [self.place(p, i) for i, p in enumerate(fields.get("dateline", []))]
         companies = [
             self.company(ref, i, date) for i, ref in enumerate(fields.get("companies", []))
@@ -285,7 +289,8 @@ class _Resolver:
             url=url,
             listings=[Listing(exchange=x.exchange, symbol=x.symbol) for x in data.listings],
             logo=logo.resolve() if logo else None,
-            about_heading=data.about_heading or f"About {name}",
+            about_heading=data.about_heading or labels(self.language).about.format(name=name),
+            ticker_spacing=data.ticker_spacing,
             about=about,
             **overrides,
         )
@@ -380,7 +385,7 @@ class _Resolver:
             return None
         return Quote(
             speaker=speaker,
-            verb=given.verb,
+            verb=given.verb or labels(self.language).quote_verb,
             children=words["text"] or [],
             form=given.form,
             before=words.get("before") or [],

@@ -131,6 +131,9 @@ class Company(Node):
     about: list[Block] = Field(description="Empty: no About section.")
     link: bool = False
     ticker: bool = True
+    ticker_spacing: Literal["tight", "spaced"] = Field(
+        default="tight", description="spaced: (TSX : X) in French copy."
+    )
 
 
 class Phone(Node):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -149,7 +149,11 @@ Speaker = Annotated[
 class QuoteInput(Input):
     speaker: Speaker
     text: Text = Field(description="The words alone; the wire profile adds quotation marks.")
-    verb: Text = Field(default="said", description="How the quote is attributed: said, added, ...")
+    verb: Text | None = Field(
+        default=None,
+        description="How the quote is attributed: said, added, ...; the language's own "
+        "(said, a déclaré, sagte, dijo) when left out.",
+    )
     form: QuoteForm | None = Field(
         default=None,
         description="attribution-first, quote-first or quote-first-split (after the first "
@@ -277,7 +281,15 @@ class CompanyFile(Input):
         default=None,
         description='How the first mention in the body is written, e.g. "NETGEAR®, Inc.".',
     )
-    about_heading: Text | None = Field(default=None, description='Default "About <name>".')
+    about_heading: Text | None = Field(
+        default=None,
+        description='Default "About <name>" in the release\'s language ("À propos de <name>").',
+    )
+    ticker_spacing: Literal["tight", "spaced"] = Field(
+        default="tight",
+        description="French copy only: tight writes (TSX: X), spaced (TSX : X) with a "
+        "non-breaking space, as the issuer prefers.",
+    )
     about: (
         Annotated[
             Annotated[Text, Tag("plain")]

@@ -1,5 +1,6 @@
 """Rules a copy editor applies last: sample text and sample library entries left in,
-unbalanced quotation marks and parentheses, trademarks at their first mention, spelling.
+unbalanced quotation marks and parentheses, trademarks at their first mention, spelling, and
+which checks copy in another language skips.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _SAMPLE = re.compile(
     r"\b\d{3}[-. )]+555[-. ]01\d\d\b|\b555-01\d-?\d{2,4}\b|\(555\)|\b555-\d{3,4}\b(?!-)|"
     r"\bexample\.(?:com|org|net)\b",
 )  # the scaffold's own casing: "replace this with" in real copy is left alone
+
+# Rules that read English words; copy in other languages skips them (LN001 says so).
+ENGLISH = ("en",)
 
 
 def _link_targets(release: Release) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -260,6 +264,7 @@ def _names_in(library: Library) -> list[str]:
     "`check.words`; each unknown word once, with a suggestion. Words with capitals are names "
     "and are left alone. Run by `check` only: the dictionary takes a moment to load.",
     slow=True,
+    languages=ENGLISH,
 )  # fmt: skip
 def spelling(ctx: Context) -> Iterator[Hit]:
     from prwriter.checks import spelling as speller
@@ -281,3 +286,19 @@ def spelling(ctx: Context) -> Iterator[Hit]:
             hint = f"did you mean '{better}'?" if better else "check it"
             yield (path, f"'{word}' is not in the dictionary; {hint} (add names and terms to "
                    "`check.words` in prwriter.toml)", None)  # fmt: skip
+
+
+@rule(
+    "LN001", "language-checks-skipped", "info",
+    "Copy in a language the English-only checks cannot read (spelling, readability, AP "
+    "dates and times, hype, direct address, sentence length, safe harbor...) skips them; "
+    "this says which.",
+)  # fmt: skip
+def language_checks_skipped(ctx: Context) -> Iterator[Hit]:
+    from prwriter.checks.registry import RULES
+
+    language = ctx.release.language
+    skipped = sorted(r.id for r in RULES.values() if not r.reads(language))
+    if skipped:
+        yield (("language",), f"copy in {language}: checks that read English only were "
+               f"skipped: {', '.join(skipped)}", None)  # fmt: skip

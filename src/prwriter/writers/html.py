@@ -25,5 +25,5 @@ def write(release: Release, options: RenderOptions) -> str:
     project = options.project
     document = build_document(release, project)
     css = project.template_source(STYLESHEET)
-    jsonld = news_article_script(release, project.wire(VISUAL_WIRE))
+    jsonld = news_article_script(release, project.wire(VISUAL_WIRE, release.language))
     return render_html(document, project, css=css, jsonld=jsonld)

@@ -57,7 +57,7 @@ _BLOCK_START = re.compile(r"^(#|[-+=>]|\d{1,9}(?=[.)]))")
 
 
 def write(release: Release, options: RenderOptions) -> str:
-    return _MarkdownWriter(release, options.project.wire(VISUAL_WIRE)).document()
+    return _MarkdownWriter(release, options.project.wire(VISUAL_WIRE, release.language)).document()
 
 
 def escape(text: str) -> str:
