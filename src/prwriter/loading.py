@@ -75,6 +75,11 @@ from prwriter.validation import raise_problems, validate_fields
 from prwriter.wires import unknown_wire_problem
 from prwriter.yaml_source import YamlSource, parse_yaml, read_yaml
 
+# Limits on a release body (documented in SECURITY.md): a real release has a few dozen
+# blocks; these keep a runaway file from taking minutes and gigabytes to render.
+MAX_BLOCKS = 1000
+MAX_LIST_ITEMS = 1000
+
 TICKERS = "{tickers}"
 
 
@@ -320,9 +325,14 @@ class _Resolver:
 
     def markdown(self, text: str, source: YamlSource, loc: Loc) -> list[Block]:
         try:
-            return parse_blocks(text)
+            # A library text (an About, a legal block) is the same in every release of a
+            # batch: parse it once per project. The blocks are frozen; the list is copied.
+            return list(self.project.memo(("markdown", text), lambda: parse_blocks(text)))
         except MarkupError as exc:
             loc = source.known_prefix(loc)
+            if source.set_on_command_line(loc):
+                self.problems.append(source.problem(loc, str(exc)))
+                return []
             line, column = source.text_position(loc, exc.line)
             self.problems.append(
                 Problem(source.display, line, column, format_field_path(loc), str(exc))
@@ -331,6 +341,7 @@ class _Resolver:
 
     def body(self, parts: list[str | QuotePart]) -> list[Block]:
         blocks: list[Block] = []
+        items = 0
         for i, part in enumerate(parts):
             if isinstance(part, QuotePart):
                 quote = self.quote(part, i)
@@ -342,6 +353,15 @@ class _Resolver:
             for block in found:
                 self.origins.add(("body", len(blocks)), self.source, ("body", i))
                 blocks.append(block)
+                if isinstance(block, ListBlock):
+                    items += len(block.items)
+                    if items > MAX_LIST_ITEMS:
+                        self.fail(("body", i), _too_many(f"{MAX_LIST_ITEMS:,} list items"))
+                        return []
+            if len(blocks) > MAX_BLOCKS:
+                what = f"{MAX_BLOCKS:,} paragraphs, headings, lists and quotes"
+                self.fail(("body", i), _too_many(what))
+                return []
         if blocks and not isinstance(blocks[0], Paragraph):
             self.fail(
                 ("body", 0),
@@ -452,6 +472,11 @@ class _Resolver:
             except OverflowError:
                 self.fail(("embargo", "until"), "the embargo time is out of range")
                 return None
+            if given.until.tzinfo is None:
+                why = _local_time_problem(until, given.timezone)
+                if why:
+                    self.fail(("embargo", "until"), why)
+                    return None
         elif until.tzinfo is None:
             self.fail(
                 ("embargo", "until"),
@@ -462,7 +487,7 @@ class _Resolver:
         return Embargo(until=until, timezone=given.timezone)
 
     def image_roots(self, release_dir: Path) -> list[Path]:
-        return [self.project.folder, release_dir, *self.library.roots]
+        return [self.project.folder, release_dir, *self.library.allowed]
 
     def media(self, items: list[MediaInput], release_dir: Path) -> list[Media]:
         found: list[Media] = []
@@ -487,8 +512,11 @@ class _Resolver:
         wires = self.project.wire_files()
         if wire not in wires:
             line, column = self.source.position(("wire",))
+            file = self.source.display
+            if self.source.set_on_command_line(("wire",)):
+                file, line, column = "--set", 0, 0
             self.problems.append(
-                unknown_wire_problem(wire, list(wires), self.source.display, line, column, "wire")
+                unknown_wire_problem(wire, list(wires), file, line, column, "wire")
             )
 
     # --- first mentions ----------------------------------------------------------------
@@ -517,6 +545,30 @@ class _Resolver:
             else:
                 body = placed
         return body
+
+
+def _local_time_problem(moment: dt.datetime, zone: str) -> str | None:
+    """Why a wall-clock time in `zone` does not name one moment: it falls in the hour the
+    clocks skip, or in the hour they repeat."""
+    shown = moment.strftime("%Y-%m-%d %H:%M")
+    back = moment.astimezone(dt.UTC).astimezone(moment.tzinfo)
+    if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
+        return (
+            f"{shown} does not exist in {zone}: the clocks skip it that day; "
+            "choose a time outside the skipped hour"
+        )
+    first, second = moment.replace(fold=0), moment.replace(fold=1)
+    if first.utcoffset() != second.utcoffset():
+        return (
+            f"{shown} happens twice in {zone}, as the clocks go back; write the time with "
+            f"its offset: {first.isoformat(timespec='minutes')} or "
+            f"{second.isoformat(timespec='minutes')}"
+        )
+    return None
+
+
+def _too_many(what: str) -> str:
+    return f"more than {what} in the body, the most a release may have; split the release"
 
 
 def _contact(data: ContactFile) -> Contact:

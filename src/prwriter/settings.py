@@ -68,6 +68,16 @@ class ProjectSettings(Input):
     def _absolute_uri(cls, value: str | None) -> str | None:
         return check_uri_base(value) if value is not None else None
 
+    @field_validator("wire", "output_dir", "name_pattern", "library")
+    @classmethod
+    def _printable(cls, value: str | list[str] | None) -> str | list[str] | None:
+        # A NUL or a control character in a path would fail deep in the file system calls.
+        from prwriter.schema import _no_control_characters
+
+        for text in value if isinstance(value, list) else [value] if value else []:
+            _no_control_characters(text)
+        return value
+
     @field_validator("name_pattern")
     @classmethod
     def _known_fields(cls, pattern: str | None) -> str | None:
@@ -182,4 +192,9 @@ def rule_position(project: Path, rule_id: str) -> tuple[str, int]:
 def read_settings(project: Path) -> ProjectSettings:
     """The settings of `project`; defaults when it has no settings file."""
     path = settings_file(project)
-    return ProjectSettings() if path is None else _load(path)
+    if path is None:
+        return ProjectSettings()
+    from prwriter.paths import check_read
+
+    check_read(path, [project], "settings file")
+    return _load(path)

@@ -35,7 +35,9 @@ class Finding:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.severity} {self.rule}: {self.message}"
+        from prwriter.errors import printable  # input printed to a terminal: escaped
+
+        return printable(f"{where}:{field} {self.severity} {self.rule}: {self.message}")
 
 
 @dataclass(frozen=True, slots=True)
