@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 import prwriter
-from conftest import ACME_RELEASE, REPO, ProjectMaker
+from conftest import ACME_RELEASE, DATA, REPO, ProjectMaker
 from prwriter.errors import InputError
 from prwriter.project import Project
 from prwriter.style.typography import NBSP
@@ -14,7 +17,8 @@ BOREAL = REPO / "examples" / "boreal-bilingual" / "release.yaml"
 
 
 def french(wire: str, **kwargs: bool) -> str:
-    text = prwriter.render(prwriter.load_release(BOREAL), "txt", wire=wire, **kwargs)
+    release = prwriter.load_release(BOREAL, language="fr-CA")
+    text = prwriter.render(release, "txt", wire=wire, **kwargs)
     assert isinstance(text, str)
     return text
 
@@ -55,20 +59,21 @@ def test_ascii_folds_accents_and_spaces_only_when_asked() -> None:
     assert not any(line.startswith((":", "!", "?", ";")) for line in folded.splitlines())
 
 
-def test_the_issuer_chooses_the_ticker_spacing(make_project: ProjectMaker) -> None:
-    company = (BOREAL.parent / "boilerplates" / "companies" / "boreal.yaml").read_text()
-    project = make_project(
-        {
-            "boilerplates/companies/boreal.yaml": company.replace("ticker_spacing: spaced\n", ""),
-            "r.yaml": BOREAL.read_text(encoding="utf-8"),
-        }
-    )
-    for name in ("contacts/boreal-press.yaml", "people/boreal-ceo.yaml"):
-        target = project / "boilerplates" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text((BOREAL.parent / "boilerplates" / name).read_text(), encoding="utf-8")
-    text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="cnw")
-    assert "(TSX: LUMB)" in text
+def copy_example(tmp_path: Path) -> Path:
+    folder = tmp_path / "boreal"
+    shutil.copytree(BOREAL.parent, folder)
+    return folder
+
+
+def test_the_issuer_chooses_the_ticker_spacing(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path)
+    company = folder / "boilerplates" / "companies" / "boreal.yaml"
+    text = company.read_text(encoding="utf-8")
+    company.write_text(text.replace("ticker_spacing: spaced\n", ""), encoding="utf-8")
+    release = prwriter.load_release(folder / "release.yaml", language="fr-CA")
+    assert "(TSX: LUMB)" in str(prwriter.render(release, "txt", wire="cnw"))
+    # English copy never spaces the colon, whatever the issuer's French preference.
+    assert "(TSX: LUMB)" in str(prwriter.render(prwriter.load_release(BOREAL), "txt", wire="cnw"))
 
 
 QUOTE = """
@@ -157,7 +162,7 @@ def test_french_html_and_docx_number_pages_and_space_marks_in_french() -> None:
 
     import docx
 
-    release = prwriter.load_release(BOREAL)
+    release = prwriter.load_release(BOREAL, language="fr-CA")
     html = prwriter.render(release, "html")
     assert isinstance(html, str)
     assert '<html lang="fr-CA">' in html
@@ -167,3 +172,133 @@ def test_french_html_and_docx_number_pages_and_space_marks_in_french() -> None:
     assert isinstance(data, bytes)
     footer = docx.Document(io.BytesIO(data)).sections[0].footer.paragraphs[0].text
     assert footer.startswith("Page ") and " de " in footer
+
+
+# --- the bilingual example ---------------------------------------------------------------
+
+
+def test_one_file_holds_both_languages() -> None:
+    english = prwriter.load_release(BOREAL)
+    assert english.language == "en-CA" and english.translations == ["fr-CA"]
+    french_release = prwriter.load_release(BOREAL, language="fr-CA")
+    assert french_release.language == "fr-CA" and french_release.translations == []
+    # Facts are shared; words, titles, About texts, legal blocks and labels are translated.
+    assert french_release.date == english.date and french_release.dateline == english.dateline
+    assert french_release.headline.startswith("Lumière Boréale ouvre")
+    assert french_release.contacts[0].label == "Médias"
+    assert french_release.legal[0].heading == "Énoncés prospectifs"
+    assert french_release.companies[0].about_heading == "À propos de Lumière Boréale inc."
+    quote = next(b for b in french_release.body if isinstance(b, prwriter.Quote))
+    assert quote.speaker.title == "président et chef de la direction"
+    assert quote.verb == "a déclaré"
+
+
+def test_generate_writes_one_file_per_language(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from prwriter.cli import app
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["generate", str(BOREAL), "-f", "txt,md", "-o", str(out), "-w", "cnw", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "release.fr-CA.md", "release.fr-CA.txt", "release.md", "release.txt"
+    ]  # fmt: skip
+    assert "/CNW/ - " in (out / "release.txt").read_text(encoding="utf-8")
+    assert "le 22 avril 2024 /CNW/" in (out / "release.fr-CA.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("kind", "old", "new", "where"),
+    [
+        ("companies/boreal.yaml", "translations:\n  fr:", "translations:\n  de:", "about"),
+        ("people/boreal-ceo.yaml", "translations:\n  fr:", "translations:\n  de:", "title"),
+        ("legal/boreal-forward-looking.yaml", "\n  fr:\n", "\n  de:\n", "text"),
+    ],
+)
+def test_a_missing_library_translation_is_located(
+    kind: str, old: str, new: str, where: str, tmp_path: Path
+) -> None:
+    folder = copy_example(tmp_path)
+    path = folder / "boilerplates" / kind
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        prwriter.load_release(folder / "release.yaml", language="fr-CA")
+    problem = caught.value.problems[0]
+    assert problem.file.endswith(kind) and problem.field == where
+    assert "no fr-CA version" in problem.message and "translations:" in problem.message
+    # The English release needs no translation.
+    prwriter.load_release(folder / "release.yaml")
+
+
+def test_a_missing_contact_label_translation_is_located(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path)
+    path = folder / "release.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    translations: {fr-CA: Médias}\n", ""), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        prwriter.load_release(path, language="fr-CA")
+    problem = caught.value.problems[0]
+    assert problem.field == "contacts[0].label" and "fr-CA" in problem.message
+
+
+def test_an_unknown_translation_is_refused() -> None:
+    with pytest.raises(InputError, match="no de-DE translation"):
+        prwriter.load_release(BOREAL, language="de-DE")
+
+
+GOLDEN = DATA / "golden" / "languages"
+FORMATS = [
+    *((wire, "txt", ascii_only) for wire in ("cnw", "globenewswire", "print")
+      for ascii_only in (False, True)),
+    ("print", "md", False), ("print", "html", False), ("print", "json", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en-CA", "fr-CA"])
+@pytest.mark.parametrize(("wire", "fmt", "ascii_only"), FORMATS)
+def test_bilingual_goldens(
+    language: str, wire: str, fmt: str, ascii_only: bool, update_golden: bool
+) -> None:
+    release = prwriter.load_release(BOREAL, language=None if language == "en-CA" else language)
+    text = prwriter.render(release, fmt, wire=wire, ascii=ascii_only)
+    assert isinstance(text, str)
+    suffix = ".ascii" if ascii_only else ""
+    golden = GOLDEN / f"boreal.{language}.{wire}{suffix}.{fmt}"
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize("language", [None, "fr-CA"])
+def test_bilingual_pdf_and_docx_are_deterministic(fmt: str, language: str | None) -> None:
+    release = prwriter.load_release(BOREAL, language=language)
+    first, second = prwriter.render(release, fmt), prwriter.render(release, fmt)
+    assert isinstance(first, bytes) and first == second
+
+
+def test_new_starts_a_french_release(make_project: ProjectMaker) -> None:
+    from typer.testing import CliRunner
+
+    from prwriter.cli import app
+
+    project = make_project({"prwriter.toml": ""})
+    target = project / "fr.yaml"
+    args = ["new", str(target), "--company", "acme", "--date", "2024-04-22", "--language", "fr-CA"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    release = prwriter.load_release(target)
+    assert release.language == "fr-CA"
+    assert release.dateline[0].province is not None and release.dateline[0].province.postal == "QC"
+    text = prwriter.render(release, "txt", wire="cnw")
+    assert isinstance(text, str)
+    assert "\nMONTRÉAL, le 22 avril 2024 /CNW/ - " in text
+    # The sample copy is caught until it is replaced, in French as in English.
+    [result] = prwriter.check(release)
+    assert "ST009" in {f.rule for f in result.findings}

@@ -142,10 +142,14 @@ _LAZY = {
 
 
 def load_release(
-    path: str | Path, overrides: Mapping[str, str] | None = None, project: Project | None = None
+    path: str | Path,
+    overrides: Mapping[str, str] | None = None,
+    project: Project | None = None,
+    language: str | None = None,
 ) -> Release:
     """Read, validate and resolve a release file. `overrides` replace fields by dotted path
-    before validation (`{"dateline.city": "Boston"}`), each value read as YAML.
+    before validation (`{"dateline.city": "Boston"}`), each value read as YAML. `language`
+    picks one of the file's `translations:` (`Release.translations` lists their tags).
 
     Library files (companies, contacts, people, legal blocks) are looked up in the release's
     `boilerplates/`, the project's `boilerplates/`, the user's configuration folder and the
@@ -158,7 +162,9 @@ def load_release(
     path = _args.path_arg("path", path)
     overrides = _args.mapping_arg("overrides", overrides)
     _args.project_arg(project)
-    release, origins = load_with_origins(path, overrides, project)
+    if language is not None and not isinstance(language, str):
+        raise TypeError(f"language must be a BCP 47 tag such as 'fr-CA', not {language!r}")
+    release, origins = load_with_origins(path, overrides, project, language)
     check_silences(release, origins)
     return release
 
@@ -389,10 +395,13 @@ def new_release(
     date: str | None = None,
     city: str = "New York",
     state: str = "New York",
+    language: str | None = None,
 ) -> Path:
     """Write a commented release file for `company_id` at `path` (never over a file), with a
     yaml-language-server $schema line when the project has release.schema.json. Without a
-    path: `releases/DATE-SLUG.yaml`, or `DATE-SLUG.yaml` where there is no releases/ folder."""
+    path: `releases/DATE-SLUG.yaml`, or `DATE-SLUG.yaml` where there is no releases/ folder.
+    `language` (a BCP 47 tag) starts the release in that language: `fr-CA` writes French
+    sample copy and takes `state` as the province."""
     import datetime as dt
 
     from prwriter.scaffold import Company, default_release_path
@@ -404,6 +413,7 @@ def new_release(
         _args.optional_str(name, value)
     _args.expect("city", city, str, "a str")
     _args.expect("state", state, str, "a str")
+    _args.optional_str("language", language)
     day = dt.date.fromisoformat(date) if date else dt.date.today()
     target = path if path is not None else default_release_path(day, headline)
     name = company_id
@@ -418,7 +428,7 @@ def new_release(
     data = read_yaml(entry).data
     if isinstance(data, dict) and isinstance(data.get("name"), str):
         name = data["name"]
-    return write(target, Company(company_id, name), day, headline, city, state)
+    return write(target, Company(company_id, name), day, headline, city, state, language)
 
 
 def list_templates(folder: str | Path = ".") -> dict[str, Path]:

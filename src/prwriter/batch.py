@@ -150,13 +150,22 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
     try:
         project = projects.of(path)
         release, origins = load_with_origins(path, options.overrides, project)
+        # A bilingual file renders as one release per language: release.fr-CA.txt, ...
+        versions = [(path.stem, release, origins)] + [
+            (f"{path.stem}.{tag}", *load_with_origins(path, options.overrides, project, tag))
+            for tag in release.translations
+        ]
         settings = project.settings
         findings: tuple[Finding, ...] = ()
         if options.checks:
             from prwriter.checks import run_checks
 
             # The slow rules (readability) are left to `prwriter check`.
-            findings = tuple(run_checks(release, origins, project, slow=False))
+            findings = tuple(
+                finding
+                for _, version, where in versions
+                for finding in run_checks(version, where, project, slow=False)
+            )
         formats = list(options.formats or settings.formats or ["txt"])
         unknown = [f for f in formats if f not in WRITERS]
         if unknown:
@@ -173,9 +182,9 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
             project, wire=options.wire, ascii=options.ascii, pdf_variant=options.pdf_variant
         )
         outputs: dict[Path, str | bytes] = {}
-        for fmt in formats:
+        for fmt, (stem, release, _) in ((f, v) for v in versions for f in formats):
             name = pattern.format(
-                stem=path.stem,
+                stem=stem,
                 date=release.date.isoformat(),
                 slug=slug(release.headline),
                 ext=fmt,

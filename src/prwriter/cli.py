@@ -518,7 +518,13 @@ def new(
         str | None, typer.Option("--date", help="YYYY-MM-DD", show_default="today")
     ] = None,
     city: Annotated[str | None, typer.Option("--city")] = None,
-    state: Annotated[str | None, typer.Option("--state")] = None,
+    state: Annotated[
+        str | None, typer.Option("--state", help="The state, or the province in French copy.")
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", help="BCP 47 tag of the copy, e.g. fr-CA (French sample)."),
+    ] = None,
 ) -> None:
     """Write a commented release to fill in. Asks for what is missing on a terminal; in CI
     give the options. Never replaces a file."""
@@ -534,17 +540,26 @@ def new(
         company = typer.prompt("Company id", default=companies[0] if companies else None)
     if headline is None and ask:
         headline = typer.prompt("Headline")
+    french = (language or "").lower().startswith("fr")
+    default_city, default_state = ("Montreal", "QC") if french else ("New York", "New York")
     if city is None:
-        city = typer.prompt("Dateline city", default="New York") if ask else "New York"
+        city = typer.prompt("Dateline city", default=default_city) if ask else default_city
     if state is None:
-        state = typer.prompt("State", default="New York") if ask else "New York"
+        region = "Province" if french else "State"
+        state = typer.prompt(region, default=default_state) if ask else default_state
     try:
         day = dt.date.fromisoformat(date) if date else dt.date.today()
     except ValueError:
         raise typer.BadParameter(f"'{date}' is not YYYY-MM-DD", param_hint="--date") from None
     try:
         written = prwriter.new_release(
-            path, company or "", headline=headline, date=day.isoformat(), city=city, state=state
+            path,
+            company or "",
+            headline=headline,
+            date=day.isoformat(),
+            city=city,
+            state=state,
+            language=language,
         )
     except prwriter.InputError as error:
         _report(error)

@@ -221,6 +221,9 @@ class Release(Node):
     media: list[Media] = []
     silenced: list[Silence] = []
     language: str = Field(default="en-US", description="BCP 47 tag of the copy's language.")
+    translations: list[str] = Field(
+        default=[], description="Tags of the same release in other languages, in its file."
+    )
     path: Path | None = Field(default=None, description="The release file, when read from one.")
 
 

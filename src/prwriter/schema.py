@@ -201,6 +201,10 @@ LegalRef = Annotated[
 
 class ContactGroupInput(Input):
     label: Text = Field(description='Heading of the group, e.g. "For Investors".')
+    translations: dict[str, Text] = Field(
+        default={},
+        description="The label in the release's other languages, by tag: {fr-CA: Médias}.",
+    )
     contacts: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
 
 
@@ -217,6 +221,16 @@ class SilenceInput(Input):
         default=None, description="Only here, e.g. body[2] or headline; everywhere if left out."
     )
     reason: Text
+
+
+class TranslationInput(Input):
+    """A release's copy in another language: the facts (date, dateline, companies, contacts,
+    legal blocks) are shared, the words are the translation's."""
+
+    headline: Text
+    subheadlines: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    body: Annotated[list[BodyPart], BeforeValidator(_as_list), Field(min_length=1)]
+    source: Text | None = None
 
 
 class ReleaseInput(Input):
@@ -242,6 +256,11 @@ class ReleaseInput(Input):
     media: list[MediaInput] = []
     checks: list[SilenceInput] = Field(default=[], description="Checks silenced, with reasons.")
     language: str = Field(default="en-US", description="Language of the copy, e.g. en-US, fr-CA.")
+    translations: dict[str, TranslationInput] = Field(
+        default={},
+        description="The same release in other languages, by BCP 47 tag ({fr-CA: {headline, "
+        "subheadlines, body}}); each renders as its own release.",
+    )
 
     @field_validator("language")
     @classmethod
@@ -285,6 +304,11 @@ class CompanyFile(Input):
         default=None,
         description='Default "About <name>" in the release\'s language ("À propos de <name>").',
     )
+    translations: dict[str, CompanyTranslation] = Field(
+        default={},
+        description="The About text (and heading, first mention) in other languages, by "
+        "language or tag: {fr: {about: ...}}.",
+    )
     ticker_spacing: Literal["tight", "spaced"] = Field(
         default="tight",
         description="French copy only: tight writes (TSX: X), spaced (TSX : X) with a "
@@ -303,6 +327,14 @@ class CompanyFile(Input):
         ]
         | None
     ) = None
+
+
+class CompanyTranslation(Input):
+    """A company's words in another language."""
+
+    about: Text | None = None
+    about_heading: Text | None = None
+    mention: Text | None = None
 
 
 class PhoneInput(Input):
@@ -351,6 +383,15 @@ class ContactFile(Input):
         return self
 
 
+class PersonTranslation(Input):
+    title: Text | None = None
+
+
+class LegalTranslation(Input):
+    heading: Text | None = None
+    text: Text
+
+
 class PersonFile(Input):
     """`people/<id>.yaml`."""
 
@@ -360,6 +401,9 @@ class PersonFile(Input):
         default=None,
         description='For a second reference when it is not the last word: "de la Croix".',
     )
+    translations: dict[str, PersonTranslation] = Field(
+        default={}, description="The title in other languages: {fr: {title: président}}."
+    )
 
 
 class LegalFile(Input):
@@ -368,6 +412,9 @@ class LegalFile(Input):
     kind: LegalKind
     heading: Text | None = None
     text: Text
+    translations: dict[str, LegalTranslation] = Field(
+        default={}, description="The heading and text in other languages: {fr: {text: ...}}."
+    )
 
 
 LIBRARY_KINDS: dict[str, type[Input]] = {

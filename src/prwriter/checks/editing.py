@@ -25,6 +25,9 @@ _SAMPLE = re.compile(
     r"Replace this with|A quote from a named person with a title|"
     r"The lead paragraph\s+says who, what, when and where|More paragraphs give the details|"
     r"Announces Its First Release With prwriter|its first release written with prwriter|"
+    r"publie son premier communiqué avec prwriter|premier communiqué rédigé avec prwriter|"
+    r"Le paragraphe\s+d'attaque dit qui|Une citation d'une personne nommée|"
+    r"D'autres paragraphes donnent les détails|"
     r"\b\d{3}[-. )]+555[-. ]01\d\d\b|\b555-01\d-?\d{2,4}\b|\(555\)|\b555-\d{3,4}\b(?!-)|"
     r"\bexample\.(?:com|org|net)\b",
 )  # the scaffold's own casing: "replace this with" in real copy is left alone
