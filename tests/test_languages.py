@@ -302,3 +302,22 @@ def test_new_starts_a_french_release(make_project: ProjectMaker) -> None:
     # The sample copy is caught until it is replaced, in French as in English.
     [result] = prwriter.check(release)
     assert "ST009" in {f.rule for f in result.findings}
+
+
+def test_a_french_embargo_in_print(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path)
+    path = folder / "release.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "date: 2024-04-22\n",
+        "date: 2024-03-01\nembargo: {until: 2024-03-01T08:30, timezone: America/Toronto}\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    french_copy = prwriter.render(
+        prwriter.load_release(path, language="fr-CA"), "txt", wire="print"
+    )
+    assert isinstance(french_copy, str)
+    assert french_copy.startswith("SOUS EMBARGO JUSQU'AU 8 h 30 HE, 1er mars 2024\n")
+    assert "\nMONTRÉAL, 1er mars 2024 — " in french_copy
+    english = prwriter.render(prwriter.load_release(path), "txt", wire="print")
+    assert isinstance(english, str)
+    assert english.startswith("EMBARGOED UNTIL 8:30 a.m. ET, March 1, 2024\n")

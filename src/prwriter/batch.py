@@ -405,6 +405,11 @@ def check(
             project = projects.of(path)
             release, origins = load_with_origins(path, overrides, project)
             findings = run_checks(release, origins, project)
+            for tag in release.translations:  # a bilingual file: each language's copy too
+                findings += run_checks(
+                    *load_with_origins(path, overrides, project, tag), project=project
+                )
+            findings.sort(key=lambda f: (f.file, f.line, f.column, f.rule))
         except InputError as error:
             results.append(CheckResult(path, problems=error.problems))
             continue

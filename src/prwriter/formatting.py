@@ -19,6 +19,7 @@ from prwriter.style.languages import (
     is_english,
     local_city,
     local_province,
+    local_zone,
 )
 from prwriter.style.places import find_province, find_state, format_place
 from prwriter.style.tickers import format_listings
@@ -47,7 +48,12 @@ class Facts:
         if self.english:
             return format_date(date, self.wire.date_style, year=year)
         return format_local_date(
-            date, self.release.language, self.wire.date_pattern, self.wire.month_names, year=year
+            date,
+            self.release.language,
+            self.wire.date_pattern,
+            self.wire.month_names,
+            year=year,
+            first_day=self.wire.first_day,
         )
 
     def date_line(self) -> str | None:
@@ -95,7 +101,7 @@ class Facts:
         else:
             local = embargo.until
             time = format_local_time(local.time(), self.release.language)
-            zone = zone_label(local, embargo.timezone)
+            zone = local_zone(zone_label(local, embargo.timezone), self.release.language)
             moment = f"{time} {zone}, {self.format_date(local.date())}"
         return self.wire.embargo_line.format(moment=moment)
 

@@ -123,6 +123,13 @@ def load_with_origins(
             fields[key] = getattr(translation, key)
         fields["language"] = language
         resolver.translation = language
+        # Findings on the translation's words point at them, not at the original's.
+        where: Loc = ("translations", language)
+        resolver.origins.add(("language",), source, where)
+        for key in ("headline", "source", "body"):
+            resolver.origins.add((key,), source, (*where, key))
+        for i in range(len(translation.subheadlines)):
+            resolver.origins.add(("subheadlines", i), source, (*where, "subheadlines", i))
     elif language is not None:
         raise InputError(
             [source.problem(("translations",), f"the release has no {language} translation")]

@@ -75,6 +75,11 @@ class WireProfile(Input):
         description="Months the wire spells differently from CLDR in date_pattern's "
         "MMM or MMMM, e.g. {4: avril} (CNW French).",
     )
+    first_day: str | None = Field(
+        default=None,
+        description="How date_pattern writes the first of the month, e.g. '1er' (French "
+        "print); CLDR writes 1.",
+    )
     dateline_year: bool = Field(
         default=True,
         description="Write the year in the dateline's date (PR Newswire before 2011 did not).",

@@ -257,3 +257,22 @@ def test_checks_that_read_english_skip_other_languages(make_project: ProjectMake
     assert "HL005" in rules_fired(
         make_project, {"headline": "Acme ouvre une usine à Dayton.", "language": "fr-CA"}
     )
+
+
+def test_spelling_reads_french_german_and_spanish(make_project: ProjectMaker) -> None:
+    def unknown(body: str, language: str) -> set[str]:
+        project = make_project(
+            {"r.yaml": json.dumps({**BASE, "body": [body], "language": language}), **LIBRARY}
+        )
+        release, origins = load_with_origins(project / "r.yaml")
+        return {f.message.split("'")[1] for f in run_checks(release, origins) if f.rule == "PR010"}
+
+    french = "Acme, Inc. annonce aujourd'hui l'ouverture d'une usine et de la main-d'œuvre."
+    assert not {"annonce", "aujourd'hui", "ouverture", "usine", "oeuvre"} & unknown(french, "fr-CA")
+    assert "ouvertrue" in unknown(french.replace("ouverture", "ouvertrue"), "fr-CA")
+    assert "neues" not in unknown("Acme, Inc. eröffnet heute ein neues Werk.", "de-DE")
+    assert "neuse" in unknown("Acme, Inc. eröffnet heute ein neuse Werk.", "de-DE")
+    assert "plantta" in unknown("Acme, Inc. abre hoy una nueva plantta.", "es")
+    # Japanese has no dictionary here: the spelling rule is skipped and LN001 says so.
+    assert not unknown("Acme, Inc. xyzzy plantta.", "ja-JP")
+    assert "LN001" in rules_fired(make_project, {"language": "ja-JP"})

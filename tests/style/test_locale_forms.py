@@ -110,3 +110,17 @@ def test_english_text_does_not_import_babel() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_the_first_of_the_month_as_the_profile_writes_it() -> None:
+    march_1 = dt.date(2001, 3, 1)
+    assert format_local_date(march_1, "fr-CA") == "1 mars 2001"  # CLDR
+    assert format_local_date(march_1, "fr-CA", first_day="1er") == "1er mars 2001"
+    assert format_local_date(dt.date(2001, 3, 2), "fr-CA", first_day="1er") == "2 mars 2001"
+
+
+def test_zone_labels_in_french() -> None:
+    from prwriter.style.languages import local_zone
+
+    assert local_zone("ET", "fr-CA") == "HE" and local_zone("ET", "en-CA") == "ET"
+    assert local_zone("CET", "fr-FR") == "CET"

@@ -262,16 +262,19 @@ def _names_in(library: Library) -> list[str]:
 
 @rule(
     "PR010", "spelling", "warning",
-    "Spelling of the headline, body and About texts against an English dictionary "
-    "(pyspellchecker), the names in the release and its library, and the project's "
+    "Spelling of the headline, body and About texts against the copy's dictionary "
+    "(pyspellchecker: English, French, German, Spanish), the names in the release and its "
+    "library, and the project's "
     "`check.words`; each unknown word once, with a suggestion. Words with capitals are names "
     "and are left alone. Run by `check` only: the dictionary takes a moment to load.",
     slow=True,
-    languages=ENGLISH,
+    languages=("en", "fr", "de", "es"),
 )  # fmt: skip
 def spelling(ctx: Context) -> Iterator[Hit]:
     from prwriter.checks import spelling as speller
+    from prwriter.style.languages import primary
 
+    language = primary(ctx.release.language)
     accepted = _accepted_words(ctx)
     reported: set[str] = set()
     release = ctx.release
@@ -281,11 +284,11 @@ def spelling(ctx: Context) -> Iterator[Hit]:
     pieces += [(("companies", i, "about"), " ".join(block_text(b) for b in c.about))
                for i, c in enumerate(release.companies)]  # fmt: skip
     for path, text in pieces:
-        for word in speller.unknown(speller.candidates(text), accepted):
+        for word in speller.unknown(speller.candidates(text, language), accepted, language):
             if word.lower() in reported:
                 continue
             reported.add(word.lower())
-            better = speller.suggestion(word)
+            better = speller.suggestion(word, language)
             hint = f"did you mean '{better}'?" if better else "check it"
             yield (path, f"'{word}' is not in the dictionary; {hint} (add names and terms to "
                    "`check.words` in prwriter.toml)", None)  # fmt: skip

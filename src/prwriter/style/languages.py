@@ -23,6 +23,7 @@ __all__ = [
     "labels",
     "local_city",
     "local_province",
+    "local_zone",
     "primary",
 ]
 
@@ -94,7 +95,7 @@ def has_labels(tag: str) -> bool:
 
 _YEAR_LEAD_INS = frozenset({"de", "del"})
 # Month fields in a CLDR pattern, outside quoted literals.
-_PATTERN_PART = re.compile(r"'(?:[^']|'')*'|M{3,4}|y+|[^'My]+|.")
+_PATTERN_PART = re.compile(r"'(?:[^']|'')*'|M{3,4}|y+|d{1,2}|[^'Myd]+|.")
 
 
 def format_local_date(
@@ -104,10 +105,12 @@ def format_local_date(
     month_names: Mapping[int, str] | None = None,
     *,
     year: bool = True,
+    first_day: str | None = None,
 ) -> str:
     """`date` in the tag's language: the CLDR pattern given ("d MMM y") or CLDR's long
     date; `month_names` replaces the month CLDR writes (CNW's "avril" for "avr.");
-    `year=False` drops the year and what separates it."""
+    `year=False` drops the year and what separates it; `first_day` writes the first of the
+    month ("1er" in French)."""
     from babel.dates import format_date, get_date_format
 
     locale = babel_locale(tag)
@@ -116,7 +119,9 @@ def format_local_date(
     parts = _PATTERN_PART.findall(pattern)
     written: list[str] = []
     for part in parts:
-        if part.startswith("MMM") and month_names and date.month in month_names:
+        if part in ("d", "dd") and first_day and date.day == 1:
+            written.append("'" + first_day.replace("'", "''") + "'")
+        elif part.startswith("MMM") and month_names and date.month in month_names:
             written.append("'" + month_names[date.month].replace("'", "''") + "'")
         elif part.startswith("y") and not year:
             # "d 'de' MMMM 'de' y" -> "d 'de' MMMM": the year takes its lead-in along.
@@ -145,6 +150,16 @@ def format_local_time(time: dt.time, tag: str) -> str:
     with_minutes, on_the_hour = _TIME_PATTERNS.get(primary(tag), ("short", "short"))
     pattern = on_the_hour if time.minute == 0 else with_minutes
     return format_time(time, pattern, locale=babel_locale(tag))
+
+
+# North American zones in French copy: heure de l'Est, du Centre, des Rocheuses, du Pacifique,
+# de l'Atlantique (as Canadian French government and wire copy abbreviates them).
+_ZONES_FR = {"ET": "HE", "CT": "HC", "MT": "HR", "PT": "HP", "AT": "HA"}
+
+
+def local_zone(label: str, tag: str) -> str:
+    """The zone label in the copy's language: "ET" is "HE" in French."""
+    return _ZONES_FR.get(label, label) if primary(tag) == "fr" else label
 
 
 # --- place names -------------------------------------------------------------------------
