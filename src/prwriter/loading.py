@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from prwriter.errors import InputError, Loc, Problem, closest, format_field_path, quote_list
+from prwriter.errors import (
+    InputError,
+    Loc,
+    Problem,
+    closest,
+    did_you_mean,
+    format_field_path,
+    quote_list,
+)
 from prwriter.library import Entry, Library
 from prwriter.markup import MarkupError, parse_blocks
 from prwriter.model import (
@@ -218,9 +226,10 @@ class _Resolver:
             known = list(self.library.ids(kind))
             listed = quote_list(closest(entry_id, known)) if known else "none"
             plural = "legal blocks" if kind == "legal" else kind
+            hint = did_you_mean(entry_id, known) or ";"
             self.fail(
                 loc,
-                f"unknown {noun} '{entry_id}'; known {plural}: {listed} "
+                f"unknown {noun} '{entry_id}'{hint} known {plural}: {listed} "
                 f"(each is a file {kind}/<id>.yaml in a boilerplates/ folder)",
             )
         return found
@@ -262,6 +271,7 @@ class _Resolver:
             silenced=self.silenced(facts),
             language=facts.language,
             translations=fields.get("translations", []),
+            draft=facts.draft,
             path=path.resolve(),
         )
 

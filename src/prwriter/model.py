@@ -224,6 +224,7 @@ class Release(Node):
     translations: list[str] = Field(
         default=[], description="Tags of the same release in other languages, in its file."
     )
+    draft: bool = Field(default=False, description="Marked DRAFT in every format.")
     path: Path | None = Field(default=None, description="The release file, when read from one.")
 
 

@@ -17,8 +17,10 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    Strict,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -40,12 +42,25 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+# What editors are told about text: something besides spaces, and no control characters,
+# as the validators below decide.
+_TEXT_SCHEMA = {
+    "type": "string",
+    "pattern": r"\S",
+    "not": {"pattern": r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]"},
+}
+
 # Surrounding whitespace is never meaningful in a fact, and "   " is as empty as "".
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(_no_control_characters),
+    WithJsonSchema(_TEXT_SCHEMA, mode="validation"),
 ]
+
+
+# true or false as YAML writes them; "yes", "1" or "on" are text, as editors read them too.
+Flag = Annotated[bool, Strict()]
 
 
 def _iso_only(value: Any) -> Any:
@@ -55,13 +70,38 @@ def _iso_only(value: Any) -> Any:
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(_iso_only)]
-DateTime = Annotated[dt.datetime, BeforeValidator(_iso_only)]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_iso_only),
+    WithJsonSchema(
+        {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, mode="validation"
+    ),
+]
+# A local time (with `timezone:`) is allowed, so this is not JSON Schema's "date-time",
+# which demands an offset.
+DateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(_iso_only),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):[0-5]\d"
+            r"(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$",
+        },
+        mode="validation",
+    ),
+]
 
 
 def _as_list(value: Any) -> Any:
     """Let a single item stand for a list of one (`body: text` or `legal: id`)."""
     return [value] if isinstance(value, str | dict) else value
+
+
+def one_or_many(item: Any) -> BeforeValidator:
+    """A list field that also takes one item; the JSON Schema says so too, so that editors
+    accept the shorthand the loader accepts."""
+    return BeforeValidator(_as_list, json_schema_input_type=item | list[item])
 
 
 def _str_or_mapping(value: Any) -> str:
@@ -109,10 +149,10 @@ class CompanyRefInput(Input):
     name: Text | None = None
     short_name: Text | None = None
     url: Text | None = None
-    link: bool = Field(
+    link: Flag = Field(
         default=False, description="Link the company's first mention in the body to its URL."
     )
-    ticker: bool = Field(
+    ticker: Flag = Field(
         default=True, description="Put the listings, e.g. (Nasdaq: IMGN), after the first mention."
     )
     mention: Text | None = Field(
@@ -205,7 +245,7 @@ class ContactGroupInput(Input):
         default={},
         description="The label in the release's other languages, by tag: {fr-CA: Médias}.",
     )
-    contacts: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
+    contacts: Annotated[list[Text], one_or_many(Text), Field(min_length=1)]
 
 
 class EmbargoInput(Input):
@@ -223,13 +263,16 @@ class SilenceInput(Input):
     reason: Text
 
 
+_LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+
 class TranslationInput(Input):
     """A release's copy in another language: the facts (date, dateline, companies, contacts,
     legal blocks) are shared, the words are the translation's."""
 
     headline: Text
-    subheadlines: Annotated[list[Text], BeforeValidator(_as_list)] = []
-    body: Annotated[list[BodyPart], BeforeValidator(_as_list), Field(min_length=1)]
+    subheadlines: Annotated[list[Text], one_or_many(Text)] = []
+    body: Annotated[list[BodyPart], one_or_many(BodyPart), Field(min_length=1)]
     source: Text | None = None
 
 
@@ -237,17 +280,17 @@ class ReleaseInput(Input):
     """One release file."""
 
     headline: Text
-    subheadlines: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    subheadlines: Annotated[list[Text], one_or_many(Text)] = []
     date: Date
     dateline: Annotated[
         list[DatelineInput],
-        BeforeValidator(_as_list),
+        one_or_many(DatelineInput),
         Field(min_length=1, description="One place, or a list of places for several cities."),
     ]
-    companies: Annotated[list[CompanyRef], BeforeValidator(_as_list), Field(min_length=1)]
-    body: Annotated[list[BodyPart], BeforeValidator(_as_list), Field(min_length=1)]
+    companies: Annotated[list[CompanyRef], one_or_many(CompanyRef), Field(min_length=1)]
+    body: Annotated[list[BodyPart], one_or_many(BodyPart), Field(min_length=1)]
     contacts: list[ContactGroupInput] = []
-    legal: Annotated[list[LegalRef], BeforeValidator(_as_list)] = Field(
+    legal: Annotated[list[LegalRef], one_or_many(LegalRef)] = Field(
         default=[], description="Legal block ids, or {id, before_about: true}."
     )
     source: Text | None = None
@@ -255,7 +298,14 @@ class ReleaseInput(Input):
     embargo: EmbargoInput | None = None
     media: list[MediaInput] = []
     checks: list[SilenceInput] = Field(default=[], description="Checks silenced, with reasons.")
-    language: str = Field(default="en-US", description="Language of the copy, e.g. en-US, fr-CA.")
+    draft: Flag = Field(
+        default=False, description="Mark every format DRAFT - NOT FOR DISTRIBUTION."
+    )
+    language: str = Field(
+        default="en-US",
+        description="Language of the copy, e.g. en-US, fr-CA.",
+        json_schema_extra={"pattern": _LANGUAGE_TAG},
+    )
     translations: dict[str, TranslationInput] = Field(
         default={},
         description="The same release in other languages, by BCP 47 tag ({fr-CA: {headline, "
@@ -265,7 +315,7 @@ class ReleaseInput(Input):
     @field_validator("language")
     @classmethod
     def _language_tag(cls, value: str) -> str:
-        if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+        if not re.fullmatch(_LANGUAGE_TAG, value):
             raise ValueError(f"'{value}' is not a language tag; write one such as en-US or fr-CA")
         return value
 

@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 
-from prwriter.errors import Problem, closest, quote_list
+from prwriter.errors import Problem, closest, did_you_mean, quote_list
 from prwriter.kinds import QuoteForm
-from prwriter.schema import Input
+from prwriter.schema import Flag, Input
 from prwriter.style.typography import SpacingMode
 
 DEFAULT_WIRE = "businesswire"
@@ -88,12 +88,12 @@ class WireProfile(Input):
     city_case: Literal["upper", "as-written"] = Field(
         default="upper", description="upper: VANCOUVER; as-written: Vancouver (Newsfile)."
     )
-    standalone_cities: bool = Field(
+    standalone_cities: Flag = Field(
         default=True, description="Write AP stand-alone cities (BOSTON) without a region."
     )
     city_separator: str = " & "
     # Release timing (print copy only: wires schedule releases themselves)
-    timing: bool = False
+    timing: Flag = False
     immediate_line: str = "FOR IMMEDIATE RELEASE"
     embargo_line: str = "EMBARGOED UNTIL {moment}"
     # Inline forms
@@ -106,7 +106,7 @@ class WireProfile(Input):
         default="plain",
         description="markdown: [text](url); plain: text (url) unless equal; text: text only.",
     )
-    company_links: bool = Field(
+    company_links: Flag = Field(
         default=False,
         description="Write the link a release puts on a company's first mention. Plain-text "
         "wires leave it out: a URL between the name and the ticker reads badly.",
@@ -192,7 +192,7 @@ class WireProfile(Input):
         "narrow (U+202F before ; ! ?, as printers do).",
     )
     # Character set and line length
-    ascii: bool = Field(default=False, description="Fold the copy to pure ASCII.")
+    ascii: Flag = Field(default=False, description="Fold the copy to pure ASCII.")
     wrap: int | None = Field(default=None, ge=20, description="Wrap lines at this width.")
     # Last: validating it reads the settings above.
     languages: dict[str, dict[str, Any]] = Field(
@@ -362,4 +362,5 @@ def unknown_wire_problem(
     name: str, known: Sequence[str], file: str, line: int, column: int, field: str
 ) -> Problem:
     choices = quote_list(closest(name, known))
-    return Problem(file, line, column, field, f"unknown wire '{name}'; available: {choices}")
+    hint = did_you_mean(name, known) or ";"
+    return Problem(file, line, column, field, f"unknown wire '{name}'{hint} available: {choices}")

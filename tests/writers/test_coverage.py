@@ -74,7 +74,8 @@ PROBES: dict[str, str] = {
 STRUCTURAL = {
     "Release.dateline", "Release.companies", "Release.body", "Release.contacts",
     "Release.legal", "Release.embargo", "Release.media", "Release.wire", "Release.path",
-    "Release.silenced", "Release.translations", "Silence.rule", "Silence.field", "Silence.reason",
+    "Release.silenced", "Release.translations", "Release.draft", "Silence.rule",
+    "Silence.field", "Silence.reason",
     "Company.id", "Company.listings", "LegalBlock.before_about", "Company.about", "Company.link",
     "Company.ticker", "Company.ticker_spacing", "Company.short_name", "LegalBlock.id",
     "LegalBlock.body",

@@ -248,7 +248,9 @@ def test_unknown_wire_names_the_available_ones() -> None:
     release = prwriter.load_release(EXAMPLE)
     with pytest.raises(prwriter.InputError) as info:
         prwriter.render(release, "txt", wire="prnewswir")
-    assert str(info.value).startswith("wire: unknown wire 'prnewswir'; available: ")
+    assert str(info.value).startswith(
+        "wire: unknown wire 'prnewswir'; did you mean 'prnewswire'? available: "
+    )
 
 
 def test_profile_with_an_unknown_placeholder_is_a_located_error(

@@ -16,6 +16,7 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 import prwriter.document as doc
+from prwriter.draft import watermark_docx
 from prwriter.layout import build_document
 from prwriter.model import Release
 from prwriter.writers import RenderOptions
@@ -46,6 +47,7 @@ def write(release: Release, options: RenderOptions) -> bytes:
     _Walker(word).blocks(tree.blocks)
     _number_pages(word, tree.metadata.page_label)
     _set_properties(word, tree.metadata)
+    watermark_docx(word, release, options)
     buffer = io.BytesIO()
     word.save(buffer)
     return _fixed_zip(buffer.getvalue(), release.date)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from prwriter.draft import is_draft, mark_text
 from prwriter.formatting import Facts
 from prwriter.model import (
     Block,
@@ -75,7 +76,8 @@ def write(release: Release, options: RenderOptions) -> str:
         text = to_ascii(text.replace("\u00a0", _KEEP).replace("\u202f", _KEEP))
     width = wire.wrap or (ASCII_WRAP if ascii_only else None)
     text = wrap_lines(text, width) if width else text
-    return text.replace(_KEEP, " ")
+    text = text.replace(_KEEP, " ")
+    return mark_text(text) if is_draft(release, options) else text
 
 
 class _TextWriter:
