@@ -147,7 +147,7 @@ def test_a_wrong_language_setting_is_located(make_project: ProjectMaker) -> None
         Project.find(project).wire("house")
     problem = caught.value.problems[0]
     assert problem.file.endswith("house.yaml") and problem.line == 4
-    assert "fr.datelines" in problem.message
+    assert "fr: unknown setting 'datelines'; did you mean 'dateline'?" in problem.message
 
 
 def test_page_numbers_in_the_copys_language() -> None:
@@ -321,3 +321,41 @@ def test_a_french_embargo_in_print(tmp_path: Path) -> None:
     english = prwriter.render(prwriter.load_release(path), "txt", wire="print")
     assert isinstance(english, str)
     assert english.startswith("EMBARGOED UNTIL 8:30 a.m. ET, March 1, 2024\n")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [("le d MMM y", "unknown date field 'e', 'l'"), ("'le d MMM y", "an unclosed quote")],
+)
+def test_a_wrong_date_pattern_is_refused_when_the_profile_loads(
+    pattern: str, message: str, make_project: ProjectMaker
+) -> None:
+    project = make_project(
+        {
+            "templates/wires/house.yaml": f"""
+                description: House
+                extends: cnw
+                languages:
+                  fr: {{date_pattern: "{pattern}"}}
+            """,
+        }
+    )
+    with pytest.raises(InputError) as caught:
+        Project.find(project).wire("house")
+    assert message in caught.value.problems[0].message
+
+
+def test_a_split_quote_keeps_the_languages_marks(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path)
+    path = folder / "release.yaml"
+    text = path.read_text(encoding="utf-8")
+    marker = "          speaker: boreal-ceo\n"
+    assert text.count(marker) == 1
+    path.write_text(text.replace(marker, marker + "          form: quote-first-split\n"))
+    release = prwriter.load_release(path, language="fr-CA")
+    copy = prwriter.render(release, "txt", wire="cnw")
+    assert isinstance(copy, str)
+    assert (
+        f"«{NBSP}Nous sommes fiers de produire nos luminaires au Québec{NBSP}», a déclaré "
+        f"Mathieu Gagnon, président et chef de la direction. «{NBSP}Cette usine" in copy
+    )

@@ -99,7 +99,7 @@ class QuoteWriter:
             first = children
             if form == "quote-first-split":
                 first, rest = split_first_sentence(children)
-            if self._get("quote_comma") == "outside":
+            if getattr(self.settings, "quote_comma", "inside") == "outside":
                 # French and German: « … », a déclaré X. The template holds the comma.
                 first = _drop_closing_period(first)
             else:
@@ -114,7 +114,8 @@ class QuoteWriter:
         if quote.after:
             pieces = _append_after(pieces, list(quote.after), form)
         if rest:
-            pieces = [*pieces, ' "', *rest, '"']
+            rest_template = str(getattr(self.settings, "quote_rest", '"{text}"'))
+            pieces = [*pieces, " ", *_fill(rest_template, {"text": list(rest)})]
         if quote.before:
             pieces = [*quote.before, " ", *pieces]
         if self._get("quote_marks") == "typographic":

@@ -7,6 +7,7 @@ settings from the profile instead of branching on the wire's name.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -33,6 +34,7 @@ _PLACEHOLDERS: dict[str, set[str]] = {
     "quote_untitled": {"name", "verb", "text"},
     "quote_first": {"name", "title", "verb", "text"},
     "quote_first_untitled": {"name", "verb", "text"},
+    "quote_rest": {"text"},
     "media_line": {"caption", "file"},
     "media_credit": {"credit"},
     "immediate_line": set(),
@@ -136,6 +138,10 @@ class WireProfile(Input):
         description="attribution-first, quote-first, or quote-first-split (the first "
         "sentence, the attribution, then the rest). A quote may choose its own.",
     )
+    quote_rest: str = Field(
+        default='"{text}"',
+        description="quote-first-split: the rest of the quote after the attribution.",
+    )
     quote_comma: Literal["inside", "outside"] = Field(
         default="inside",
         description="A quote before its attribution: inside ends the text with a comma "
@@ -202,6 +208,23 @@ class WireProfile(Input):
         "entry applies first, then the exact tag's.",
     )
 
+    @field_validator("date_pattern")
+    @classmethod
+    def _date_fields(cls, pattern: str | None) -> str | None:
+        # Checked without Babel, so that loading a profile for English copy stays light.
+        if pattern is None:
+            return None
+        unquoted = re.sub(r"'(?:[^']|'')*'", "", pattern)
+        if unquoted.count("'"):
+            raise ValueError("an unclosed quote; write literal text as 'le' and a quote as ''")
+        wrong = sorted({c for c in unquoted if c.isascii() and c.isalpha()} - set("dMLyEc"))
+        if wrong:
+            raise ValueError(
+                f"unknown date field {quote_list(wrong)}; use d, M, y and E, and quote "
+                "literal words: 'le' d MMM y"
+            )
+        return pattern
+
     @field_validator("month_names")
     @classmethod
     def _months(cls, names: dict[int, str]) -> dict[int, str]:
@@ -220,6 +243,10 @@ class WireProfile(Input):
                 raise ValueError(f"'{tag}' takes a mapping of profile settings")
             if "languages" in settings or "extends" in settings:
                 raise ValueError(f"'{tag}' cannot set languages or extends")
+            for key in settings:
+                if key not in WireProfile.model_fields:
+                    hint = did_you_mean(str(key), WireProfile.model_fields)
+                    raise ValueError(f"{tag}: unknown setting '{key}'{hint}")
             try:
                 WireProfile.model_validate({**info.data, **settings})
             except ValidationError as exc:
