@@ -50,6 +50,18 @@ NOT_FOR_A_SCHEMA = {
     "unknown-wire": "wire profiles a project may add",
     "unmentioned-after-unknown-company": "library ids",
     "quote-with-its-own-marks": "a wording rule on the quote's text",
+    "embargo-ambiguous-time": "time zone rules (a local time that happens twice)",
+    "embargo-in-clock-change-gap": "time zone rules (a local time that never happens)",
+    "library-file-is-prose": "the fault is in a library file",
+    "lone-surrogate": "a surrogate code point is not something a JSON pattern can name",
+    "logo-decompression-bomb": "file contents",
+    "media-decompression-bomb": "file contents",
+    "media-svg-named-png": "file contents",
+    "media-text-named-png": "file contents",
+    "media-truncated": "file contents",
+    "media-wrong-suffix": "file contents",
+    "too-many-blocks": "Markdown blocks are counted after parsing",
+    "too-many-list-items": "Markdown list items are counted after parsing",
 }
 
 

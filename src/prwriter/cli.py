@@ -92,6 +92,7 @@ def generate(
         typer.Argument(
             help="Release YAML files, folders (every release below them) or glob patterns.",
             show_default=False,
+            metavar="PATHS",
         ),
     ],
     fmt: Annotated[
@@ -101,6 +102,7 @@ def generate(
             "-f",
             help=f"Output formats, comma-separated or repeated: {', '.join(prwriter.FORMATS)}.",
             show_default="the project's formats, else txt",
+            metavar="FORMAT",
         ),
     ] = None,
     output_dir: Annotated[
@@ -112,6 +114,7 @@ def generate(
             "one format to standard output.",
             show_default="the project's output_dir, else each release's own folder",
             file_okay=False,
+            metavar="DIR",
         ),
     ] = None,
     name_pattern: Annotated[
@@ -122,6 +125,7 @@ def generate(
             help="Output file names from {stem}, {date}, {slug}, {ext}, {wire}, "
             "e.g. '{date}-{slug}.{ext}'.",
             show_default="{stem}.{ext}",
+            metavar="PATTERN",
         ),
     ] = None,
     wire: Annotated[
@@ -131,6 +135,7 @@ def generate(
             "-w",
             help="Wire profile for text, e.g. businesswire (prwriter list wires).",
             show_default="the release's wire:, the project's, else businesswire",
+            metavar="NAME",
         ),
     ] = None,
     sets: Annotated[
@@ -139,6 +144,7 @@ def generate(
             "--set",
             "-s",
             help="Override a field for this run: FIELD=VALUE, e.g. dateline.city=Boston.",
+            metavar="FIELD=VALUE",
         ),
     ] = None,
     ascii_only: Annotated[
@@ -154,6 +160,7 @@ def generate(
             "--pdf-variant",
             help="Archival or accessible PDF: pdf/a-3b or pdf/ua-1 (not checked by an "
             "independent validator).",
+            metavar="VARIANT",
         ),
     ] = None,
     draft: Annotated[
@@ -172,6 +179,7 @@ def generate(
             min=1,
             help="Render in this many processes.",
             show_default="the number of cores",
+            metavar="N",
         ),
     ] = None,
     dry_run: Annotated[
@@ -438,7 +446,11 @@ def _watch(paths: list[str], run: _Run) -> None:
 def check(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Release YAML files, folders or glob patterns.", show_default=False),
+        typer.Argument(
+            help="Release YAML files, folders or glob patterns.",
+            show_default=False,
+            metavar="PATHS",
+        ),
     ] = None,
     report: Annotated[
         str,
@@ -447,6 +459,7 @@ def check(
             "-f",
             help="text (colours on a terminal), json, github (Actions annotations) or "
             "sarif (2.1.0); markdown with --list-rules.",
+            metavar="FORMAT",
         ),
     ] = "text",
     fail_on: Annotated[
@@ -455,11 +468,14 @@ def check(
             "--fail-on",
             help="Exit 1 on findings at or above this severity: error, warning or info.",
             show_default="the project's check.fail_on, else error",
+            metavar="SEVERITY",
         ),
     ] = None,
     sets: Annotated[
         list[str] | None,
-        typer.Option("--set", "-s", help="Override a field for this run: FIELD=VALUE."),
+        typer.Option(
+            "--set", "-s", help="Override a field for this run: FIELD=VALUE.", metavar="FIELD=VALUE"
+        ),
     ] = None,
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="List every rule and exit.")
@@ -502,6 +518,7 @@ def list_(
         typer.Argument(
             help=f"What to list: wires, templates, {', '.join(prwriter.LIBRARY_KINDS)}.",
             show_default=False,
+            metavar="KIND",
         ),
     ],
     folder: Annotated[
@@ -510,6 +527,7 @@ def list_(
             "--folder",
             help="List what a release in this folder sees (its project and library).",
             file_okay=False,
+            metavar="DIR",
         ),
     ] = Path(),
 ) -> None:
@@ -532,12 +550,15 @@ def list_(
 @app.command()
 def schema(
     kind: Annotated[
-        str, typer.Argument(help=f"Which file: {', '.join(prwriter.SCHEMA_KINDS)}.")
+        str, typer.Argument(help=f"Which file: {', '.join(prwriter.SCHEMA_KINDS)}.", metavar="KIND")
     ] = "release",
     write: Annotated[
         Path | None,
         typer.Option(
-            "--write", help="Write every schema into this folder instead.", file_okay=False
+            "--write",
+            help="Write every schema into this folder instead.",
+            file_okay=False,
+            metavar="DIR",
         ),
     ] = None,
 ) -> None:
@@ -566,12 +587,18 @@ def schema(
 
 @app.command()
 def init(
-    folder: Annotated[Path, typer.Argument(help="Where to start the project.")] = Path(),
+    folder: Annotated[
+        Path, typer.Argument(help="Where to start the project.", metavar="FOLDER")
+    ] = Path(),
     company_id: Annotated[
-        str, typer.Option("--company-id", help="Library id of your company (file name).")
+        str,
+        typer.Option("--company-id", help="Library id of your company (file name).", metavar="ID"),
     ] = "example",
     company_name: Annotated[
-        str, typer.Option("--company-name", help="Its legal name, as releases print it.")
+        str,
+        typer.Option(
+            "--company-name", help="Its legal name, as releases print it.", metavar="NAME"
+        ),
     ] = "Example Company, Inc.",
 ) -> None:
     """Start a release project: settings, a company with a contact, a spokesperson and a
@@ -595,7 +622,11 @@ def init(
 def new(
     path: Annotated[
         Path | None,
-        typer.Argument(help="The release file to write.", show_default="releases/DATE-SLUG.yaml"),
+        typer.Argument(
+            help="The release file to write.",
+            show_default="releases/DATE-SLUG.yaml",
+            metavar="PATH",
+        ),
     ] = None,
     company: Annotated[
         str | None,
@@ -603,16 +634,22 @@ def new(
             "--company",
             help="Library id of the issuing company.",
             show_default="the project's only company",
+            metavar="ID",
         ),
     ] = None,
-    headline: Annotated[str | None, typer.Option("--headline")] = None,
+    headline: Annotated[str | None, typer.Option("--headline", metavar="TEXT")] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="YYYY-MM-DD", show_default="today")
+        str | None,
+        typer.Option("--date", help="YYYY-MM-DD", show_default="today", metavar="YYYY-MM-DD"),
     ] = None,
-    city: Annotated[str | None, typer.Option("--city", show_default="New York")] = None,
+    city: Annotated[
+        str | None, typer.Option("--city", show_default="New York", metavar="CITY")
+    ] = None,
     state: Annotated[
         str | None,
-        typer.Option("--state", help="U.S. state; '' for AP's stand-alone cities."),
+        typer.Option(
+            "--state", help="U.S. state; '' for AP's stand-alone cities.", metavar="STATE"
+        ),
     ] = None,
     language: Annotated[
         str | None,
@@ -696,24 +733,35 @@ def diff(
         typer.Argument(
             help="OLD NEW: two versions of a release; with --rev, one file (or OLD NEW).",
             show_default=False,
+            metavar="PATHS",
         ),
     ],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="txt (wire text), html or docx (print copy).")
+        str,
+        typer.Option(
+            "--format", "-f", help="txt (wire text), html or docx (print copy).", metavar="FORMAT"
+        ),
     ] = "txt",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the redline here.", show_default="stdout"),
+        typer.Option(
+            "--output", "-o", help="Write the redline here.", show_default="stdout", metavar="FILE"
+        ),
     ] = None,
     wire: Annotated[
-        str | None, typer.Option("--wire", "-w", help="Wire profile of the text redline.")
+        str | None,
+        typer.Option("--wire", "-w", help="Wire profile of the text redline.", metavar="NAME"),
     ] = None,
     rev: Annotated[
         str | None,
-        typer.Option("--rev", help="Compare with OLD as it was at this git revision, e.g. HEAD."),
+        typer.Option(
+            "--rev",
+            help="Compare with OLD as it was at this git revision, e.g. HEAD.",
+            metavar="REV",
+        ),
     ] = None,
     author: Annotated[
-        str, typer.Option("--author", help="Author of the DOCX tracked changes.")
+        str, typer.Option("--author", help="Author of the DOCX tracked changes.", metavar="NAME")
     ] = "prwriter",
 ) -> None:
     """Redline two versions of a release, word by word, library blocks included: text with
@@ -752,7 +800,11 @@ def diff(
 def site(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Release YAML files, folders or glob patterns.", show_default=False),
+        typer.Argument(
+            help="Release YAML files, folders or glob patterns.",
+            show_default=False,
+            metavar="PATHS",
+        ),
     ],
     output_dir: Annotated[
         Path,
@@ -762,6 +814,7 @@ def site(
             help="The site folder (replaced whole).",
             file_okay=False,
             show_default=False,
+            metavar="DIR",
         ),
     ],
     base_url: Annotated[
@@ -770,6 +823,7 @@ def site(
             "--base-url",
             help="Where the site is published; the feed's and the "
             "sitemap's addresses start with it.",
+            metavar="URL",
         ),
     ] = "http://localhost:8000/",
     as_of: Annotated[
@@ -781,6 +835,7 @@ def site(
             "The default is now, read from the clock: the only rendering in prwriter that "
             "reads it.",
             show_default="now",
+            metavar="DATETIME",
         ),
     ] = None,
     downloads: Annotated[
@@ -790,11 +845,12 @@ def site(
             "-d",
             help="Also build these formats beside each page and "
             "link them: pdf, docx, md, json, txt (comma-separated or repeated).",
+            metavar="FORMAT",
         ),
     ] = None,
-    title: Annotated[str, typer.Option("--title", help="The index page's title.")] = (
-        "News releases"
-    ),
+    title: Annotated[
+        str, typer.Option("--title", help="The index page's title.", metavar="TEXT")
+    ] = ("News releases"),
 ) -> None:
     """Build a static newsroom: an index of releases newest first, a page per release (its
     HTML, with any downloads), an Atom feed and sitemap.xml. Same releases and --as-of, same
@@ -815,16 +871,21 @@ def site(
 
 @app.command("preview")
 def preview(
-    path: Annotated[Path, typer.Argument(help="The release file.", show_default=False)],
+    path: Annotated[
+        Path, typer.Argument(help="The release file.", show_default=False, metavar="PATH")
+    ],
     port: Annotated[
-        int, typer.Option("--port", "-p", min=0, max=65535, help="0: a free port.")
+        int, typer.Option("--port", "-p", min=0, max=65535, help="0: a free port.", metavar="PORT")
     ] = 0,
     wire: Annotated[
-        str | None, typer.Option("--wire", "-w", help="Wire profile of the wire text.")
+        str | None,
+        typer.Option("--wire", "-w", help="Wire profile of the wire text.", metavar="NAME"),
     ] = None,
     host: Annotated[
         str,
-        typer.Option("--host", help="Interface to serve on; only this machine by default."),
+        typer.Option(
+            "--host", help="Interface to serve on; only this machine by default.", metavar="ADDRESS"
+        ),
     ] = "127.0.0.1",
 ) -> None:
     """Preview a release in the browser: the copy with check findings beside it, the print
@@ -858,7 +919,10 @@ app.add_typer(templates_app, name="templates")
 def export(
     destination: Annotated[
         Path,
-        typer.Argument(help="Where to copy them, usually your project's templates/ folder."),
+        typer.Argument(
+            help="Where to copy them, usually your project's templates/ folder.",
+            metavar="DESTINATION",
+        ),
     ] = Path("templates"),
 ) -> None:
     """Copy the shipped templates (text layout, wire profiles, HTML layout and stylesheets,
