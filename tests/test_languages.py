@@ -359,3 +359,23 @@ def test_a_split_quote_keeps_the_languages_marks(tmp_path: Path) -> None:
         f"«{NBSP}Nous sommes fiers de produire nos luminaires au Québec{NBSP}», a déclaré "
         f"Mathieu Gagnon, président et chef de la direction. «{NBSP}Cette usine" in copy
     )
+
+
+def test_a_language_cldr_does_not_know_is_located(make_project: ProjectMaker) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE + "language: qq-ZZ\n"})
+    with pytest.raises(InputError) as caught:
+        prwriter.load_release(project / "r.yaml")
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.field) == (6, "language")
+    assert "'qq-ZZ'" in problem.message
+
+
+def test_a_language_without_wire_forms_gets_cldr_dates_and_english_labels(
+    make_project: ProjectMaker,
+) -> None:
+    release = ACME_RELEASE.replace("date: 2025-03-05", "date: 2026-03-10\nlanguage: ja-JP")
+    project = make_project({"r.yaml": release})
+    text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="prnewswire")
+    assert isinstance(text, str)
+    assert "\nDAYTON, Ohio, 2026年3月10日 /PRNewswire/ -- Acme, Inc." in text
+    assert "About Acme, Inc." in text

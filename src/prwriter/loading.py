@@ -71,7 +71,7 @@ from prwriter.schema import (
     TranslationInput,
 )
 from prwriter.settings import setting_position
-from prwriter.style.languages import labels, primary
+from prwriter.style.languages import known_language, labels, primary
 from prwriter.style.places import (
     find_province,
     find_state,
@@ -237,6 +237,13 @@ class _Resolver:
     def release(self, fields: dict[str, Any], path: Path) -> Release:
         date: dt.date | None = fields.get("date")
         self.language = fields.get("language") or self.language
+        if not known_language(self.language):
+            where: Loc = ("translations", self.translation) if self.translation else ("language",)
+            self.fail(
+                where,
+                f"no dates or labels are known for the language of '{self.language}'; write a "
+                "BCP 47 tag CLDR knows, such as en-US, fr-CA, de-DE or es",
+            )
         places = [self.place(p, i) for i, p in enumerate(fields.get("dateline", []))]
         companies = [
             self.company(ref, i, date) for i, ref in enumerate(fields.get("companies", []))

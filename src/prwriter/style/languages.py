@@ -20,6 +20,7 @@ __all__ = [
     "format_local_date",
     "format_local_time",
     "is_english",
+    "known_language",
     "labels",
     "local_city",
     "local_province",
