@@ -237,7 +237,9 @@ class _Resolver:
     def release(self, fields: dict[str, Any], path: Path) -> Release:
         date: dt.date | None = fields.get("date")
         self.language = fields.get("language") or self.language
-        if not known_language(self.language):
+        # A value that is no tag at all was reported by validation already.
+        is_tag = re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", self.language)
+        if is_tag and not known_language(self.language):
             where: Loc = ("translations", self.translation) if self.translation else ("language",)
             self.fail(
                 where,
