@@ -95,7 +95,7 @@ def test_german_issuer_copy_through_dgap(make_project: ProjectMaker) -> None:
     project = make_project({"r.yaml": release})
     text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="dgap")
     assert isinstance(text, str)
-    assert "\nWalldorf, Germany, 19. März 2020 - Acme, Inc." in text
+    assert "\nWalldorf, 19. März 2020 - Acme, Inc." in text
     quote = "„Wir sind von diesem Ergebnis überzeugt“, sagte Anna Weber, Vorstandsvorsitzende."
     assert quote in text
     assert "Über Acme, Inc." in text
@@ -379,3 +379,33 @@ def test_a_language_without_wire_forms_gets_cldr_dates_and_english_labels(
     assert isinstance(text, str)
     assert "\nDAYTON, Ohio, 2026年3月10日 /PRNewswire/ -- Acme, Inc." in text
     assert "About Acme, Inc." in text
+
+
+# German and Spanish fixtures through the profiles whose forms the reference shows, and the
+# print copy.
+FIXTURES = [
+    ("de", "dgap"), ("de", "print"), ("es", "prnewswire"), ("es", "print"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("ascii_only", [False, True], ids=["unicode", "ascii"])
+@pytest.mark.parametrize(("fixture", "wire"), FIXTURES)
+def test_german_and_spanish_goldens(
+    fixture: str, wire: str, ascii_only: bool, update_golden: bool
+) -> None:
+    release = prwriter.load_release(DATA / "languages" / fixture / "release.yaml")
+    text = prwriter.render(release, "txt", wire=wire, ascii=ascii_only)
+    assert isinstance(text, str)
+    golden = GOLDEN / f"{fixture}.{wire}{'.ascii' if ascii_only else ''}.txt"
+    if update_golden:
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_the_german_fixture_in_dgap_form() -> None:
+    release = prwriter.load_release(DATA / "languages" / "de" / "release.yaml")
+    text = prwriter.render(release, "txt", wire="dgap")
+    assert isinstance(text, str)
+    assert "\nWalldorf, 19. März 2020 - Die Feldberg Sensorik AG (FSE: FBS)" in text
+    assert "wächst“, sagte Anna Weber, Vorstandsvorsitzende." in text
+    assert "\nPressekontakt:\n" in text and "\nÜber Feldberg Sensorik AG\n" in text

@@ -71,6 +71,9 @@ class Facts:
         province = find_province(place.province.postal) if place.province else None
         as_written = self.wire.city_case == "as-written"
         language = self.release.language
+        if not self.wire.dateline_region:
+            alone = " ".join(place.city.split())
+            return alone if as_written else (local_city(alone, language) or alone.upper())
         if province is not None and self.wire.state_style != "postal":
             # "Québec" and "Colombie-Britannique" in French copy.
             local = local_province(province.postal, language)

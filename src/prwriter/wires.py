@@ -93,6 +93,11 @@ class WireProfile(Input):
     standalone_cities: Flag = Field(
         default=True, description="Write AP stand-alone cities (BOSTON) without a region."
     )
+    dateline_region: bool = Field(
+        default=True,
+        description="Write the state, province or country after the city; DGAP issuer copy "
+        "writes the city alone (Walldorf, 19. März 2020).",
+    )
     city_separator: str = " & "
     # Release timing (print copy only: wires schedule releases themselves)
     timing: Flag = False
