@@ -409,3 +409,14 @@ def test_the_german_fixture_in_dgap_form() -> None:
     assert "\nWalldorf, 19. März 2020 - Die Feldberg Sensorik AG (FSE: FBS)" in text
     assert "wächst“, sagte Anna Weber, Vorstandsvorsitzende." in text
     assert "\nPressekontakt:\n" in text and "\nÜber Feldberg Sensorik AG\n" in text
+
+
+def test_a_translation_named_by_no_language_tag_is_located(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path)
+    path = folder / "release.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n  fr-CA:\n", "\n  French:\n"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        prwriter.load_release(path)
+    problem = caught.value.problems[0]
+    assert problem.field.startswith("translations") and "'French'" in problem.message

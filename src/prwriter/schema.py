@@ -310,6 +310,7 @@ class ReleaseInput(Input):
         default={},
         description="The same release in other languages, by BCP 47 tag ({fr-CA: {headline, "
         "subheadlines, body}}); each renders as its own release.",
+        json_schema_extra={"propertyNames": {"pattern": _LANGUAGE_TAG}},
     )
 
     @field_validator("language")
@@ -317,6 +318,16 @@ class ReleaseInput(Input):
     def _language_tag(cls, value: str) -> str:
         if not re.fullmatch(_LANGUAGE_TAG, value):
             raise ValueError(f"'{value}' is not a language tag; write one such as en-US or fr-CA")
+        return value
+
+    @field_validator("translations")
+    @classmethod
+    def _translation_tags(cls, value: dict[str, TranslationInput]) -> dict[str, TranslationInput]:
+        for tag in value:
+            if not re.fullmatch(_LANGUAGE_TAG, tag):
+                raise ValueError(
+                    f"'{tag}' is not a language tag; name each translation by one, e.g. fr-CA"
+                )
         return value
 
 
