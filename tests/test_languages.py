@@ -420,3 +420,18 @@ def test_a_translation_named_by_no_language_tag_is_located(tmp_path: Path) -> No
         prwriter.load_release(path)
     problem = caught.value.problems[0]
     assert problem.field.startswith("translations") and "'French'" in problem.message
+
+
+def test_generate_one_language_of_a_bilingual_release(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from prwriter.cli import app
+
+    runner = CliRunner()
+    args = ["generate", str(BOREAL), "-f", "txt", "-w", "cnw", "-o", "-", "--language", "fr-CA"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Lumière Boréale ouvre une usine")
+    wrong = runner.invoke(app, [*args[:-1], "de-DE"])
+    assert wrong.exit_code == 2
+    assert "the release is in en-CA, fr-CA, not de-DE" in wrong.stderr

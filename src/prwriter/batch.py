@@ -52,6 +52,7 @@ class BatchOptions:
     strict: bool = False  # a finding at error severity stops the release
     raise_errors: bool = False  # let unexpected errors out, with their traceback (--debug)
     draft: bool = False  # mark every output DRAFT
+    language: str | None = None  # only this language of each release (a bilingual file's)
     keep_contents: bool = False  # put what is rendered in Outcome.contents (for -o -)
 
     def __post_init__(self) -> None:
@@ -161,6 +162,12 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
             (f"{path.stem}.{tag}", *load_with_origins(path, options.overrides, project, tag))
             for tag in release.translations
         ]
+        if options.language is not None:
+            versions = [v for v in versions if v[1].language == options.language]
+            if not versions:
+                languages = ", ".join([release.language, *release.translations])
+                message = f"the release is in {languages}, not {options.language}"
+                raise InputError([Problem(display_path(path), 0, 0, "--language", message)])
         settings = project.settings
         findings: tuple[Finding, ...] = ()
         if options.checks:

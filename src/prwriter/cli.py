@@ -163,6 +163,14 @@ def generate(
             metavar="VARIANT",
         ),
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            help="Only this language of a bilingual release, e.g. fr-CA.",
+            show_default="every language the file holds",
+        ),
+    ] = None,
     draft: Annotated[
         bool,
         typer.Option(
@@ -241,6 +249,7 @@ def generate(
             raise_errors=debug,
             keep_contents=to_stdout,
             draft=draft,
+            language=language,
         )
     except ValueError as exc:  # the options check themselves (a PDF variant, say)
         raise typer.BadParameter(str(exc), param_hint="--pdf-variant") from None
