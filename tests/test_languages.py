@@ -435,3 +435,30 @@ def test_generate_one_language_of_a_bilingual_release(tmp_path: Path) -> None:
     wrong = runner.invoke(app, [*args[:-1], "de-DE"])
     assert wrong.exit_code == 2
     assert "the release is in en-CA, fr-CA, not de-DE" in wrong.stderr
+
+
+def test_a_release_written_in_french_takes_the_librarys_french_versions(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path)
+    french_only = """
+headline: Lumière Boréale nomme une directrice des ventes
+date: 2024-05-09
+dateline: {city: Montreal}
+language: fr-CA
+companies: [boreal]
+body:
+  - Lumière Boréale inc. annonce aujourd'hui une nomination.
+  - quote: {speaker: boreal-ceo, text: Nous sommes ravis.}
+legal: [boreal-forward-looking]
+"""
+    (folder / "nomination.yaml").write_text(french_only, encoding="utf-8")
+    release = prwriter.load_release(folder / "nomination.yaml")
+    assert release.translations == []
+    about = release.companies[0].about[0]
+    assert isinstance(about, prwriter.Paragraph)
+    assert "fabrique des luminaires" in str(about)
+    assert release.legal[0].heading == "Énoncés prospectifs"
+    quote = next(b for b in release.body if isinstance(b, prwriter.Quote))
+    assert quote.speaker.title == "président et chef de la direction"
+    # English copy keeps the library's own words.
+    english = prwriter.load_release(BOREAL)
+    assert english.legal[0].heading == "Forward-Looking Statements"

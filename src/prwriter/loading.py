@@ -197,10 +197,11 @@ class _Resolver:
         return loc
 
     def translated(self, versions: Mapping[str, Any]) -> Any:
-        """The version for the translation's language: its exact tag, else its language."""
-        assert self.translation is not None
+        """A library entry's version in the copy's language (its exact tag, else its
+        language), or None. A release written in French takes the French About text too;
+        only a translation must find one (`missing`)."""
         by_key = {key.lower(): value for key, value in versions.items()}
-        tag = self.translation.lower()
+        tag = self.language.lower()
         return by_key.get(tag, by_key.get(primary(tag)))
 
     def missing(self, source: YamlSource, loc: Loc, what: str, example: str) -> None:
@@ -339,16 +340,15 @@ class _Resolver:
         )
         about: list[Block] = []
         about_text: str | None = ""
-        version = self.translated(data.translations) if self.translation else None
+        version = self.translated(data.translations)
         if data.about is not None and overrides.pop("about", True):
             about_text, about_loc = self.about_in_force(entry, data, date, loc)
-            if self.translation:
-                if version is None or version.about is None:
-                    self.missing(entry.source, ("about",), f"the About text of '{entry_id}'",
-                                 "{about: ...}")  # fmt: skip
-                else:
-                    key = next(k for k in data.translations if data.translations[k] is version)
-                    about_text, about_loc = version.about, ("translations", key, "about")
+            if version is not None and version.about is not None:
+                key = next(k for k in data.translations if data.translations[k] is version)
+                about_text, about_loc = version.about, ("translations", key, "about")
+            elif self.translation:
+                self.missing(entry.source, ("about",), f"the About text of '{entry_id}'",
+                             "{about: ...}")  # fmt: skip
             about = _place_tickers(self.markdown(about_text or "", entry.source, about_loc), i)
             self.origins.add(("companies", i, "about"), entry.source, about_loc)
         name = overrides.pop("name", data.name)
@@ -474,13 +474,12 @@ class _Resolver:
             assert isinstance(person, PersonFile)
             self.speaker_file = entry.source
             title = person.title
-            if self.translation and title is not None and given.title is None:
-                version = self.translated(person.translations)
-                if version is None or version.title is None:
-                    self.missing(entry.source, ("title",), f"the title of '{given.speaker}'",
-                                 "{title: ...}")  # fmt: skip
-                else:
-                    title = version.title
+            version = self.translated(person.translations)
+            if version is not None and version.title is not None:
+                title = version.title
+            elif self.translation and title is not None and given.title is None:
+                self.missing(entry.source, ("title",), f"the title of '{given.speaker}'",
+                             "{title: ...}")  # fmt: skip
             speaker = Person(name=person.name, title=title, last_name=person.last_name)
         if given.title is not None:
             speaker = speaker.model_copy(update={"title": given.title})
@@ -544,14 +543,13 @@ class _Resolver:
         assert isinstance(data, LegalFile)
         text, heading = data.text, data.heading
         text_loc: Loc = ("text",)
-        if self.translation:
-            version = self.translated(data.translations)
-            if version is None:
-                self.missing(entry.source, ("text",), f"legal block '{entry_id}'", "{text: ...}")
-            else:
-                text, heading = version.text, version.heading
-                key = next(k for k in data.translations if data.translations[k] is version)
-                text_loc = ("translations", key, "text")
+        version = self.translated(data.translations)
+        if version is not None:
+            text, heading = version.text, version.heading
+            key = next(k for k in data.translations if data.translations[k] is version)
+            text_loc = ("translations", key, "text")
+        elif self.translation:
+            self.missing(entry.source, ("text",), f"legal block '{entry_id}'", "{text: ...}")
         body = self.markdown(text, entry.source, text_loc)
         self.origins.add(("legal", i), entry.source, text_loc)
         before = not isinstance(ref, str) and ref.before_about
