@@ -223,3 +223,8 @@ def test_bad_library_files_are_rejected() -> None:
     assert errors("company", read_yaml(BAD / "boilerplates/companies/broken.yaml").data)
     assert errors("company", read_yaml(BAD / "boilerplates/companies/empty-about.yaml").data)
     assert errors("company", read_yaml(BAD / "boilerplates/companies/dated.yaml").data) == []
+
+
+def test_a_profile_that_extends_another_may_leave_out_its_required_settings() -> None:
+    assert errors("wire", {"extends": "cnw", "description": "House"}) == []
+    assert errors("wire", {"description": "House"}) != []  # no dateline, nothing to extend

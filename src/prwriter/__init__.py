@@ -151,10 +151,14 @@ _LAZY = {
 
 
 def load_release(
-    path: str | Path, overrides: Mapping[str, str] | None = None, project: Project | None = None
+    path: str | Path,
+    overrides: Mapping[str, str] | None = None,
+    project: Project | None = None,
+    language: str | None = None,
 ) -> Release:
     """Read, validate and resolve a release file. `overrides` replace fields by dotted path
-    before validation (`{"dateline.city": "Boston"}`), each value read as YAML.
+    before validation (`{"dateline.city": "Boston"}`), each value read as YAML. `language`
+    picks one of the file's `translations:` (`Release.translations` lists their tags).
 
     Library files (companies, contacts, people, legal blocks) are looked up in the release's
     `boilerplates/`, the project's `boilerplates/`, the user's configuration folder and the
@@ -167,7 +171,9 @@ def load_release(
     path = _args.path_arg("path", path)
     overrides = _args.mapping_arg("overrides", overrides)
     _args.project_arg(project)
-    release, origins = load_with_origins(path, overrides, project)
+    if language is not None and not isinstance(language, str):
+        raise TypeError(f"language must be a BCP 47 tag such as 'fr-CA', not {language!r}")
+    release, origins = load_with_origins(path, overrides, project, language)
     check_silences(release, origins)
     return release
 
@@ -421,13 +427,15 @@ def new_release(
     date: str | None = None,
     city: str = "New York",
     state: str | None = "New York",
+    language: str | None = None,
 ) -> Path:
     """Write a commented release file for `company_id` at `path` (never over a file), with a
     yaml-language-server $schema line when the project has release.schema.json. Without a
     path: `releases/DATE-SLUG.yaml`, or `DATE-SLUG.yaml` where there is no releases/ folder.
     Without a company: the only one the project has. `state` may be None for AP's
-    stand-alone cities. Raises `InputError` for a date, city, state or company that is not
-    one, each problem named by the command's option."""
+    stand-alone cities. `language` (a BCP 47 tag) starts the release in that language:
+    `fr-CA` writes French sample copy. Raises `InputError` for a date, city, state, company
+    or language that is not one, each problem named by the command's option."""
     import datetime as dt
 
     from prwriter.errors import did_you_mean
@@ -439,7 +447,13 @@ def new_release(
                         ("state", state)):  # fmt: skip
         _args.optional_str(name, value)
     _args.expect("city", city, str, "a str")
+    import re as _re
+
     problems = answer_problems(date or dt.date.today().isoformat(), city, state)
+    _args.optional_str("language", language)
+    if language is not None and not _re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
+        why = f"'{language}' is not a language tag; write one such as en-US or fr-CA"
+        problems.append(Problem("", 0, 0, "--language", why))
     if problems:
         raise InputError(problems)
     day = dt.date.fromisoformat(date.strip()) if date else dt.date.today()
@@ -464,7 +478,7 @@ def new_release(
     if isinstance(data, dict) and isinstance(data.get("name"), str):
         name = data["name"]
     return write(target, Company(company_id, name), day, headline, city.strip(),
-                 state.strip() if state else None)  # fmt: skip
+                 state.strip() if state else None, language)  # fmt: skip
 
 
 REDLINE_FORMATS: tuple[str, ...] = ("txt", "html", "docx")

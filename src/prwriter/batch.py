@@ -52,6 +52,7 @@ class BatchOptions:
     strict: bool = False  # a finding at error severity stops the release
     raise_errors: bool = False  # let unexpected errors out, with their traceback (--debug)
     draft: bool = False  # mark every output DRAFT
+    language: str | None = None  # only this language of each release (a bilingual file's)
     keep_contents: bool = False  # put what is rendered in Outcome.contents (for -o -)
 
     def __post_init__(self) -> None:
@@ -156,13 +157,28 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
     try:
         project = projects.of(path)
         release, origins = load_with_origins(path, options.overrides, project)
+        # A bilingual file renders as one release per language: release.fr-CA.txt, ...
+        versions = [(path.stem, release, origins)] + [
+            (f"{path.stem}.{tag}", *load_with_origins(path, options.overrides, project, tag))
+            for tag in release.translations
+        ]
+        if options.language is not None:
+            versions = [v for v in versions if v[1].language == options.language]
+            if not versions:
+                languages = ", ".join([release.language, *release.translations])
+                message = f"the release is in {languages}, not {options.language}"
+                raise InputError([Problem(display_path(path), 0, 0, "--language", message)])
         settings = project.settings
         findings: tuple[Finding, ...] = ()
         if options.checks:
             from prwriter.checks import run_checks
 
             # The slow rules (readability) are left to `prwriter check`.
-            findings = tuple(run_checks(release, origins, project, slow=False))
+            findings = tuple(
+                finding
+                for _, version, where in versions
+                for finding in run_checks(version, where, project, slow=False)
+            )
         formats = list(options.formats or settings.formats or ["txt"])
         unknown = [f for f in formats if f not in WRITERS]
         if unknown:
@@ -183,9 +199,9 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
             draft=options.draft,
         )
         outputs: dict[Path, str | bytes] = {}
-        for fmt in formats:
+        for fmt, (stem, release, _) in ((f, v) for v in versions for f in formats):
             name = pattern.format(
-                stem=path.stem,
+                stem=stem,
                 date=release.date.isoformat(),
                 slug=slug(release.headline),
                 ext=fmt,
@@ -425,6 +441,11 @@ def check(
             project = projects.of(path)
             release, origins = load_with_origins(path, overrides, project)
             findings = run_checks(release, origins, project)
+            for tag in release.translations:  # a bilingual file: each language's copy too
+                findings += run_checks(
+                    *load_with_origins(path, overrides, project, tag), project=project
+                )
+            findings.sort(key=lambda f: (f.file, f.line, f.column, f.rule))
         except InputError as error:
             unreadable = isinstance(error, ReadError)
             results.append(CheckResult(path, problems=error.problems, unreadable=unreadable))

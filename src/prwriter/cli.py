@@ -163,6 +163,14 @@ def generate(
             metavar="VARIANT",
         ),
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            help="Only this language of a bilingual release, e.g. fr-CA.",
+            show_default="every language the file holds",
+        ),
+    ] = None,
     draft: Annotated[
         bool,
         typer.Option(
@@ -241,6 +249,7 @@ def generate(
             raise_errors=debug,
             keep_contents=to_stdout,
             draft=draft,
+            language=language,
         )
     except ValueError as exc:  # the options check themselves (a PDF variant, say)
         raise typer.BadParameter(str(exc), param_hint="--pdf-variant") from None
@@ -701,6 +710,10 @@ def new(
             "--state", help="U.S. state; '' for AP's stand-alone cities.", metavar="STATE"
         ),
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", help="BCP 47 tag of the copy; fr-CA writes a French release."),
+    ] = None,
 ) -> None:
     """Write a commented release to fill in. Asks for what is missing on a terminal (and asks
     again when an answer is not a date, a city or a state); in CI give the options. Never
@@ -708,6 +721,9 @@ def new(
     import datetime as dt
 
     folder = path.parent if path and path.parent.exists() else Path()
+    # A French release starts in Montreal, which AP writes alone (MONTRÉAL in French copy).
+    french = (language or "").lower().startswith("fr")
+    default_city, default_state = ("Montreal", None) if french else ("New York", "New York")
     if _can_ask():
         from prwriter.scaffold import company_choices
 
@@ -724,7 +740,7 @@ def new(
         if date is None:
             date = _ask("Date (YYYY-MM-DD)", dt.date.today().isoformat(), _problem_of("date"))
         if city is None:
-            city = _ask("Dateline city", "New York", _problem_of("city"))
+            city = _ask("Dateline city", default_city, _problem_of("city"))
         if state is None:
             state = _ask("State (empty for none)", "", _problem_of("state", city))
     try:
@@ -733,8 +749,9 @@ def new(
             company,
             headline=headline,
             date=date,
-            city="New York" if city is None else city,
-            state="New York" if state is None and city is None else state,
+            city=default_city if city is None else city,
+            state=default_state if state is None and city is None else state,
+            language=language,
         )
     except prwriter.InputError as error:
         _report(error)

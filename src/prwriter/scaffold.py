@@ -161,16 +161,29 @@ def release_text(
     headline: str | None = None,
     city: str = "New York",
     state: str | None = "New York",
+    language: str | None = None,
 ) -> str:
+    """The commented release `prwriter new` writes; French (`fr`, `fr-CA`) has its own
+    sample copy; any other language is written as the release's `language:`."""
     head = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
-    return head + RELEASE.format(
+    french = language is not None and language.lower().split("-")[0] == "fr"
+    if french:
+        default = f"{company.name} publie son premier communiqué avec prwriter"
+        template = RELEASE_FR
+    else:
+        default = f"{company.name} Announces Its First Release With prwriter"
+        template = RELEASE
+    text = template.format(
         id=company.id,
         name=company.name,
         date=date.isoformat(),
-        headline=yaml_scalar(headline or f"{company.name} Announces Its First Release With "
-                             "prwriter"),
+        headline=yaml_scalar(headline or default),
         place=_place_lines(city, state),
-    )  # fmt: skip
+        language=yaml_scalar(language or "fr-CA"),
+    )
+    if language is not None and not french:
+        text = text.replace("\ndateline:", f"\nlanguage: {yaml_scalar(language)}\ndateline:", 1)
+    return head + text
 
 
 def _place_lines(city: str, state: str | None) -> str:
@@ -198,7 +211,13 @@ def default_release_path(date: dt.date, headline: str | None) -> Path:
 
 
 def new_release(
-    path: Path, company: Company, date: dt.date, headline: str | None, city: str, state: str | None
+    path: Path,
+    company: Company,
+    date: dt.date,
+    headline: str | None,
+    city: str,
+    state: str | None,
+    language: str | None = None,
 ) -> Path:
     """Write a commented release file at `path`; InputError if it exists."""
     from prwriter.output import create_new
@@ -212,7 +231,8 @@ def new_release(
     ref = None
     if schema.is_file():
         ref = Path(_relative(schema, path.parent.resolve())).as_posix()
-    if not create_new(path, release_text(company, date, ref, headline, city, state).encode()):
+    text = release_text(company, date, ref, headline, city, state, language)
+    if not create_new(path, text.encode()):
         raise InputError([exists])
     return path
 
@@ -302,6 +322,32 @@ contacts:
     contacts: [{id}-media]
 # legal: [{id}-forward-looking]     # for releases with forward-looking statements
 # embargo: {{until: {date}T08:00, timezone: America/New_York}}
+"""
+
+RELEASE_FR = """\
+# Un communiqué en français : seulement ses faits. La société, les personnes, les contacts et
+# les textes juridiques viennent de boilerplates/ (leur version française : `translations:`).
+# Pour le produire : prwriter generate releases/ --wire cnw
+headline: {headline}
+date: {date}                    # la date du communiqué, AAAA-MM-JJ
+language: {language}
+dateline:                           # MONTRÉAL, le 22 avril 2024 /CNW/ - sur CNW
+{place}companies: [{id}]
+body:
+  - >-
+    {name} annonce aujourd'hui son premier communiqué rédigé avec prwriter. Le paragraphe
+    d'attaque dit qui, quoi, quand et où en une ou deux phrases.
+  - quote:
+      speaker: {id}-ceo
+      text: >-
+        Une citation d'une personne nommée, avec son titre.
+  - >-
+    D'autres paragraphes donnent les détails. Le Markdown fonctionne : **gras**, *italique*,
+    [liens](https://www.example.com), listes et intertitres ##.
+contacts:
+  - label: Médias
+    contacts: [{id}-media]
+# legal: [{id}-forward-looking]     # pour les énoncés prospectifs
 """
 
 TEMPLATES_README = """\

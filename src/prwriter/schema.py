@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -189,7 +189,11 @@ Speaker = Annotated[
 class QuoteInput(Input):
     speaker: Speaker
     text: Text = Field(description="The words alone; the wire profile adds quotation marks.")
-    verb: Text = Field(default="said", description="How the quote is attributed: said, added, ...")
+    verb: Text | None = Field(
+        default=None,
+        description="How the quote is attributed: said, added, ...; the language's own "
+        "(said, a déclaré, sagte, dijo) when left out.",
+    )
     form: QuoteForm | None = Field(
         default=None,
         description="attribution-first, quote-first or quote-first-split (after the first "
@@ -237,6 +241,10 @@ LegalRef = Annotated[
 
 class ContactGroupInput(Input):
     label: Text = Field(description='Heading of the group, e.g. "For Investors".')
+    translations: dict[str, Text] = Field(
+        default={},
+        description="The label in the release's other languages, by tag: {fr-CA: Médias}.",
+    )
     contacts: Annotated[list[Text], one_or_many(Text), Field(min_length=1)]
 
 
@@ -256,6 +264,16 @@ class SilenceInput(Input):
 
 
 _LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+
+class TranslationInput(Input):
+    """A release's copy in another language: the facts (date, dateline, companies, contacts,
+    legal blocks) are shared, the words are the translation's."""
+
+    headline: Text
+    subheadlines: Annotated[list[Text], one_or_many(Text)] = []
+    body: Annotated[list[BodyPart], one_or_many(BodyPart), Field(min_length=1)]
+    source: Text | None = None
 
 
 class ReleaseInput(Input):
@@ -288,12 +306,28 @@ class ReleaseInput(Input):
         description="Language of the copy, e.g. en-US, fr-CA.",
         json_schema_extra={"pattern": _LANGUAGE_TAG},
     )
+    translations: dict[str, TranslationInput] = Field(
+        default={},
+        description="The same release in other languages, by BCP 47 tag ({fr-CA: {headline, "
+        "subheadlines, body}}); each renders as its own release.",
+        json_schema_extra={"propertyNames": {"pattern": _LANGUAGE_TAG}},
+    )
 
     @field_validator("language")
     @classmethod
     def _language_tag(cls, value: str) -> str:
         if not re.fullmatch(_LANGUAGE_TAG, value):
             raise ValueError(f"'{value}' is not a language tag; write one such as en-US or fr-CA")
+        return value
+
+    @field_validator("translations")
+    @classmethod
+    def _translation_tags(cls, value: dict[str, TranslationInput]) -> dict[str, TranslationInput]:
+        for tag in value:
+            if not re.fullmatch(_LANGUAGE_TAG, tag):
+                raise ValueError(
+                    f"'{tag}' is not a language tag; name each translation by one, e.g. fr-CA"
+                )
         return value
 
 
@@ -327,7 +361,20 @@ class CompanyFile(Input):
         default=None,
         description='How the first mention in the body is written, e.g. "NETGEAR®, Inc.".',
     )
-    about_heading: Text | None = Field(default=None, description='Default "About <name>".')
+    about_heading: Text | None = Field(
+        default=None,
+        description='Default "About <name>" in the release\'s language ("À propos de <name>").',
+    )
+    translations: dict[str, CompanyTranslation] = Field(
+        default={},
+        description="The About text (and heading, first mention) in other languages, by "
+        "language or tag: {fr: {about: ...}}.",
+    )
+    ticker_spacing: Literal["tight", "spaced"] = Field(
+        default="tight",
+        description="French copy only: tight writes (TSX: X), spaced (TSX : X) with a "
+        "non-breaking space, as the issuer prefers.",
+    )
     about: (
         Annotated[
             Annotated[Text, Tag("plain")]
@@ -341,6 +388,14 @@ class CompanyFile(Input):
         ]
         | None
     ) = None
+
+
+class CompanyTranslation(Input):
+    """A company's words in another language."""
+
+    about: Text | None = None
+    about_heading: Text | None = None
+    mention: Text | None = None
 
 
 class PhoneInput(Input):
@@ -389,6 +444,15 @@ class ContactFile(Input):
         return self
 
 
+class PersonTranslation(Input):
+    title: Text | None = None
+
+
+class LegalTranslation(Input):
+    heading: Text | None = None
+    text: Text
+
+
 class PersonFile(Input):
     """`people/<id>.yaml`."""
 
@@ -398,6 +462,9 @@ class PersonFile(Input):
         default=None,
         description='For a second reference when it is not the last word: "de la Croix".',
     )
+    translations: dict[str, PersonTranslation] = Field(
+        default={}, description="The title in other languages: {fr: {title: président}}."
+    )
 
 
 class LegalFile(Input):
@@ -406,6 +473,9 @@ class LegalFile(Input):
     kind: LegalKind
     heading: Text | None = None
     text: Text
+    translations: dict[str, LegalTranslation] = Field(
+        default={}, description="The heading and text in other languages: {fr: {text: ...}}."
+    )
 
 
 LIBRARY_KINDS: dict[str, type[Input]] = {

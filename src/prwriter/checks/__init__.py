@@ -56,6 +56,8 @@ def run_checks(
         config = settings.get(rule_id, {})
         if config.get("enabled", True) is False or (registered.slow and not slow):
             continue
+        if not registered.reads(release.language):
+            continue  # LN001 reports it
         params = {
             **registered.params,
             **{k: v for k, v in config.items() if k in registered.params},

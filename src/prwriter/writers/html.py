@@ -26,6 +26,6 @@ def write(release: Release, options: RenderOptions) -> str:
     project = options.project
     document = build_document(release, project)
     css = project.template_source(STYLESHEET)
-    jsonld = news_article_script(release, project.wire(VISUAL_WIRE))
+    jsonld = news_article_script(release, project.wire(VISUAL_WIRE, release.language))
     html = render_html(document, project, css=css, jsonld=jsonld)
     return mark_html(html) if is_draft(release, options) else html
