@@ -101,7 +101,8 @@ def test_generated_releases_round_trip_through_import(facts: dict[str, object]) 
         result = prwriter.import_releases([copy], out)
         again = prwriter.load_release(out / "copy.yaml")
         [imported] = result.releases
-        assert imported.wire == facts["wire"]
-        assert (
-            prwriter.render(again, "txt", wire=imported.wire, project=prwriter.Project(out)) == text
-        )
+        project = prwriter.Project(out)
+        assert prwriter.render(again, "txt", wire=imported.wire, project=project) == text
+        # The profile detected is the release's, or one that writes it the same.
+        if imported.wire != facts["wire"]:
+            assert prwriter.render(again, "txt", wire=str(facts["wire"]), project=project) == text

@@ -11,6 +11,7 @@ from prwriter.style.places import find_province, find_state, format_place, needs
 from prwriter.wires import WireProfile
 
 Place = dict[str, str]
+UNKNOWN_REGION = "TBD"
 _CANADIAN_CITIES = {
     "TORONTO": "Ontario", "OTTAWA": "Ontario", "VANCOUVER": "British Columbia",
     "MONTREAL": "Quebec", "CALGARY": "Alberta", "EDMONTON": "Alberta",
@@ -75,6 +76,12 @@ def _written(place: Place, wire: WireProfile) -> str | None:
 
 def read_place(text: str, wire: WireProfile) -> Place | None:
     """One place as the profile writes it; None unless it writes back the same."""
+    if not wire.dateline_region:
+        # The city alone (DGAP): its region is not in the copy, only guessed.
+        as_written = wire.city_case == "as-written"
+        city = _city(text, as_written)
+        alone = city if as_written else city.upper()
+        return guess_place(text, wire) if alone == text and " ".join(text.split()) == text else None
     for place in _candidates(text, wire.city_case == "as-written"):
         if len(place) == 1 and needs_region(place["city"]):
             continue  # the loader refuses a city AP never writes alone
@@ -84,9 +91,14 @@ def read_place(text: str, wire: WireProfile) -> Place | None:
 
 
 def guess_place(text: str, wire: WireProfile) -> Place:
-    """A place for a dateline the profile does not write so (`VANCOUVER` alone on CNW):
-    the first reading that loads, for the writer to check."""
-    return (_candidates(text, wire.city_case == "as-written") or [{"city": text}])[-1]
+    """A place for a dateline that does not say it all (`VANCOUVER` alone on CNW, a city
+    without its region on DGAP): the reading the AP tables give, for the writer to check."""
+    city = _city(text.partition(", ")[0].strip(), wire.city_case == "as-written")
+    found = (_candidates(text, wire.city_case == "as-written") or [{"city": city}])[-1]
+    if len(found) == 1 and needs_region(found["city"]):
+        # No table names its region: a placeholder the writer replaces (checks flag TBD).
+        return {"city": city, "country": UNKNOWN_REGION}
+    return found
 
 
 def read_places(text: str, wire: WireProfile) -> list[Place] | None:

@@ -19,7 +19,7 @@ from prwriter.importing.patterns import (
     template_regex,
     unmark,
 )
-from prwriter.importing.places import guess_place, read_places
+from prwriter.importing.places import UNKNOWN_REGION, guess_place, read_places
 from prwriter.importing.quotes import QuoteReader
 from prwriter.importing.reading import Block, blocks
 from prwriter.style.charset import to_ascii
@@ -239,6 +239,9 @@ class WireTextReader:
             draft.note(block.line, f"a dateline place prwriter cannot read: {match['place']}")
             places = [guess_place(part, wire) for part in match["place"].split(wire.city_separator)]
         draft.dateline = places
+        for place in places:
+            if place.get("country") == UNKNOWN_REGION:
+                draft.note(block.line, f"the copy does not name {place['city']}'s region; set it")
         if "date" in match.groupdict() and match["date"]:
             known = draft.date or self.date_hint
             year = known.year if known else None
