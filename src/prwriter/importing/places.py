@@ -96,7 +96,7 @@ def guess_place(text: str, wire: WireProfile) -> Place:
     city = _city(text.partition(", ")[0].strip(), wire.city_case == "as-written")
     found = (_candidates(text, wire.city_case == "as-written") or [{"city": city}])[-1]
     if len(found) == 1 and needs_region(found["city"]):
-        # No table names its region: a placeholder the writer replaces (checks flag TBD).
+        # No table names its region: a placeholder the import reports for the writer to set.
         return {"city": city, "country": UNKNOWN_REGION}
     return found
 
