@@ -134,6 +134,27 @@ def web_targets(r: dict[str, dict[str, float]], count: int) -> list[dict[str, ob
              "unit": "x", "met": ratio <= 3}]  # fmt: skip
 
 
+def time_import(time_it, corpus: Path, root: Path, count: int) -> None:
+    """Importing the corpus's wire copy into one project against generating that copy."""
+    time_it(f"{count} releases to txt, --jobs 1",
+            [PRWRITER, "generate", *release_dirs(corpus), "-f", "txt", "-o", str(root / "copy"),
+             "-q", "--no-checks", "-j", "1", "-n", "{stem}-{wire}.{ext}"])  # fmt: skip
+    sources = sorted(str(p) for p in (root / "copy").glob("*.txt"))
+    # Business Wire's dateline has no date: --date gives it; --force lets runs repeat.
+    time_it(f"import {count} releases into one project",
+            [PRWRITER, "import", *sources, "-o", str(root / "imported"), "--date", "2014-11-13",
+             "--force"])  # fmt: skip
+
+
+def import_targets(r: dict[str, dict[str, float]], count: int) -> list[dict[str, object]]:
+    ratio = (
+        r[f"import {count} releases into one project"]["median_s"]
+        / r[f"{count} releases to txt, --jobs 1"]["median_s"]
+    )
+    return [{"target": "import vs generating the copy", "value": round(ratio, 3), "limit": 2,
+             "unit": "x", "met": ratio < 2}]  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -142,6 +163,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "results.json")
     parser.add_argument("--web", action="store_true",
                         help="only a site of the corpus against its HTML alone")  # fmt: skip
+    parser.add_argument("--import", dest="import_", action="store_true",
+                        help="only importing the wire copy against generating it")  # fmt: skip
     args = parser.parse_args()
     count, memory_count, runs = (6, 6, 1) if args.smoke else (200, 1000, 5)
     heavy_runs = 1 if args.smoke else 3
@@ -158,6 +181,10 @@ def main() -> None:
             print(f"  {name}: {results[name]['median_s'] * 1000:.0f} ms", file=sys.stderr)
 
         time_it("python -c pass", [PYTHON, "-c", "pass"])
+        if args.import_:
+            time_import(time_it, corpus, root, count)
+            print(table({"results": results, "targets": import_targets(results, count)}))
+            return
         time_web(time_it, corpus, root, count)
         if args.web:
             print(table({"results": results, "targets": web_targets(results, count)}))

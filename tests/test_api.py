@@ -20,12 +20,12 @@ def test_public_names() -> None:
             "__version__",
             # functions
             "build_document", "build_site", "check", "check_report", "check_rules",
-            "export_templates", "generate", "init_project", "json_schema", "list_entries",
-            "list_templates", "list_wires", "load_release", "new_release", "preview", "redline",
-            "render", "watch",
+            "export_templates", "generate", "import_releases", "init_project", "json_schema",
+            "list_entries", "list_templates", "list_wires", "load_release", "new_release",
+            "preview", "redline", "render", "watch",
             # results and options
-            "BatchOptions", "CheckResult", "Document", "Finding", "InputError", "Outcome",
-            "Problem", "Project", "Rule", "SiteResult",
+            "BatchOptions", "CheckResult", "Document", "Finding", "ImportResult", "InputError",
+            "Outcome", "Problem", "Project", "Rule", "SiteResult",
             # the resolved release
             "Block", "Company", "CompanyMention", "Contact", "ContactGroup", "Embargo",
             "Emphasis", "Heading", "Inline", "LegalBlock", "LineBreak", "Link", "ListBlock",

@@ -130,3 +130,22 @@ def test_readme_names_every_key_the_schema_accepts() -> None:
     models = [schema.ReleaseInput, *schema.LIBRARY_KINDS.values(), WireProfile]
     missing = sorted(key for m in models for key in keys(m, set()) if key not in documented)
     assert missing == [], missing
+
+
+def test_readme_import_commands_run(tmp_path) -> None:
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "NO_COLOR": "1"}
+    commands = _commands("Import what you have")
+    assert ("prwriter import old/release.txt --output-dir imported", 0) in commands
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    done = subprocess.run(["bash", "-c", _script(commands)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL)  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "old/release.txt: prnewswire, 16 of 16 lines reproduced" in done.stderr
+    assert (tmp_path / "imported" / "boilerplates" / "companies" / "immunogen.yaml").exists()

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from prwriter.checks import Finding, Rule
     from prwriter.checks.report import CheckResult
     from prwriter.document import Document
+    from prwriter.importing import ImportResult
     from prwriter.model import (
         Block,
         Company,
@@ -81,6 +82,7 @@ __all__ = [
     "Emphasis",
     "Finding",
     "Heading",
+    "ImportResult",
     "Inline",
     "InputError",
     "LegalBlock",
@@ -114,6 +116,7 @@ __all__ = [
     "check_rules",
     "export_templates",
     "generate",
+    "import_releases",
     "init_project",
     "json_schema",
     "list_entries",
@@ -141,6 +144,7 @@ _LAZY = {
     "Finding": "prwriter.checks",
     "Rule": "prwriter.checks",
     "Document": "prwriter.document",
+    "ImportResult": "prwriter.importing",
     "Project": "prwriter.project",
     "SiteResult": "prwriter.site",
 }
@@ -394,6 +398,25 @@ def init_project(
     _args.expect("company_id", company_id, str, "a str")
     _args.expect("company_name", company_name, str, "a str")
     return scaffold(Path(folder), Company(company_id, company_name), dt.date.today(), __version__)
+
+
+def import_releases(
+    sources: Iterable[str | Path],
+    output_dir: str | Path,
+    *,
+    wire: str | None = None,
+    force: bool = False,
+    date: dt.date | None = None,
+) -> ImportResult:
+    """Read releases a team already has (wire text `.txt`, Markdown `.md`, Word `.docx`)
+    back into facts: `output_dir/<stem>.yaml` for each, and the library entries they need
+    under `output_dir/boilerplates/`, so that the folder is a prwriter project. `wire`
+    forces a profile instead of detecting it; `date` is the release date when the copy has
+    none (Business Wire's dateline). Nothing is written unless every source is read; an
+    existing file is overwritten only with `force`. Raises `InputError`, located."""
+    from prwriter.importing import import_sources
+
+    return import_sources(sources, output_dir, wire=wire, force=force, date=date)
 
 
 def new_release(

@@ -627,6 +627,56 @@ def init(
     )
 
 
+@app.command("import")
+def import_(
+    sources: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Releases to import: wire text (.txt), Markdown (.md), Word (.docx); "
+            "folders and glob patterns too."
+        ),
+    ],
+    output_dir: Annotated[
+        Path, typer.Option("--output-dir", "-o", help="The project folder to write.")
+    ],
+    wire: Annotated[
+        str | None,
+        typer.Option("--wire", help="Read every text source in this profile's form."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="YYYY-MM-DD, for copy that carries no date."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files that exist in the folder.")
+    ] = False,
+) -> None:
+    """Read releases you already have back into release files and a library (companies,
+    people, contacts, legal blocks) under OUTPUT_DIR. Reports FILE:LINE for what it did not
+    recognize; never overwrites a file without --force."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        raise typer.BadParameter(f"'{date}' is not YYYY-MM-DD", param_hint="--date") from None
+    try:
+        result = prwriter.import_releases(sources, output_dir, wire=wire, force=force, date=day)
+    except prwriter.InputError as error:
+        _report(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    for path in result.written:
+        typer.echo(f"wrote {path}")
+    for note in result.notes:
+        typer.echo(note, err=True)
+    for item in result.releases:
+        form = f"{item.wire} (--ascii)" if item.ascii else item.wire
+        typer.echo(
+            f"{item.source}: {form}, {item.reproduced} of {item.lines} lines reproduced",
+            err=True,
+        )
+
+
 @app.command()
 def new(
     path: Annotated[

@@ -1,0 +1,123 @@
+"""Markdown read back, in the form `--format md` writes it (the print copy as CommonMark):
+markdown-it-py's tokens say what each block is (`#` headline, `##` subheads and sections,
+bold labels, lists), the blocks are laid out as the print profile's text for its reader,
+and paragraphs with links or emphasis keep their Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from prwriter.importing.docx import DocxCopy
+from prwriter.importing.reading import read_text
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+
+def _plain(inline: Token) -> str:
+    """What a reader sees of an inline run: text without marks, links as their text."""
+    out = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline", "html_inline"):
+            out.append(child.content)
+        elif child.type == "softbreak":
+            out.append(" ")
+        elif child.type == "hardbreak":
+            out.append("\n")
+    return "".join(out)
+
+
+def _formatted(inline: Token) -> bool:
+    kinds = {c.type for c in inline.children or []}
+    return bool(kinds & {"link_open", "em_open", "strong_open", "code_inline"})
+
+
+def _only(inline: Token, mark: str) -> bool:
+    """The whole run is one bold (`strong`) or italic (`em`) span."""
+    # markdown-it puts empty text tokens around the span.
+    children = [c for c in inline.children or [] if c.type != "text" or c.content]
+    return (
+        len(children) >= 3
+        and children[0].type == f"{mark}_open"
+        and children[-1].type == f"{mark}_close"
+        and not any(c.type == f"{mark}_open" for c in children[1:-1])
+    )
+
+
+def read_markdown(path: Path) -> DocxCopy:
+    from markdown_it import MarkdownIt
+
+    source = read_text(path)
+    tokens = MarkdownIt("commonmark").parse(source)
+    copy = DocxCopy()
+    blocks: list[tuple[int, list[str], str | None]] = []
+    headline_seen = label_open = in_contacts = subheads_open = False
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        line = (token.map[0] + 1) if token.map else 0
+        if token.type == "heading_open":
+            inline = tokens[i + 1]
+            text = _plain(inline)
+            headline_seen = headline_seen or token.tag == "h1"
+            subheads_open = token.tag == "h1"
+            in_contacts = not headline_seen and text == "Contacts"
+            label_open = False
+            blocks.append((line, [text], None))
+            i += 3
+            continue
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            ordered = token.type == "ordered_list_open"
+            start = int(token.attrGet("start") or 1) if ordered else 1
+            items: list[str] = []
+            depth = 0
+            while True:
+                t = tokens[i]
+                depth += (
+                    t.nesting
+                    if t.type.endswith("_list_open") or t.type.endswith("_list_close")
+                    else 0
+                )
+                if t.type == "inline":
+                    marker = f"{start + len(items)}. " if ordered else "- "
+                    items.append(marker + _plain(t))
+                i += 1
+                if depth == 0:
+                    break
+            blocks.append((line, items, None))
+            subheads_open = False
+            continue
+        if token.type == "paragraph_open":
+            inline = tokens[i + 1]
+            text = _plain(inline)
+            i += 3
+            if not headline_seen and _only(inline, "strong"):
+                # A contact group's label, or the timing line above everything.
+                blocks.append((line, [f"{text}:" if in_contacts else text], None))
+                label_open = in_contacts
+                continue
+            if not headline_seen and label_open:
+                blocks[-1][1].extend(text.split("\n"))
+                label_open = False
+                continue
+            if subheads_open and _only(inline, "em"):
+                blocks.append((line, [text], None))
+                continue
+            subheads_open = False
+            markdown = inline.content if _formatted(inline) or "\\" in inline.content else None
+            blocks.append((line, text.split("\n"), markdown))
+            continue
+        i += 1
+    out: list[str] = []
+    at = 1
+    for number, lines, markdown in blocks:
+        if markdown is not None:
+            copy.markdown[at] = markdown
+        for offset in range(len(lines)):
+            copy.paragraph_of_line[at + offset] = number
+        out.append("\n".join(lines))
+        at += len(lines) + 1
+    copy.text = "\n\n".join(out) + "\n"
+    copy.paragraphs = source.replace("\r\n", "\n").split("\n")
+    return copy

@@ -1,0 +1,665 @@
+"""One import run: each source read in the wire form that reproduces it best, its facts
+given ids in the growing library, the release written, loaded and rendered again to
+measure what it reproduces, and every file written only when all sources are read."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import difflib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from prwriter.errors import InputError, Problem, display_path
+from prwriter.importing.catalog import Catalog
+from prwriter.importing.draft import Draft
+
+if TYPE_CHECKING:
+    from prwriter.importing.docx import DocxCopy
+from prwriter.importing.quotes import FoundQuote
+from prwriter.importing.reading import problem, read_text
+from prwriter.importing.wiretext import WireTextReader
+from prwriter.library import Library
+from prwriter.project import Project
+from prwriter.writers import RenderOptions
+from prwriter.writers.text import ASCII_WRAP
+from prwriter.writers.text import write as write_text
+
+SUFFIXES = (".txt", ".md", ".docx")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedRelease:
+    """One source: where its release went, the wire profile read, and how many of its
+    text lines the release, rendered again, reproduces."""
+
+    source: Path
+    release: Path
+    wire: str
+    lines: int
+    reproduced: int
+    ascii: bool = False
+
+
+@dataclass
+class ImportResult:
+    """An import's releases, the files written and `FILE:LINE: what` for everything that
+    was not recognized or not reproduced."""
+
+    releases: list[ImportedRelease] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def normalize(text: str) -> str:
+    """Copy as a wire profile writes it: no trailing spaces, one blank line between blocks,
+    one newline at the end."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+class StagingProject(Project):
+    """The project an import checks its releases in. A Project reads its library once per
+    run; this one reads it again after the import changed an entry, and keeps its wire
+    profiles and compiled templates."""
+
+    stale = False
+
+    def library(self, release_dir: Path) -> Library:
+        if self.stale:
+            self._libraries.clear()
+            self.stale = False
+        return super().library(release_dir)
+
+
+class Importer:
+    def __init__(
+        self, output_dir: Path, *, wire: str | None, force: bool, date: dt.date | None
+    ) -> None:
+        self.out = output_dir
+        self.wire = wire
+        self.force = force
+        self.date = date
+        self.catalog = Catalog.read(output_dir) if output_dir.is_dir() else Catalog()
+        self.existing = {
+            (kind, entry_id) for kind, found in self.catalog.entries.items() for entry_id in found
+        }
+        self.stage = Path(tempfile.mkdtemp(prefix="prwriter-import-"))
+        wires = output_dir / "templates" / "wires"
+        if wires.is_dir() and not wires.is_symlink():
+            shutil.copytree(wires, self.stage / "templates" / "wires", symlinks=True)
+        settings = output_dir / "prwriter.toml"
+        if settings.is_file() and not settings.is_symlink():
+            shutil.copyfile(settings, self.stage / "prwriter.toml")
+        self.project = StagingProject(self.stage, user_library=self.stage / "no-user-library")
+        self.releases: dict[Path, dict[str, Any]] = {}
+        self.binaries: dict[Path, bytes] = {}
+        self.staged: dict[Path, str] = {}
+        self.library_changed = False
+        # The folder's own library is what the imported releases are checked against.
+        for kind, found in self.catalog.entries.items():
+            for entry_id, data in found.items():
+                self._stage_file(self.stage / "boilerplates" / kind / f"{entry_id}.yaml", data)
+        self.result = ImportResult()
+
+    def close(self) -> None:
+        shutil.rmtree(self.stage, ignore_errors=True)
+
+    # --- one source ----------------------------------------------------------------------
+
+    def add(self, path: Path) -> None:
+        word: DocxCopy | None = None
+        loose = False
+        # The copy unwrapped, when it is ASCII at 80 columns, and its lines' first lines.
+        folded_text, folded_lines = "", dict[int, int]()
+        markdown = path.suffix.lower() == ".md"
+        if path.suffix.lower() in (".docx", ".md"):
+            from prwriter.importing.docx import read_docx
+            from prwriter.importing.markdown import read_markdown
+
+            # Word and Markdown are the print copy: read as the print profile's text.
+            word = read_markdown(path) if markdown else read_docx(path)
+            text, wires = word.text, ["print"]
+        else:
+            text = read_text(path)
+            wires = [self.wire] if self.wire else self._candidates(text, loose=False)
+            # Copy reprinted by a syndicator (other dashes, the lead on its own line).
+            loose = not wires and not self.wire
+            wires = wires or self._candidates(text, loose=True)
+            if _folded(text):
+                folded_text, folded_lines = unwrap(text, ASCII_WRAP)
+                more = (
+                    [self.wire]
+                    if self.wire
+                    else self._candidates(folded_text, loose=False, folded=True)
+                )
+                readings = [(name, False) for name in wires] + [(name, True) for name in more]
+                wires = wires or more
+        if self.wire and word is None:
+            known = self.project.wire_files()
+            if self.wire not in known:
+                raise problem(
+                    path, f"unknown wire profile '{self.wire}'; known: {', '.join(sorted(known))}"
+                )
+        if not wires:
+            raise problem(
+                path,
+                "no dateline in the form of any wire profile; name the profile with --wire",
+                1,
+            )
+        stem = _safe_stem(path)
+        target = self.stage / f"{stem}.yaml"
+        if target in self.releases:
+            raise problem(path, f"another source is also imported as {stem}.yaml; rename one")
+        best: tuple[tuple[int, int], Catalog, ImportedRelease, dict[str, Any], list[str]] | None = (
+            None
+        )
+        saved = self.catalog
+        failed: InputError | None = None
+        if not folded_text:
+            readings = [(name, False) for name in wires]
+        for name, folded in readings:
+            self.catalog = copy.deepcopy(saved)
+            wire = self.project.wire(name)
+            reader = WireTextReader(wire, name, loose=loose, folded=folded)
+            if word is not None:
+                reader.markdown = word.markdown
+            try:
+                draft = reader.read(folded_text if folded else text, path, self.date)
+                if folded:
+                    draft.notes = [(folded_lines.get(n, n), w) for n, w in draft.notes]
+                if word is not None:
+                    draft.notes = [(word.paragraph_of_line.get(n, n), w) for n, w in draft.notes]
+                facts, notes = self._facts(draft)
+                if word is not None:
+                    facts.pop("wire")
+                    if not markdown:
+                        self._media(facts, word, target.stem)
+            except InputError as exc:
+                failed = failed or exc
+                continue
+            if markdown:
+                imported, more = self._verify_markdown(path, target, facts)
+            elif word is not None:
+                imported, more = self._verify_docx(path, target, word, facts)
+            else:
+                imported, more = self._verify(path, target, name, text, facts, folded=folded)
+            # Ties go to the reading with fewer notes (a place read as a place).
+            score = (imported.reproduced, -len(notes) - len(more))
+            if best is None or score > best[0]:
+                best = (score, self.catalog, imported, facts, notes + more)
+        if best is None:
+            self.catalog = saved
+            assert failed is not None
+            raise failed
+        self.catalog = best[1]
+        self._stage_library()
+        self.releases[target] = best[3]
+        self.result.releases.append(best[2])
+        self.result.notes.extend(best[4])
+
+    def _candidates(self, text: str, *, loose: bool, folded: bool = False) -> list[str]:
+        found = []
+        for name in sorted(self.project.wire_files()):
+            reader = WireTextReader(self.project.wire(name), name, loose=loose, folded=folded)
+            if reader.matches(text):
+                found.append(name)
+        return found
+
+    # --- facts with library ids ----------------------------------------------------------
+
+    def _facts(self, draft: Draft) -> tuple[dict[str, Any], list[str]]:
+        shown = display_path(draft.path)
+        notes = [f"{shown}:{line}: {what}" for line, what in draft.notes]
+        if draft.date is None:
+            raise problem(
+                draft.path,
+                "the copy carries no date (this wire's dateline has none); give it with --date",
+                1,
+            )
+        wire = self.project.wire(draft.wire)
+        facts: dict[str, Any] = {"headline": draft.headline}
+        if draft.subheadlines:
+            facts["subheadlines"] = draft.subheadlines
+        facts["date"] = draft.date
+        facts["dateline"] = draft.dateline[0] if len(draft.dateline) == 1 else draft.dateline
+        if draft.embargo:
+            until = draft.embargo["until"]
+            facts["embargo"] = {
+                "until": until.isoformat(timespec="minutes"),
+                "timezone": draft.embargo["timezone"],
+            }
+        facts["wire"] = draft.wire
+        owner = ""
+        companies: list[Any] = []
+        for company in draft.companies:
+            if not company.mentioned:
+                if company.about:
+                    heading = wire.about_heading.format(heading=f"About {company.name}")
+                    from prwriter.importing.draft import FoundLegal
+
+                    draft.legal.append(FoundLegal("notice", company.about, company.line, heading))
+                    notes.append(
+                        f"{shown}:{company.line}: About {company.name}: the company is not "
+                        "named in the body; its About section is kept as a notice"
+                    )
+                continue
+            entry_id, ref = self.catalog.company(company, draft.date)
+            owner = owner or entry_id
+            companies.append(ref["id"] if list(ref) == ["id"] else ref)
+        if not companies:
+            raise problem(
+                draft.path,
+                "no company found: prwriter looks for a listing such as (Nasdaq: ACME) after "
+                "a name, an About section or a source line",
+                draft.notes[0][0] if draft.notes else 1,
+            )
+        facts["companies"] = companies
+        facts["body"] = [self._part(part, wire.quote_form) for part in draft.body]
+        if draft.contact_notice is not None:
+            draft.legal.append(draft.contact_notice)
+        if draft.legal:
+            facts["legal"] = [
+                {"id": self.catalog.legal(x, owner), "before_about": True}
+                if x.before_about
+                else self.catalog.legal(x, owner)
+                for x in draft.legal
+            ]
+        if draft.contacts:
+            facts["contacts"] = [
+                {"label": g.label, "contacts": [self.catalog.contact(c.fields) for c in g.contacts]}
+                for g in draft.contacts
+            ]
+        first = next(c for c in draft.companies if c.mentioned)
+        if draft.source and draft.source != first.name:
+            facts["source"] = draft.source
+        return facts, notes
+
+    def _part(self, part: str | FoundQuote, default_form: str) -> Any:
+        if isinstance(part, str):
+            return part
+        speaker, title = self.catalog.person(part.name, part.title)
+        quote: dict[str, Any] = {"speaker": speaker}
+        if title:
+            quote["title"] = title
+        if part.verb != "said":
+            quote["verb"] = part.verb
+        if part.form != default_form:
+            quote["form"] = part.form
+        if part.before:
+            quote["before"] = part.before
+        quote["text"] = part.text
+        if part.after:
+            quote["after"] = part.after
+        return {"quote": quote}
+
+    # --- writing and checking --------------------------------------------------------------
+
+    def _checking_project(self) -> Project:
+        """The staging project, its library read again when an entry changed since: a
+        Project reads its library once, and each release staged may change entries."""
+        if self.library_changed:
+            self.project.stale = True
+            self.library_changed = False
+        return self.project
+
+    def _stage_library(self) -> None:
+        """The chosen reading's library entries, in the staging project."""
+        for kind, entry_id in sorted(self.catalog.changed):
+            path = self.stage / "boilerplates" / kind / f"{entry_id}.yaml"
+            self._stage_file(path, self.catalog.entries[kind][entry_id])
+
+    def _stage_file(self, path: Path, data: Any) -> None:
+        """Write `data` for the staging project, as JSON (which is YAML, and quick), only
+        when it changed since last written: the loader then rereads only what changed."""
+        text = json.dumps(data, ensure_ascii=False, default=str)
+        if self.staged.get(path) != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            self.staged[path] = text
+            self.library_changed = self.library_changed or "boilerplates" in path.parts
+
+    def _verify(
+        self,
+        path: Path,
+        target: Path,
+        name: str,
+        text: str,
+        facts: dict[str, Any],
+        *,
+        folded: bool = False,
+    ) -> tuple[ImportedRelease, list[str]]:
+        from prwriter.loading import load_release
+
+        self._stage(target, facts)
+        original = normalize(text).split("\n")[:-1]
+        try:
+            project = self._checking_project()
+            release = load_release(target, project=project)
+            options = RenderOptions(project, wire=name, ascii=folded)
+            again = str(write_text(release, options))
+        except InputError as exc:
+            notes = [f"{display_path(path)}:1: the facts read do not load: {p.message}"
+                     for p in exc.problems]  # fmt: skip
+            total = sum(1 for line in original if line)
+            return ImportedRelease(path, target, name, total, 0), notes
+        found, notes = self._compare(path, target, name, original, again.split("\n")[:-1])
+        return dataclasses.replace(found, ascii=folded), notes
+
+    def _media(self, facts: dict[str, Any], word: DocxCopy, stem: str) -> None:
+        """A Word file's pictures become the release's media, in `media/` beside it; the
+        credit a caption ends with in parentheses is the photo's credit."""
+        items = []
+        for n, figure in enumerate(word.media, start=1):
+            name = f"media/{stem}-{n}{Path(figure.name).suffix.lower()}"
+            self.binaries[self.stage / name] = figure.data
+            (self.stage / "media").mkdir(exist_ok=True)
+            (self.stage / name).write_bytes(figure.data)
+            caption, credit = figure.caption, None
+            found = re.fullmatch(r"(.+?) \(([^()]+)\)", caption)
+            if found:
+                caption, credit = found[1], found[2]
+            item: dict[str, Any] = {"file": name, "caption": caption}
+            if credit:
+                item["credit"] = credit
+            if figure.alt:
+                item["alt"] = figure.alt
+            items.append(item)
+        if items:
+            facts["media"] = items
+
+    def _verify_docx(
+        self, path: Path, target: Path, word: DocxCopy, facts: dict[str, Any]
+    ) -> tuple[ImportedRelease, list[str]]:
+        """A Word file's round trip: the release's DOCX has the same paragraphs' text."""
+        import io
+
+        import docx
+
+        from prwriter.importing.docx import paragraph_texts
+        from prwriter.loading import load_release
+        from prwriter.writers.docx import write as write_docx
+
+        self._stage(target, facts)
+        original = word.paragraphs
+        try:
+            project = self._checking_project()
+            release = load_release(target, project=project)
+            data = write_docx(release, RenderOptions(project))
+            again = paragraph_texts(docx.Document(io.BytesIO(bytes(data))))
+        except InputError as exc:
+            notes = [f"{display_path(path)}:1: the facts read do not load: {p.message}"
+                     for p in exc.problems]  # fmt: skip
+            return ImportedRelease(path, target, "print", len(original), 0), notes
+        return self._compare(path, target, "print", original, again)
+
+    def _verify_markdown(
+        self, path: Path, target: Path, facts: dict[str, Any]
+    ) -> tuple[ImportedRelease, list[str]]:
+        """Markdown's round trip: `--format md` of the release gives the same lines."""
+        from prwriter.loading import load_release
+        from prwriter.writers.markdown import write as write_markdown
+
+        self._stage(target, facts)
+        original = normalize(read_text(path)).split("\n")[:-1]
+        try:
+            project = self._checking_project()
+            release = load_release(target, project=project)
+            again = str(write_markdown(release, RenderOptions(project)))
+        except InputError as exc:
+            notes = [f"{display_path(path)}:1: the facts read do not load: {p.message}"
+                     for p in exc.problems]  # fmt: skip
+            return ImportedRelease(path, target, "print", len(original), 0), notes
+        return self._compare(path, target, "print", original, normalize(again).split("\n")[:-1])
+
+    def _stage(self, target: Path, facts: dict[str, Any]) -> None:
+        for kind, entry_id in sorted(self.catalog.changed):
+            path = self.stage / "boilerplates" / kind / f"{entry_id}.yaml"
+            self._stage_file(path, self.catalog.entries[kind][entry_id])
+        self._stage_file(target, facts)
+
+    def _compare(
+        self, path: Path, target: Path, name: str, original: list[str], again: list[str]
+    ) -> tuple[ImportedRelease, list[str]]:
+        """How many of the source's lines (a Word file's paragraphs) come back, and a note
+        for each one that does not."""
+        shown = display_path(path)
+        matcher = difflib.SequenceMatcher(None, original, again, autojunk=False)
+        kept: set[int] = set()
+        for block in matcher.get_matching_blocks():
+            kept.update(range(block.a, block.a + block.size))
+        notes = []
+        for n, line in enumerate(original):
+            if line and n not in kept:
+                first = line.split("\n")[0]
+                excerpt = first if len(first) <= 60 else first[:57] + "..."
+                notes.append(f"{shown}:{n + 1}: not reproduced: {excerpt}")
+        total = sum(1 for line in original if line)
+        reproduced = sum(1 for n, line in enumerate(original) if line and n in kept)
+        return ImportedRelease(path, target, name, total, reproduced), notes
+
+    # --- the output folder ---------------------------------------------------------------
+
+    def commit(self) -> None:
+        """Write every release and changed library entry into the output folder, after
+        checking that none overwrites a file (unless forced) or leaves the folder."""
+        files: dict[Path, Any] = {}
+        for staged, facts in self.releases.items():
+            files[self.out / staged.name] = facts
+        for staged, blob in self.binaries.items():
+            files[self.out / staged.relative_to(self.stage)] = blob
+        for kind, entry_id in sorted(self.catalog.changed):
+            data = self.catalog.entries[kind][entry_id]
+            files[self.out / "boilerplates" / kind / f"{entry_id}.yaml"] = data
+        problems = []
+        for target in files:
+            why = _unsafe(self.out, target)
+            if why:
+                problems.append(Problem(display_path(target), 0, 0, "", why))
+            elif target.exists() and not self.force:
+                problems.append(
+                    Problem(
+                        display_path(target),
+                        0,
+                        0,
+                        "",
+                        "exists; prwriter import never overwrites a file without --force",
+                    )
+                )
+        if problems:
+            raise InputError(problems)
+        for target, data in files.items():
+            if isinstance(data, bytes):
+                _write_bytes(target, data)
+            else:
+                _write_yaml(target, data)
+            self.result.written.append(target)
+
+
+def expand(sources: Iterable[str | Path]) -> list[Path]:
+    """Files as given; a folder's releases (`.txt`, `.md`, `.docx`) below it, in name order,
+    without following symbolic links; a glob pattern's matches."""
+    import glob
+
+    found: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir() and not path.is_symlink():
+            for folder, subfolders, names in os.walk(path):
+                subfolders.sort()
+                found.extend(
+                    Path(folder) / n for n in sorted(names) if Path(n).suffix.lower() in SUFFIXES
+                )
+        elif not path.exists() and glob.has_magic(str(source)):
+            matches = glob.glob(str(source), recursive=True)  # noqa: PTH207 (a pattern, not a folder)
+            found.extend(Path(p) for p in sorted(matches))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _folded(text: str) -> bool:
+    """Copy folded to ASCII and wrapped at 80 columns (`--ascii`, for SEC EDGAR)."""
+    lines = text.split("\n")
+    return (
+        text.isascii()
+        and max(map(len, lines)) <= ASCII_WRAP
+        and any(len(line) > ASCII_WRAP - 15 for line in lines)
+    )
+
+
+def unwrap(text: str, width: int) -> tuple[str, dict[int, int]]:
+    """Lines a greedy wrap at `width` split, joined again: a line continues the one before
+    when that one had no room for its first word. Also each joined line's first line."""
+    out: list[str] = []
+    first_line: dict[int, int] = {}
+    last = ""  # the last physical line of the current logical one
+    for number, line in enumerate(text.split("\n"), start=1):
+        word = line.lstrip(" ").split(" ")[0]
+        if out and last.strip() and line.strip() and len(last) + 1 + len(word) > width:
+            out[-1] += " " + line.lstrip(" ")
+        else:
+            out.append(line)
+            first_line[len(out)] = number
+        last = line
+    return "\n".join(out), first_line
+
+
+def _safe_stem(path: Path) -> str:
+    stem = re.sub(r"[^\w.\-]+", "-", path.stem).strip(".-")
+    return stem or "release"
+
+
+def _unsafe(root: Path, target: Path) -> str | None:
+    """Why writing `target` could leave `root` (a symbolic link on the way), or None."""
+    relative = target.relative_to(root)
+    current = root
+    if root.is_symlink():
+        return f"{display_path(root)} is a symbolic link; prwriter import writes into a real folder"
+    for part in relative.parts:
+        current = current / part
+        if current.is_symlink():
+            return "is a symbolic link; prwriter import does not write through links"
+    return None
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class _Literal(str):
+    """Text written as a YAML literal block (`|-`): Markdown with its lines as typed."""
+
+    __slots__ = ()
+
+
+@cache
+def _dumper() -> Any:
+    # The safe dumper, in C when ruamel.yaml.clib is there: keys in the order given.
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=False)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 4096
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    yaml.representer.add_representer(
+        _Literal,
+        lambda r, text: r.represent_scalar("tag:yaml.org,2002:str", str(text), style="|"),
+    )
+    return yaml
+
+
+def _literal(value: Any) -> Any:
+    """Multi-line text as literal blocks, wherever it is in `value`."""
+    if isinstance(value, str):
+        lines = value.split("\n")
+        plain = all(line == line.rstrip() for line in lines) and "\t" not in value
+        return _Literal(value) if len(lines) > 1 and plain and value.strip() else value
+    if isinstance(value, dict):
+        return {k: _literal(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_literal(v) for v in value]
+    return value
+
+
+def _write_yaml(path: Path, data: Any) -> None:
+    """`data` as YAML at `path`, written whole or not at all."""
+    from io import StringIO
+
+    buffer = StringIO()
+    _dumper().dump(_literal(data), buffer)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".yaml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(buffer.getvalue())
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def import_sources(
+    sources: Iterable[str | Path],
+    output_dir: str | Path,
+    *,
+    wire: str | None = None,
+    force: bool = False,
+    date: dt.date | None = None,
+) -> ImportResult:
+    paths = expand(sources)
+    out = Path(output_dir)
+    if out.is_symlink():
+        raise problem(out, "is a symbolic link; give the real folder")
+    if out.exists() and not out.is_dir():
+        raise problem(out, "is not a folder")
+    problems: list[Problem] = []
+    for path in paths:
+        if path.suffix.lower() not in SUFFIXES:
+            problems.append(
+                Problem(
+                    display_path(path),
+                    0,
+                    0,
+                    "",
+                    "is not a release prwriter imports (.txt, .md or .docx)",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    importer = Importer(out, wire=wire, force=force, date=date)
+    try:
+        errors: list[Problem] = []
+        for path in paths:
+            try:
+                importer.add(path)
+            except InputError as exc:
+                errors.extend(exc.problems)
+        if errors:
+            raise InputError(errors)
+        importer.out.mkdir(parents=True, exist_ok=True)
+        importer.commit()
+    finally:
+        importer.close()
+    return importer.result
+
+
+__all__: Sequence[str] = ["ImportResult", "ImportedRelease", "import_sources"]

@@ -1,0 +1,131 @@
+"""Word files read with python-docx: styles, bold run-ins, italics, links, lists and
+pictures. The DOCX of every fixture, imported and rendered again, has the same text."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import DATA, REPO
+from prwriter import InputError, Project, import_releases, load_release, render
+from prwriter.importing.docx import paragraph_texts
+from prwriter.yaml_source import read_yaml
+
+FIXTURES = [
+    REPO / "examples" / "immunogen" / "release.yaml",
+    REPO / "examples" / "nordwind-tidewater" / "release.yaml",
+    *sorted((DATA / "forms").glob("*/release.yaml")),
+]
+
+
+def _texts(data: bytes) -> list[str]:
+    return paragraph_texts(docx.Document(io.BytesIO(data)))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.parent.name)
+def test_docx_of_each_fixture_round_trips(fixture: Path, tmp_path: Path) -> None:
+    written = render(load_release(fixture), "docx")
+    source = tmp_path / f"{fixture.parent.name}.docx"
+    source.write_bytes(written)
+    out = tmp_path / "project"
+    if (fixture.parent / "templates").is_dir():
+        shutil.copytree(fixture.parent / "templates", out / "templates")
+    result = import_releases([source], out)
+    [imported] = result.releases
+    assert imported.reproduced == imported.lines, result.notes
+    again = render(load_release(out / f"{source.stem}.yaml"), "docx", project=Project(out))
+    assert _texts(again) == _texts(written)
+
+
+def _styled_word_file(path: Path) -> None:
+    """A Word file written by hand, in Word's own styles."""
+    document = docx.Document()
+    document.add_paragraph("Acme Opens a Plant in Dayton", style="Title")
+    document.add_paragraph(
+        "DAYTON, Ohio, March 5, 2026 — Acme, Inc. (NYSE: ACME) today opened a plant.",
+        style="Body Text",
+    )
+    facts = document.add_paragraph(style="Body Text")
+    facts.add_run("Plant facts:").bold = True
+    facts.add_run(" the plant makes ")
+    facts.add_run("hand tools").italic = True
+    facts.add_run(" for builders.")
+    document.add_paragraph("Forged in one piece", style="List Bullet")
+    document.add_paragraph("Sold in 40 states", style="List Bullet")
+    document.add_paragraph("About Acme, Inc.")
+    document.add_paragraph("Acme, Inc. makes tools for builders.")
+    document.save(str(path))
+
+
+def test_runs_and_lists_become_markdown(tmp_path: Path) -> None:
+    source = tmp_path / "plant.docx"
+    _styled_word_file(source)
+    result = import_releases([source], tmp_path / "project")
+    assert result.notes == []
+    facts = read_yaml(tmp_path / "project" / "plant.yaml").data
+    assert facts["body"] == [
+        "Acme, Inc. today opened a plant.",
+        "**Plant facts:** the plant makes *hand tools* for builders.",
+        "- Forged in one piece\n- Sold in 40 states",
+    ]
+    company = read_yaml(tmp_path / "project" / "boilerplates" / "companies" / "acme.yaml").data
+    assert company["listings"] == [{"exchange": "NYSE", "symbol": "ACME"}]
+    assert company["about"][0]["text"] == "Acme, Inc. makes tools for builders."
+
+
+def test_a_link_in_the_copy_keeps_its_address(tmp_path: Path) -> None:
+    written = render(load_release(REPO / "examples" / "immunogen" / "release.yaml"), "docx")
+    source = tmp_path / "immunogen.docx"
+    source.write_bytes(written)
+    import_releases([source], tmp_path / "project")
+    facts = read_yaml(tmp_path / "project" / "immunogen.yaml").data
+    assert facts["companies"] == [{"id": "immunogen", "link": True}]
+    company = read_yaml(tmp_path / "project" / "boilerplates" / "companies" / "immunogen.yaml")
+    assert company.data["url"] == "http://www.immunogen.com"
+
+
+def test_pictures_become_media_beside_the_release(tmp_path: Path) -> None:
+    fixture = REPO / "examples" / "nordwind-tidewater" / "release.yaml"
+    source = tmp_path / "cranes.docx"
+    source.write_bytes(render(load_release(fixture), "docx"))
+    import_releases([source], tmp_path / "project")
+    [media] = read_yaml(tmp_path / "project" / "cranes.yaml").data["media"]
+    assert media == {
+        "file": "media/cranes-1.png",
+        "caption": "A Nordwind crane controller at a test berth in Hamburg.",
+        "credit": "Nordwind Robotics",
+        "alt": "A ship-to-shore crane above a container vessel.",
+    }
+    original = (fixture.parent / "media" / "harbor-crane.png").read_bytes()
+    assert (tmp_path / "project" / "media" / "cranes-1.png").read_bytes() == original
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"PK\x03\x04 not really a zip", "is not a Word file"), (b"plain text", "is not a Word file")],
+)
+def test_a_broken_word_file_gets_a_located_error(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    source = tmp_path / "broken.docx"
+    source.write_bytes(content)
+    with pytest.raises(InputError, match=message) as caught:
+        import_releases([source], tmp_path / "project")
+    assert str(caught.value).startswith(f"{source}:1:")
+    assert not (tmp_path / "project").exists()
+
+
+def test_a_word_file_that_unpacks_too_large_is_refused(tmp_path: Path, monkeypatch) -> None:
+    import prwriter.importing.docx as word
+
+    source = tmp_path / "plant.docx"
+    _styled_word_file(source)
+    # The real limit is 100 MB; a lower one stands in for a decompression bomb.
+    monkeypatch.setattr(word, "MAX_UNPACKED_BYTES", 1000)
+    with pytest.raises(InputError, match="unpacks to more than any release needs"):
+        import_releases([source], tmp_path / "project")
+    assert not (tmp_path / "project").exists()

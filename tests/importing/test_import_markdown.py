@@ -1,0 +1,30 @@
+"""Markdown as `--format md` writes it, read back: the same Markdown again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+from prwriter import Project, import_releases, load_release, render
+from prwriter.yaml_source import read_yaml
+
+GOLDEN = [DATA / "golden" / f"{name}.md" for name in ("immunogen", "nordwind-tidewater")]
+
+
+@pytest.mark.parametrize("golden", GOLDEN, ids=lambda p: p.name)
+def test_markdown_round_trips(golden: Path, tmp_path: Path) -> None:
+    result = import_releases([golden], tmp_path)
+    [imported] = result.releases
+    assert imported.reproduced == imported.lines, result.notes
+    release = load_release(tmp_path / f"{golden.stem}.yaml")
+    assert render(release, "md", project=Project(tmp_path)) == golden.read_text(encoding="utf-8")
+
+
+def test_markdown_links_and_contacts_come_back_as_facts(tmp_path: Path) -> None:
+    import_releases([GOLDEN[0]], tmp_path)
+    facts = read_yaml(tmp_path / "immunogen.yaml").data
+    assert facts["companies"] == [{"id": "immunogen", "link": True}]
+    assert [g["label"] for g in facts["contacts"]] == ["For Investors", "For Media"]
+    assert "wire" not in facts
