@@ -46,7 +46,6 @@ def render_html(
 def page_number_css(label: str) -> str:
     """The paged-media footer in the copy's language: "Page {page} de {pages}" becomes
     `"Page " counter(page) " de " counter(pages)`."""
-    import json
     import re
 
     parts = []
@@ -54,7 +53,10 @@ def page_number_css(label: str) -> str:
         if piece in ("{page}", "{pages}"):
             parts.append(f"counter({piece[1:-1]})")
         elif piece:
-            parts.append(json.dumps(piece, ensure_ascii=True))
+            # A CSS string: the stylesheet is UTF-8, so only the quote, the backslash and
+            # line breaks need escapes ("Página" stays as it is).
+            text = piece.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+            parts.append(f'"{text}"')
     return "\n@page { @bottom-center { content: " + " ".join(parts) + "; } }\n"
 
 

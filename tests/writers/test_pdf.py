@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 import prwriter
-from conftest import ACME_RELEASE, REPO, ProjectMaker
+from conftest import ACME_RELEASE, DATA, REPO, ProjectMaker
 
 EXAMPLES = REPO / "examples"
 IN_CI = os.environ.get("CI") == "true"
@@ -147,3 +147,21 @@ def test_eight_threads_render_identical_pdfs() -> None:
     assert "CRITICAL" not in result.stderr
     digests = result.stdout.split()
     assert digests == [hashlib.sha256(build(release)).hexdigest()] * 24
+
+
+def test_page_numbers_are_in_the_copys_language(tmp_path) -> None:
+    """A Spanish release's footer reads "Página 2 de N", accents and all."""
+    project = tmp_path / "es"
+    shutil.copytree(DATA / "languages" / "es", project)
+    release = project / "release.yaml"
+    long_body = "".join(f"  - Las obras de la escuela {n} terminarán en diciembre.\n"
+                        for n in range(120))  # fmt: skip
+    text = release.read_text(encoding="utf-8")
+    release.write_text(text.replace("  - Las obras terminarán en diciembre.\n", long_body),
+                       encoding="utf-8")  # fmt: skip
+    data = prwriter.render(prwriter.load_release(release), "pdf")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    pages = len(reader.pages)
+    assert pages >= 2
+    assert f"Página 2 de {pages}" in reader.pages[1].extract_text()
+    assert "Page 2" not in reader.pages[1].extract_text()

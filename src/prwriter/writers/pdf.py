@@ -19,9 +19,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from prwriter.document import ENGLISH_PAGE_LABEL
 from prwriter.draft import is_draft, mark_html
 from prwriter.errors import InputError, Problem
-from prwriter.html_document import render_html
+from prwriter.html_document import page_number_css, render_html
 from prwriter.layout import build_document
 from prwriter.model import Release
 from prwriter.paths import inside
@@ -63,17 +64,26 @@ def _write(release: Release, options: RenderOptions) -> bytes:
 
     has_subsetter = _check_subsetter()
     project = options.project
-    html = render_html(build_document(release, project), project)
+    tree = build_document(release, project)
+    html = render_html(tree, project)
     if is_draft(release, options):
         html = mark_html(html, watermark=True)
-    fetcher = _fetcher_class()(list(project.template_dirs), project.template_roots())
+    fetcher = project.memo(
+        "pdf-url-fetcher",
+        lambda: _fetcher_class()(list(project.template_dirs), project.template_roots()),
+    )
     fonts = project.memo("pdf-font-configuration", _font_config)
     try:
-        sheets = [
+        # Parsed once per project: the stylesheets depend on its files alone.
+        sheets = project.memo("pdf-stylesheets", lambda: [
             CSS(filename=str(project.template_path(name)), url_fetcher=fetcher,
                 font_config=fonts)
             for name in STYLESHEETS
-        ]  # fmt: skip
+        ])  # fmt: skip
+        label = tree.metadata.page_label
+        if label != ENGLISH_PAGE_LABEL:
+            # The footer in the copy's language, after the stylesheet it overrides.
+            sheets = [*sheets, CSS(string=page_number_css(label), font_config=fonts)]
         document = HTML(string=html, url_fetcher=fetcher, base_url=None)
         with _font_timestamps(release.date, fixed=not has_subsetter):
             pdf: bytes = document.write_pdf(
@@ -112,9 +122,6 @@ def _warn_once() -> None:
     warnings.warn(HARFBUZZ_HINT, RuntimeWarning, stacklevel=4)
 
 
-_fallback_lock = threading.Lock()
-
-
 @contextmanager
 def _font_timestamps(date: dt.date, *, fixed: bool) -> Iterator[None]:
     """Without HarfBuzz's subsetter WeasyPrint subsets fonts with fontTools, which stamps
@@ -124,13 +131,13 @@ def _font_timestamps(date: dt.date, *, fixed: bool) -> Iterator[None]:
         yield
         return
     moment = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC)
-    # The environment is the process's: one such render at a time, and it is put back.
-    with _fallback_lock:
-        os.environ["SOURCE_DATE_EPOCH"] = str(max(0, int(moment.timestamp())))
-        try:
-            yield
-        finally:
-            del os.environ["SOURCE_DATE_EPOCH"]
+    # The environment is the process's: it is put back, and `write` holds the render lock,
+    # so no other render in this process sees it.
+    os.environ["SOURCE_DATE_EPOCH"] = str(max(0, int(moment.timestamp())))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
 @cache
