@@ -14,7 +14,7 @@ LAYERS: list[set[str]] = [
     # AP and wire rules are tables and pure functions: input validation uses them too.
     {"errors", "kinds", "style"},
     {"resources", "yaml_source", "schema", "validation", "paths", "origins", "output"},
-    {"model", "markup", "document"},
+    {"model", "tables", "markup", "document"},
     {"library", "settings", "wires", "templating", "project", "loading"},
     {"formatting", "layout", "html_document", "addresses", "jsonld"},
     {"writers", "checks"},

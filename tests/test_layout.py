@@ -44,6 +44,10 @@ def tree_paragraphs(blocks: tuple[doc.Block, ...]) -> list[tuple[str, str]]:
             found.extend(
                 [(block.image.style, ""), (block.caption.style, plain(block.caption.children))]
             )
+        elif isinstance(block, doc.Table):
+            # Cells are the table's own paragraphs; around it stand caption, units, notes.
+            around = [p for p in (block.caption, block.units) if p is not None]
+            found.extend((p.style, plain(p.children)) for p in (*around, *block.footnotes))
         else:
             found.extend(tree_paragraphs(block.blocks))
     return found
@@ -109,12 +113,12 @@ def test_house_layout_changes_every_visual_format(make_project: ProjectMaker) ->
     [
         (
             ("  - headline\n", "  - headlines\n"),
-            "layout.yaml:14:5: order[3]: unknown part "
+            "layout.yaml:16:5: order[3]: unknown part "
             "'headlines'; parts: 'headline', 'subheadlines'",
         ),
         (("  quote: Quote\n", "  quotes: Quote\n"), "unknown role 'quotes'; roles: 'quote'"),
         (("  quote: Quote\n", ""), "styles: no style for quote; give every role a style name"),
-        (("  - {text", "  - {txt"), "layout.yaml:13:6: order[2].txt: unknown key"),
+        (("  - {text", "  - {txt"), "layout.yaml:15:6: order[2].txt: unknown key"),
     ],
 )
 def test_a_broken_house_layout_is_a_located_error(

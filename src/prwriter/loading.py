@@ -56,6 +56,7 @@ from prwriter.schema import (
     PersonInput,
     QuotePart,
     ReleaseInput,
+    TablePart,
 )
 from prwriter.settings import setting_position
 from prwriter.style.places import (
@@ -65,6 +66,7 @@ from prwriter.style.places import (
     suggest_provinces,
     suggest_states,
 )
+from prwriter.tables import resolve_table
 from prwriter.validation import raise_problems, validate_fields
 from prwriter.wires import unknown_wire_problem
 from prwriter.yaml_source import YamlSource, parse_yaml, read_yaml
@@ -311,12 +313,17 @@ class _Resolver:
             )
             return []
 
-    def body(self, parts: list[str | QuotePart]) -> list[Block]:
+    def body(self, parts: list[str | QuotePart | TablePart]) -> list[Block]:
         blocks: list[Block] = []
         for i, part in enumerate(parts):
             if isinstance(part, QuotePart):
                 quote = self.quote(part, i)
                 found: list[Block] = [quote] if quote is not None else []
+            elif isinstance(part, TablePart):
+                table, problems = resolve_table(part.table)
+                for loc, message in problems:
+                    self.fail(("body", i, "table", *loc), message)
+                found = [table] if table is not None else []
             else:
                 found = self.markdown(part, self.source, ("body", i))
             for block in found:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph as WordParagraph
 
 REFERENCE = "docx/reference.docx"
+TABLE_TWIPS = 9360
 
 
 # Release fields this writer leaves out on purpose (the writers' coverage test reads this).
@@ -81,8 +82,77 @@ class _Walker:
         elif isinstance(block, doc.Figure):
             self.image(self.paragraph(block.image.style), block.image)
             self.block(block.caption)
+        elif isinstance(block, doc.Table):
+            self.table(block)
         else:
             self.blocks(block.blocks)
+
+    def table(self, table: doc.Table) -> None:
+        """A real Word table in the named table style; its heading rows repeat on every
+        page (w:tblHeader), label cells take the row's indent, amounts sit right."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        for block in (table.caption, table.units):
+            if block is not None:
+                self.block(block)
+        rows = (*table.header, *table.rows)
+        columns = sum(cell.span for cell in table.header[-1].cells)  # the labels' included
+        styles = self.word.styles
+        if table.style not in styles:
+            styles.add_style(table.style, WD_STYLE_TYPE.TABLE)
+        grid = OxmlElement("w:tbl")
+        properties = OxmlElement("w:tblPr")
+        style = OxmlElement("w:tblStyle")
+        style.set(qn("w:val"), styles[table.style].style_id)
+        width = OxmlElement("w:tblW")
+        width.set(qn("w:w"), "5000")
+        width.set(qn("w:type"), "pct")
+        properties.extend([style, width])
+        columns_xml = OxmlElement("w:tblGrid")
+        # 6.5 inches in twips: the amounts get at most 1,200 each, the labels the rest.
+        number = min(1200, TABLE_TWIPS // (2 * (columns - 1)))
+        for n in range(columns):
+            column = OxmlElement("w:gridCol")
+            column.set(qn("w:w"), str(number if n else TABLE_TWIPS - number * (columns - 1)))
+            columns_xml.append(column)
+        grid.extend([properties, columns_xml])
+        for n, row in enumerate(rows):
+            tr = OxmlElement("w:tr")
+            if n < len(table.header):
+                tr_pr = OxmlElement("w:trPr")
+                tr_pr.append(OxmlElement("w:tblHeader"))
+                tr.append(tr_pr)
+            for cell in row.cells:
+                tc = OxmlElement("w:tc")
+                if cell.span > 1:
+                    tc_pr = OxmlElement("w:tcPr")
+                    span = OxmlElement("w:gridSpan")
+                    span.set(qn("w:val"), str(cell.span))
+                    tc_pr.append(span)
+                    tc.append(tc_pr)
+                p = OxmlElement("w:p")
+                tc.append(p)
+                p_pr = p.get_or_add_pPr()
+                p_pr.style = self.style(cell.style).style_id
+                if cell.indent:
+                    indent = OxmlElement("w:ind")
+                    indent.set(qn("w:left"), str(240 * cell.indent))
+                    p_pr.append(indent)
+                if cell.numeric:
+                    p_pr.append(_justify("right"))
+                if cell.text:
+                    self.run(self.paragraph_class(p, self.word._body), cell.text, False, False,
+                             None, None)  # fmt: skip
+                tr.append(tc)
+            grid.append(tr)
+        if self.end is not None:
+            self.end.addprevious(grid)
+        else:
+            self.body.append(grid)
+        for note in table.footnotes:
+            self.block(note)
 
     def paragraph(self, style: str) -> WordParagraph:
         from docx.oxml import OxmlElement
@@ -212,6 +282,15 @@ class _Walker:
             # Looking a style up by name walks every style; do it once per name.
             self.styles[key] = styles[name]
         return self.styles[key]
+
+
+def _justify(value: str) -> Any:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    jc = OxmlElement("w:jc")
+    jc.set(qn("w:val"), value)
+    return jc
 
 
 def _restart_numbering(word: WordDocument, style: Any, start: int) -> int | None:
