@@ -146,8 +146,8 @@ def _table(tokens: list[Token], i: int) -> tuple[int, Table]:
     parsed: list[TableRow] = []
     for line, cells in body:
         label_token, values = cells[0], [c.content.strip() for c in cells[1:]]
-        children = label_token.children or []
-        bold = len(children) >= 2 and children[0].type == "strong_open"
+        written = label_token.content.strip()
+        bold = any(written.startswith(m) and written.endswith(m) for m in ("**", "__"))
         label = _plain_text(parse_inline(label_token)).strip()
         if not label:
             raise MarkupError("every table row starts with its label", line)

@@ -35,6 +35,7 @@ def test_reference_copy_matches_the_shared_reference() -> None:
 EXAMPLES = {
     "immunogen": EXAMPLE,
     "nordwind-tidewater": REPO / "examples" / "nordwind-tidewater" / "release.yaml",
+    "quillmark-earnings": REPO / "examples" / "quillmark-earnings" / "release.yaml",
 }
 WIRES = sorted(prwriter.list_wires())
 

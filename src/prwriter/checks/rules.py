@@ -15,7 +15,7 @@ from typing import Any
 
 from prwriter.checks import Context, rule
 from prwriter.checks.text import all_copy, body_blocks, body_text, lead, sentences, unquoted, words
-from prwriter.model import Link, ListBlock, Paragraph, Quote
+from prwriter.model import Link, ListBlock, Paragraph, Quote, Table
 from prwriter.style.names import without_legal_suffix
 
 Hit = tuple[tuple[str | int, ...], str, Any]
@@ -531,8 +531,8 @@ _FORWARD = re.compile(
 
 @rule(
     "FN004", "safe-harbor", "error",
-    "A listed issuer whose copy looks ahead (expects, plans, will...) carries a "
-    "forward-looking statements block.",
+    "A listed issuer whose copy looks ahead (expects, plans, will...) or gives a guidance "
+    "table carries a forward-looking statements block.",
 )  # fmt: skip
 def safe_harbor(ctx: Context) -> Iterator[Hit]:
     if not any(c.listings for c in ctx.release.companies):
@@ -544,6 +544,11 @@ def safe_harbor(ctx: Context) -> Iterator[Hit]:
         if found:
             yield (path, f"'{found.group()}' is a forward-looking statement; add a "
                    "forward-looking legal block under `legal:`", None)  # fmt: skip
+            return
+    for b, block in enumerate(ctx.release.body):
+        if isinstance(block, Table) and block.purpose == "guidance":
+            yield (("body", b, "table"), "a guidance table is a forward-looking statement; "
+                   "add a forward-looking legal block under `legal:`", None)  # fmt: skip
             return
 
 
@@ -585,3 +590,7 @@ def market_close(ctx: Context) -> Iterator[Hit]:
                 yield (("embargo",), f"{local:%H:%M} ET falls in the {listing.exchange} close; "
                        "send it before 4 p.m. or after the close is published", None)  # fmt: skip
                 return
+
+
+# Table rules live beside the model of tables; importing them registers them.
+from prwriter.checks import tables as _tables  # noqa: E402, F401

@@ -192,9 +192,10 @@ class _MarkdownWriter:
             "| :-- | " + " | ".join("--:" for _ in headings) + " |",
         ]
         for row in table.rows:
-            label = "\u00a0" * (2 * row.indent) + cell(row.label)
-            if row.kind in ("subtotal", "total", "heading") and label.strip():
+            label = cell(row.label)
+            if row.kind in ("subtotal", "total", "heading"):
                 label = f"**{label}**"
+            label = "\u00a0" * (2 * row.indent) + label  # outside the bold, or it is no bold
             amounts = [cell(a) for a in row_cells(table, row)] or [""] * len(headings)
             lines.append("| " + " | ".join([label, *amounts]) + " |")
         before = [f"**{guard_line(escape(table.caption))}**"] if table.caption else []

@@ -291,7 +291,11 @@ def text_table(table: Table, width: int, text: Callable[[str], str]) -> list[str
         for over in heading:
             room = sum(widths[start : start + over.span]) + GAP * (over.span - 1)
             words = text(over.text)
-            parts.append(words.rjust(room) if last or over.span == 1 else words.center(room))
+            if over.span > 1 and not last:
+                parts.append(words.center(room))
+            else:  # over the digits, clear of a negative's closing parenthesis
+                hang = 1 if closing[start] and len(words) < room else 0
+                parts.append(words.rjust(room - hang) + " " * hang)
             start += over.span
         stub = text(table.stub or "") if last else ""
         lines.append(stub.ljust(label_width) + "".join(" " * GAP + p for p in parts))
