@@ -68,7 +68,7 @@ def test_render_refuses_an_unknown_format() -> None:
 
 def test_list_wires_names_the_shipped_profiles() -> None:
     wires = prwriter.list_wires()
-    assert {"businesswire", "businesswire-acquiremedia"} <= set(wires)
+    assert {"businesswire", "prnewswire", "cnw", "newsfile"} <= set(wires)
     assert all(path.suffix == ".yaml" for path in wires.values())
 
 
@@ -83,9 +83,10 @@ def test_cli_uses_only_the_public_api() -> None:
         or (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("prwriter"))
     }
     # Besides the facade, the command line reaches only its own plumbing: exit codes,
-    # the rules document, schema files and the folders --watch watches.
+    # the rules document, schema files, the folders --watch watches, and the escaping of
+    # input it prints.
     assert imported <= {"prwriter", "exit_status", "rules_markdown", "write_schemas",
-                        "schema_text", "watch_folders"}, imported  # fmt: skip
+                        "schema_text", "watch_folders", "printable"}, imported  # fmt: skip
     used = {
         node.attr
         for node in ast.walk(tree)

@@ -42,7 +42,8 @@ def test_check_findings_exit_1_with_locations(make_project: ProjectMaker, monkey
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert (
-        "r.yaml:1:11: headline: error HL005: headline has an exclamation mark; remove it" in lines
+        "r.yaml:1:11: headline: warning PR002: the headline has an exclamation mark; remove it"
+        in lines
     )
     assert (
         "r.yaml:1:11: headline: error ST006: placeholder 'TK' left in the copy; write the real text"
@@ -62,14 +63,14 @@ def test_fail_on_and_input_errors(make_project: ProjectMaker) -> None:
 
 def test_project_settings_configure_rules(make_project: ProjectMaker) -> None:
     settings = '[check]\nfail_on = "warning"\n\n[check.rules.ST006]\nenabled = false\n\n' \
-               '[check.rules.HL005]\nseverity = "info"\n'  # fmt: skip
+               '[check.rules.PR002]\nseverity = "info"\n'  # fmt: skip
     project = shouting(make_project)
     (project / "prwriter.toml").write_text(settings + "\n[check.rules.HL004]\nenabled = false\n")
     result = run("check", project / "r.yaml", "--format", "json")
     assert result.exit_code == 1  # fail_on = "warning", and the short body warns
     findings = json.loads(result.stdout)["releases"][0]["findings"]
-    assert [(f["rule"], f["severity"]) for f in findings if f["rule"] in ("HL005", "ST006")] == [
-        ("HL005", "info")
+    assert [(f["rule"], f["severity"]) for f in findings if f["rule"] in ("PR002", "ST006")] == [
+        ("PR002", "info")
     ]
 
 
@@ -77,9 +78,9 @@ def test_github_annotations(make_project: ProjectMaker, monkeypatch) -> None:
     project = shouting(make_project)
     monkeypatch.chdir(project)
     result = run("check", "r.yaml", "--format", "github")
-    assert next(line for line in result.stdout.splitlines() if "HL005" in line) == (
-        "::error file=r.yaml,line=1,col=11,title=HL005::headline: headline has an exclamation "
-        "mark; remove it"
+    assert next(line for line in result.stdout.splitlines() if "ST006" in line) == (
+        "::error file=r.yaml,line=1,col=11,title=ST006::headline: placeholder 'TK' left in the "
+        "copy; write the real text"
     )
 
 
@@ -90,7 +91,7 @@ def test_sarif_log(make_project: ProjectMaker) -> None:
     run_ = log["runs"][0]
     rule_ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
     assert rule_ids == sorted(rule_ids)
-    result = run_["results"][0]
+    result = next(r for r in run_["results"] if r["ruleId"] == "ST006")
     assert result["ruleId"] in rule_ids and result["level"] == "error"
     region = result["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 1, "startColumn": 11}
@@ -115,7 +116,7 @@ def test_list_rules() -> None:
     assert ids == sorted(ids) and {"HL001", "ST006", "PR006", "FN004"} <= set(ids)
 
 
-def test_init_scaffolds_a_project_that_checks_clean(tmp_path: Path) -> None:
+def test_init_scaffolds_a_project_whose_sample_text_the_check_finds(tmp_path: Path) -> None:
     result = run("init", tmp_path / "site", "--company-id", "acme", "--company-name", "Acme, Inc.")
     assert result.exit_code == 0
     site = tmp_path / "site"
@@ -124,6 +125,20 @@ def test_init_scaffolds_a_project_that_checks_clean(tmp_path: Path) -> None:
                  "boilerplates/legal/acme-forward-looking.yaml", "releases/first-release.yaml",
                  "templates/README.md", ".github/workflows/releases.yml"):  # fmt: skip
         assert (site / made).is_file(), made
+    checked = run("check", site / "releases", "--format", "json")
+    assert checked.exit_code == 1
+    findings = json.loads(checked.stdout)["releases"][0]["findings"]
+    errors = {(f["rule"], Path(f["file"]).name) for f in findings if f["severity"] == "error"}
+    assert {rule for rule, _ in errors} == {"ST009"}
+    assert {name for _, name in errors} == {"acme.yaml", "acme-media.yaml", "first-release.yaml"}
+    # The writer replaces the sample text; the project then checks clean.
+    (site / "boilerplates/companies/acme.yaml").write_text(
+        "name: Acme, Inc.\nshort_name: Acme\nabout: Acme, Inc. makes tools for builders.\n"
+    )
+    (site / "boilerplates/contacts/acme-media.yaml").write_text(
+        "organization: Acme, Inc.\nname: Dana Cruz\nphone: 937-226-0100\nemail: press@acme.test\n"
+    )
+    (site / "releases/first-release.yaml").write_text(CLEAN)
     assert run("check", site / "releases").exit_code == 0
     (site / "prwriter.toml").write_text("# mine\n")
     again = run("init", site)

@@ -175,3 +175,98 @@ def test_interrupted_batch_leaves_no_partial_file(
         assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
     for document in out.glob("*.docx"):
         docx.Document(str(document))
+
+
+def test_library_file_symlinked_out_of_the_project_is_refused(make_project: ProjectMaker) -> None:
+    release = ACME_RELEASE.replace("companies: [acme]", "companies: [leak]")
+    project = make_project({"r.yaml": release, "boilerplates/companies/.keep": ""})
+    secret = project.parent / "secret.txt"
+    secret.write_text("root:x:0:0:TOP SECRET\n" * 500, encoding="utf-8")
+    (project / "boilerplates/companies/leak.yaml").symlink_to(secret)
+    result = run("generate", project / "r.yaml", "-o", project / "out")
+    assert result.exit_code == 2
+    assert "leak.yaml:1:1: refused: this library file leads outside the project" in result.stderr
+    assert "SECRET" not in result.stderr
+    assert not (project / "out").exists()
+
+
+def test_library_file_symlinked_inside_the_project_is_read(make_project: ProjectMaker) -> None:
+    company = "name: Leak Co.\nabout: Leak Co. makes pipes.\n"
+    release = ACME_RELEASE.replace("companies: [acme]", "companies: [leak]").replace(
+        "Acme, Inc.", "Leak Co."
+    )
+    project = make_project({"r.yaml": release, "shared/leak.yaml": company})
+    (project / "boilerplates/companies").mkdir(parents=True)
+    (project / "boilerplates/companies/leak.yaml").symlink_to(project / "shared/leak.yaml")
+    assert prwriter.load_release(project / "r.yaml").companies[0].name == "Leak Co."
+
+
+def test_control_characters_from_input_are_escaped_in_every_message(
+    make_project: ProjectMaker,
+) -> None:
+    release = ACME_RELEASE + '"\\e]0;owned\\a\\nr.yaml:1:1: forged\\u202e": 1\n'
+    project = make_project({"r.yaml": release})
+    result = run("generate", project / "r.yaml")
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\u202e" not in result.stderr
+    assert "\\x1b]0;owned\\x07\\x0ar.yaml:1:1: forged\\u202e: unknown key" in result.stderr
+    checked = run("check", project / "r.yaml")
+    assert "\x1b]0" not in checked.stdout and "\\x1b]0;owned" in checked.stdout
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("embargo.timezone=America/New_York", "--set: embargo.until: required field is missing"),
+        ("wire=nope", "--set: wire: unknown wire 'nope'"),
+        ("media=[{file: x.png}]", "--set: media.caption: required field is missing"),
+        ("body=<b>x</b>", "--set: body: raw HTML is not supported"),
+    ],
+)
+def test_a_set_problem_is_blamed_on_the_set_argument(
+    setting: str, message: str, make_project: ProjectMaker
+) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE})
+    result = run("generate", project / "r.yaml", "--set", setting, "--no-checks")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].startswith(message), result.stderr
+    assert "r.yaml:" not in result.stderr
+
+
+def test_control_characters_in_file_names_are_escaped_when_printed(
+    make_project: ProjectMaker,
+) -> None:
+    project = make_project({"r\x1b]0;owned\x07.yaml": ACME_RELEASE})
+    result = run("generate", project, "-f", "txt", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "r\\x1b]0;owned\\x07.txt" in result.stdout
+
+
+def test_a_huge_key_or_value_is_never_printed_whole(make_project: ProjectMaker) -> None:
+    release = ACME_RELEASE.replace("companies: [acme]", f"companies: [{'x' * 50_000}]")
+    project = make_project({"r.yaml": release + f"{'k' * 1000}: 1\n"})  # YAML's longest key
+    result = run("generate", project / "r.yaml", "-o", project / "out")
+    assert result.exit_code == 2
+    assert "k" * 200 + "…: unknown key" in result.stderr
+    assert "x" * 1000 not in result.stderr and "k" * 201 not in result.stderr
+    assert len(result.stderr) < 3000
+
+
+def test_releases_and_settings_symlinked_out_of_the_folder_are_refused(
+    make_project: ProjectMaker,
+) -> None:
+    project = make_project({"releases/r.yaml": ACME_RELEASE, "elsewhere/prwriter.toml": ""})
+    outside = project.parent / "outside.yaml"
+    outside.write_text(ACME_RELEASE, encoding="utf-8")
+    (project / "releases/leak.yaml").symlink_to(outside)
+    result = run("generate", project / "releases", "-f", "txt", "-j", "1")
+    assert result.exit_code == 2
+    assert "leak.yaml:1:1: refused: this release file leads outside the project" in result.stderr
+    assert (project / "releases/r.txt").is_file() and not (project / "releases/leak.txt").exists()
+
+    (project / "prwriter.toml").symlink_to(project.parent / "secret.toml")
+    (project.parent / "secret.toml").write_text("output_dir = 'x'\n", encoding="utf-8")
+    with pytest.raises(prwriter.InputError, match="refused: this settings file leads outside"):
+        prwriter.load_release(project / "releases/r.yaml")

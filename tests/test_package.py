@@ -37,7 +37,7 @@ def test_wheel_contains_templates_library_and_type_marker(wheel: Path) -> None:
         "prwriter/py.typed",
         "prwriter/templates/text/wire.txt.j2",
         "prwriter/templates/wires/businesswire.yaml",
-        "prwriter/templates/wires/businesswire-acquiremedia.yaml",
+        "prwriter/templates/wires/cnw.yaml",
         "prwriter/boilerplates/companies/acme.yaml",
         "prwriter/boilerplates/legal/acme-forward-looking.yaml",
     ):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import prwriter
-from conftest import ACME_RELEASE, ProjectMaker
+from conftest import ACME_RELEASE, REPO, ProjectMaker
 from prwriter.errors import InputError
 from prwriter.project import Project
 
@@ -25,7 +25,6 @@ DATELINES = [
     ("businesswire", "waltham", "WALTHAM, Mass.--(BUSINESS WIRE)--"),
     ("businesswire", "boston", "BOSTON--(BUSINESS WIRE)--"),
     ("businesswire", "tel-aviv", "SAN FRANCISCO & TEL AVIV, Israel--(BUSINESS WIRE)--"),
-    ("businesswire-acquiremedia", "waltham", "WALTHAM, Mass.--(BUSINESS WIRE)-- "),
     ("prnewswire", "waltham", "WALTHAM, Mass., March 5, 2025 /PRNewswire/ -- "),
     ("prnewswire", "new-york", "NEW YORK, March 5, 2025 /PRNewswire/ -- "),
     ("prnewswire", "tokyo", "TOKYO, March 5, 2025 /PRNewswire/ -- "),
@@ -37,6 +36,10 @@ DATELINES = [
     ("accesswire", "vancouver", "VANCOUVER, BC / ACCESSWIRE / March 5, 2025 / "),
     ("print", "waltham", "WALTHAM, Mass., March 5, 2025 — "),
     ("print", "tokyo", "TOKYO, March 5, 2025 — "),
+    ("cnw", "vancouver", "VANCOUVER, BC, March 5, 2025 /CNW/ - "),
+    ("cnw", "new-york", "NEW YORK, March 5, 2025 /CNW/ - "),
+    ("newsfile", "vancouver", "Vancouver, British Columbia--(Newsfile Corp. - March 5, 2025) - "),
+    ("newsfile", "new-york", "New York, New York--(Newsfile Corp. - March 5, 2025) - "),
 ]  # fmt: skip
 
 
@@ -57,10 +60,11 @@ def test_every_shipped_profile_has_dateline_rows() -> None:
     ("wire", "ending"),
     [
         ("businesswire", "Contacts\n\nMedia:\nAcme, Inc."),
-        ("businesswire-acquiremedia", "Source: Acme, Inc.\n\nNews Provided by Acquire Media\n"),
         ("prnewswire", "SOURCE Acme, Inc.\n"),
         ("globenewswire", "CONTACT: Media:\n         Acme, Inc.\n"),
         ("accesswire", "SOURCE: Acme, Inc.\n"),
+        ("cnw", "SOURCE Acme, Inc.\n\nFor further information: Media:\nAcme, Inc.\n"),
+        ("newsfile", "For further information, please contact:\n\nMedia:\nAcme, Inc."),
         ("print", "About Acme, Inc.\n\nAcme, Inc. makes tools and software"),
     ],
 )
@@ -99,3 +103,54 @@ def test_broken_profile_file_is_located(make_project: ProjectMaker) -> None:
     [problem] = info.value.problems
     assert (problem.line, problem.field) == (3, "links")
     assert problem.message == "got 'html'; expected 'markdown', 'plain' or 'text'"
+
+
+HOUSE = REPO / "examples" / "immunogen" / "templates" / "wires" / "businesswire-acquiremedia.yaml"
+
+
+def test_the_immunogen_house_profile_lives_in_its_project(make_project: ProjectMaker) -> None:
+    assert "businesswire-acquiremedia" not in prwriter.list_wires()
+    assert prwriter.list_wires(REPO / "examples" / "immunogen")["businesswire-acquiremedia"] == (
+        HOUSE.resolve()
+    )
+    release = ACME_RELEASE + "contacts:\n  - {label: Media, contacts: acme-media}\n"
+    project = make_project(
+        {"r.yaml": release, "templates/wires/house.yaml": HOUSE.read_text(encoding="utf-8")}
+    )
+    text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="house")
+    assert isinstance(text, str)
+    assert "\nWALTHAM" not in text and "DAYTON, Ohio--(BUSINESS WIRE)-- Acme" in text
+    assert text.endswith("Source: Acme, Inc.\n\nNews Provided by Acquire Media\n")
+
+
+def test_a_house_profile_extends_a_shipped_one_with_one_setting(
+    make_project: ProjectMaker,
+) -> None:
+    release = ACME_RELEASE.replace(
+        "body: Acme, Inc. today opened a plant in Dayton.",
+        "body:\n  - Acme, Inc. today opened a plant in Dayton.\n"
+        "  - quote: {speaker: acme-ceo, text: We are glad. The plant is ready.}",
+    )
+    # A project's prnewswire.yaml may extend the shipped prnewswire it replaces.
+    house = "extends: prnewswire\nquote_form: quote-first-split\n"
+    project = make_project({"r.yaml": release, "templates/wires/prnewswire.yaml": house})
+    text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="prnewswire")
+    assert isinstance(text, str)
+    assert "DAYTON, Ohio, March 5, 2025 /PRNewswire/ -- Acme, Inc. (NYSE: ACME)" in text
+    assert '"We are glad," said Alex Morgan, chief executive officer of Acme. "The plant' in text
+    assert text.endswith("SOURCE Acme, Inc.\n")
+
+
+def test_extending_a_missing_profile_is_located(make_project: ProjectMaker) -> None:
+    files = {
+        "r.yaml": ACME_RELEASE,
+        "templates/wires/a.yaml": "extends: b\n",
+        "templates/wires/b.yaml": "extends: a\n",
+    }
+    project = make_project(files)
+    with pytest.raises(InputError) as info:
+        prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="a")
+    [problem] = info.value.problems
+    assert (problem.line, problem.field) == (1, "extends")
+    assert problem.file.endswith("b.yaml")
+    assert problem.message.startswith("no other profile 'a' to extend; profiles: ")

@@ -116,3 +116,10 @@ def test_yaml_numbers_with_leading_zeros_and_specials_are_numbers(tmp_path: Path
     assert source.data["a"] == 12 and source.data["d"] == 31
     assert source.data["c"] == float("-inf")
     assert source.data["b"] != source.data["b"]  # NaN
+
+
+def test_a_blank_line_in_folded_text_keeps_the_paragraphs_apart(tmp_path: Path) -> None:
+    source = load(tmp_path, "t: >\n  one\n  two\n\n  three\n\n\n  four\n")
+    # Markdown reads a single line break as the same paragraph; two keep them apart.
+    assert source.data == {"t": "one two\n\nthree\n\n\nfour\n"}
+    assert load(tmp_path, "t: |\n  one\n\n  two\n").data == {"t": "one\n\ntwo\n"}

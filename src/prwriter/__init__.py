@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+from prwriter import arguments as _args
 from prwriter.errors import InputError, Problem
 from prwriter.kinds import (
     CHECK_FORMATS,
@@ -154,6 +155,9 @@ def load_release(
     from prwriter.checks import check_silences
     from prwriter.loading import load_with_origins
 
+    path = _args.path_arg("path", path)
+    overrides = _args.mapping_arg("overrides", overrides)
+    _args.project_arg(project)
     release, origins = load_with_origins(path, overrides, project)
     check_silences(release, origins)
     return release
@@ -209,9 +213,16 @@ def render(
     pass one to render many releases of a project without reading it again. Raises
     `InputError` for an unknown wire or a broken project template or stylesheet.
     """
+    from prwriter.model import Release
     from prwriter.project import Project
     from prwriter.writers import WRITERS, RenderOptions, get_writer
 
+    _args.expect("release", release, Release, "a Release (see load_release)")
+    _args.expect("fmt", fmt, str, "a str")
+    _args.optional_str("wire", wire)
+    _args.expect("ascii", ascii, bool, "a bool")
+    _args.optional_str("pdf_variant", pdf_variant)
+    _args.project_arg(project)
     choose(fmt, tuple(WRITERS), "format")
     if pdf_variant is not None:
         choose(pdf_variant, PDF_VARIANTS, "PDF variant")
@@ -226,8 +237,11 @@ def build_document(release: Release, project: Project | None = None) -> Document
     order and their styles that HTML, PDF and DOCX are made from. For tools that write a
     visual format of their own."""
     from prwriter.layout import build_document as build
+    from prwriter.model import Release
     from prwriter.project import Project
 
+    _args.expect("release", release, Release, "a Release (see load_release)")
+    _args.project_arg(project)
     return build(release, project if project is not None else Project.of_release(release))
 
 
@@ -236,6 +250,7 @@ def list_wires(folder: str | Path | None = None) -> dict[str, Path]:
     them: its project's `templates/wires/` first, then the shipped profiles."""
     from prwriter.project import Project
 
+    folder = _args.optional_path_arg("folder", folder)
     return (Project.find(folder) if folder is not None else Project()).wire_files()
 
 
@@ -244,6 +259,8 @@ def list_entries(kind: LibraryKind, folder: str | Path = ".") -> dict[str, Path]
     release in `folder` sees them."""
     from prwriter.project import Project
 
+    _args.expect("kind", kind, str, "a str")
+    folder = _args.path_arg("folder", folder)
     choose(kind, LIBRARY_KINDS, "kind")
     return dict(Project.find(folder).library(Path(folder)).ids(kind))
 
@@ -255,7 +272,7 @@ def export_templates(destination: str | Path) -> list[Path]:
     files written."""
     from prwriter.resources import export_shipped
 
-    return export_shipped("templates", Path(destination))
+    return export_shipped("templates", Path(_args.path_arg("destination", destination)))
 
 
 def generate(
@@ -277,8 +294,16 @@ def generate(
     `dry_run` writes nothing. Returns one `Outcome` per release (`written`, `problems`,
     `error`), and calls `on_outcome` as each finishes.
     """
+    from prwriter.batch import BatchOptions
     from prwriter.batch import generate as run
 
+    paths = _args.paths_arg("paths", paths)
+    if options is not None:
+        _args.expect("options", options, BatchOptions, "a BatchOptions or None")
+    _args.expect("jobs", jobs, int, "an int")
+    _args.expect("dry_run", dry_run, bool, "a bool")
+    _args.expect("fail_fast", fail_fast, bool, "a bool")
+    _args.callable_arg("on_outcome", on_outcome)
     return run(
         paths, options, jobs=jobs, dry_run=dry_run, fail_fast=fail_fast, on_outcome=on_outcome
     )
@@ -299,9 +324,10 @@ def check(
     from prwriter.batch import check_release
     from prwriter.model import Release
 
+    _args.project_arg(project)
     if isinstance(releases, Release):
         return [check_release(releases, project)]
-    return run(releases, overrides)
+    return run(_args.paths_arg("releases", releases), _args.mapping_arg("overrides", overrides))
 
 
 def check_report(
@@ -309,7 +335,10 @@ def check_report(
 ) -> str:
     """Check results as "text", "json", "github" (Actions annotations) or "sarif" (2.1.0)."""
     from prwriter.checks import report
+    from prwriter.checks.report import CheckResult
 
+    _args.sequence_of("results", results, CheckResult, "CheckResult")
+    _args.expect("fmt", fmt, str, "a str")
     choose(fmt, CHECK_FORMATS, "report format")
     if fmt == "json":
         return report.as_json(results)
@@ -331,6 +360,7 @@ def json_schema(kind: SchemaKind = "release") -> dict[str, Any]:
     """The JSON Schema of a file kind (one of SCHEMA_KINDS), for editors and tools."""
     from prwriter.schemas import json_schema as schema
 
+    _args.expect("kind", kind, str, "a str")
     return schema(kind)
 
 
@@ -345,6 +375,9 @@ def init_project(
     from prwriter.scaffold import Company
     from prwriter.scaffold import init_project as scaffold
 
+    folder = _args.path_arg("folder", folder)
+    _args.expect("company_id", company_id, str, "a str")
+    _args.expect("company_name", company_name, str, "a str")
     return scaffold(Path(folder), Company(company_id, company_name), dt.date.today())
 
 
@@ -365,8 +398,14 @@ def new_release(
     from prwriter.scaffold import Company, default_release_path
     from prwriter.scaffold import new_release as write
 
+    path = _args.optional_path_arg("path", path)
+    _args.expect("company_id", company_id, str, "a str")
+    for name, value in (("headline", headline), ("date", date)):
+        _args.optional_str(name, value)
+    _args.expect("city", city, str, "a str")
+    _args.expect("state", state, str, "a str")
     day = dt.date.fromisoformat(date) if date else dt.date.today()
-    target = Path(path) if path is not None else default_release_path(day, headline)
+    target = path if path is not None else default_release_path(day, headline)
     name = company_id
     entry = list_entries("companies", target.parent).get(company_id)
     if entry is None:
@@ -387,7 +426,7 @@ def list_templates(folder: str | Path = ".") -> dict[str, Path]:
     from prwriter.project import Project
 
     found: dict[str, Path] = {}
-    for root in Project.find(folder).template_dirs:
+    for root in Project.find(_args.path_arg("folder", folder)).template_dirs:
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 found.setdefault(path.relative_to(root).as_posix(), path)

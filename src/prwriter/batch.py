@@ -8,6 +8,8 @@ releases can never write the same file and a failed release never leaves part of
 from __future__ import annotations
 
 import glob
+import os
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,14 +18,15 @@ from typing import TYPE_CHECKING
 from prwriter.errors import InputError, Problem, display_path
 from prwriter.kinds import PDF_VARIANTS, choose
 from prwriter.library import SUFFIXES
-from prwriter.output import write_atomic
+from prwriter.output import write_all
+from prwriter.paths import check_read
 from prwriter.project import Project, find_project
 from prwriter.settings import check_name_pattern, setting_position
 from prwriter.style.names import slug
 from prwriter.wires import DEFAULT_WIRE
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from prwriter.checks import Finding
     from prwriter.checks.report import CheckResult
@@ -103,7 +106,12 @@ def find_releases(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem
             )
             if not inside:
                 problems.append(Problem(text, 0, 0, "", "no release YAML files in this folder"))
-            found.extend(inside)
+            for path in inside:
+                try:  # a symbolic link in the folder must not pull in a file from elsewhere
+                    check_read(path, [Path(text)], "release file")
+                    found.append(path)
+                except InputError as error:
+                    problems.extend(error.problems)
         else:
             found.append(Path(text))
     return list(dict.fromkeys(found)), problems
@@ -157,7 +165,9 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
             raise InputError([Problem(file, line, 1, "formats", message)])
         folder = options.output_dir
         if folder is None:
-            folder = project.folder / settings.output_dir if settings.output_dir else path.parent
+            folder = path.parent
+            if settings.output_dir:
+                folder = _inside_project(project.folder, settings.output_dir)
         pattern = options.name_pattern or settings.name_pattern or DEFAULT_PATTERN
         render_options = RenderOptions(
             project, wire=options.wire, ascii=options.ascii, pdf_variant=options.pdf_variant
@@ -184,6 +194,20 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
         return _Rendered(path, error=f"{type(error).__name__}: {error}")
 
 
+def _inside_project(project: Path, output_dir: str) -> Path:
+    """The settings' output folder; it must stay inside the project (after `..` and
+    symbolic links), since a settings file travels with the releases it sits beside."""
+    folder = project / output_dir
+    if not folder.resolve().is_relative_to(project.resolve()):
+        file, line = setting_position(project, "output_dir")
+        message = (
+            f"'{output_dir}' lies outside the project folder; keep output_dir inside it, "
+            "or choose the folder on the command line with --output-dir"
+        )
+        raise InputError([Problem(file, line, 1, "output_dir", message)])
+    return folder
+
+
 def _write(rendered: _Rendered, written: set[Path], dry_run: bool, strict: bool) -> Outcome:
     if rendered.problems or rendered.error:
         return Outcome(rendered.source, problems=rendered.problems, error=rendered.error)
@@ -202,18 +226,17 @@ def _write(rendered: _Rendered, written: set[Path], dry_run: bool, strict: bool)
             )
         if why:
             return Outcome(rendered.source, problems=(Problem(shown, 0, 0, "", why),))
-    done: list[Path] = []
-    for target, content in rendered.outputs.items():
-        if not dry_run:
-            try:
-                write_atomic(target, content)
-            except OSError as error:
-                message = f"cannot write {target}: {error.strerror or error}"
-                problem = Problem(shown, 0, 0, "", message)
-                return Outcome(rendered.source, tuple(done), problems=(problem,))
-        written.add(target.resolve())
-        done.append(target)
-    return Outcome(rendered.source, tuple(done), findings=rendered.findings)
+    if not dry_run:
+        try:
+            # All of a release's files or none: a failure keeps the previous set whole.
+            write_all(rendered.outputs)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            where = f" {error.filename}" if error.filename else ""
+            message = f"cannot write{where}: {reason}; nothing was written for this release"
+            return Outcome(rendered.source, problems=(Problem(shown, 0, 0, "", message),))
+    written.update(target.resolve() for target in rendered.outputs)
+    return Outcome(rendered.source, tuple(rendered.outputs), findings=rendered.findings)
 
 
 def generate(
@@ -261,22 +284,71 @@ def generate(
             if not finish(_render(path, options, projects)) and fail_fast:
                 break
     else:
-        # Imported here: a batch of one, or --jobs 1, never needs process pools.
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures: list[Future[_Rendered]] = [
-                pool.submit(_render_in_worker, path, options) for path in releases
-            ]
-            try:
-                # Written in input order, so which of two clashing releases wins is stable.
-                for future in futures:
-                    if not finish(future.result()) and fail_fast:
-                        break
-            finally:
-                for future in futures:
-                    future.cancel()
+        _render_in_pool(releases, options, jobs, finish, fail_fast)
     return list(outcomes.values())
+
+
+def _render_in_pool(
+    releases: list[Path],
+    options: BatchOptions,
+    jobs: int,
+    finish: Callable[[_Rendered], bool],
+    fail_fast: bool,
+) -> None:
+    # Imported here: a batch of one, or --jobs 1, never needs process pools.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, initializer=_worker_started, initargs=(os.getpid(),)
+    )
+    try:
+        futures: list[Future[_Rendered]] = [
+            pool.submit(_render_in_worker, path, options) for path in releases
+        ]
+        # Written in input order, so which of two clashing releases wins is stable.
+        for path, future in zip(releases, futures, strict=True):
+            try:
+                rendered = future.result()
+            except BrokenProcessPool:
+                rendered = _Rendered(path, error="the process rendering it stopped (killed?)")
+            if not finish(rendered) and fail_fast:
+                break
+    except BaseException:
+        # Ctrl-C or SIGTERM: stop the workers now rather than wait for their releases.
+        _stop_pool(pool)
+        raise
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    # Let the executor cancel what has not started (cancelling futures from here races
+    # with its own thread), then end the workers.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+
+
+def _worker_started(parent: int) -> None:
+    """In each rendering process: leave Ctrl-C to the parent (the terminal sends it to the
+    whole group), and exit when the parent is gone, even if it was killed outright."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="prwriter-parent-watch", daemon=True).start()
 
 
 def watch_folders(paths: Iterable[str | Path]) -> list[Path]:

@@ -10,6 +10,7 @@ from typing import Annotated, Any, get_args
 import typer
 
 import prwriter
+from prwriter.errors import printable
 
 EXIT_FINDINGS = 1
 EXIT_INPUT_ERROR = 2
@@ -267,7 +268,8 @@ class _Run:
                 typer.echo(str(problem), err=True)
             if outcome.error:
                 typer.echo(
-                    f"{outcome.source}: internal error: {outcome.error} (please report it; "
+                    printable(f"{outcome.source}: internal error: {outcome.error}")
+                    + " (please report it; "
                     "rerun with --debug for a traceback)",
                     err=True,
                 )
@@ -314,7 +316,7 @@ class _Progress:
         if quiet:
             return
         for path in outcome.written:
-            line = f"{verb} {path}"
+            line = printable(f"{verb} {path}")
             if self.bar is not None:
                 self.bar.console.print(line, highlight=False, markup=False)
             else:
@@ -339,6 +341,10 @@ def _watch(paths: list[str], run: _Run) -> None:
 
     for _changes in watchfiles.watch(*folders, watch_filter=relevant, raise_interrupt=False):
         run.once(paths)
+    # watchfiles ends its loop quietly on a signal, swallowing the SystemExit raised by
+    # _terminate: exit as that signal asks.
+    if _signals_received:
+        raise SystemExit(128 + _signals_received[-1])
 
 
 @app.command()
@@ -433,7 +439,7 @@ def list_(
         raise typer.BadParameter(f"unknown kind '{kind}'; choose from {choices}")
     width = max((len(name) for name in found), default=0)
     for name, path in found.items():
-        typer.echo(f"{name:<{width}}  {path}")
+        typer.echo(printable(f"{name:<{width}}  {path}"))
 
 
 @app.command()
@@ -453,7 +459,12 @@ def schema(
     if write is not None:
         from prwriter.schemas import write_schemas
 
-        for target in write_schemas(write):
+        try:
+            written = write_schemas(write)
+        except OSError as error:  # a symbolic link or a folder in the way, a full disk
+            typer.echo(f"{write}: cannot write the schemas: {error.strerror or error}", err=True)
+            raise typer.Exit(EXIT_INPUT_ERROR) from None
+        for target in written:
             typer.echo(f"wrote {target}")
         return
     if kind not in prwriter.SCHEMA_KINDS:
@@ -479,7 +490,11 @@ def init(
     """Start a release project: settings, a company with a contact, a spokesperson and a
     legal block to edit, a first release, the release schema, a templates/ folder and a
     GitHub Actions workflow that checks releases and builds drafts. Never replaces a file."""
-    written = prwriter.init_project(folder, company_id, company_name)
+    try:
+        written = prwriter.init_project(folder, company_id, company_name)
+    except prwriter.InputError as error:
+        _report(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
     for path in written:
         typer.echo(f"wrote {path}")
     typer.echo(
@@ -620,16 +635,24 @@ def export(
     """Copy the shipped templates (text layout, wire profiles, HTML layout and stylesheets,
     the DOCX reference document, fonts) to start customising them. Files that exist are
     never replaced. prwriter uses a project's templates/ before its own."""
-    written = prwriter.export_templates(destination)
+    try:
+        written = prwriter.export_templates(destination)
+    except prwriter.InputError as error:
+        _report(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
     for path in written:
         typer.echo(f"wrote {path}")
     if not written:
         typer.echo(f"nothing to copy: {destination} already has every template")
 
 
+_signals_received: list[int] = []
+
+
 def _terminate(signum: int, frame: object) -> None:
     # Unwind (a file being written is removed, not left half done) and exit 128 + signal,
     # whatever the command was doing: Click would turn a KeyboardInterrupt into exit 1.
+    _signals_received.append(signum)
     raise SystemExit(128 + signum)
 
 

@@ -23,6 +23,34 @@ def format_field_path(path: Loc) -> str:
     return text
 
 
+# Bidirectional controls can make a printed line read differently from what it holds.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (ESC, BEL, newlines, C1, lone surrogates, bidi
+    controls) written as escapes, so that input printed to a terminal or a CI log cannot
+    move the cursor, set the title or forge a line."""
+    import unicodedata
+
+    if text.isprintable() and not _BIDI.intersection(text):
+        return text
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in _BIDI or unicodedata.category(char) in ("Cc", "Cs", "Cf", "Co", "Cn"):
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """A short, printable excerpt of `text` (input echoed in a message never runs long)."""
+    shown = printable(text[:limit])
+    return shown + ("…" if len(text) > limit else "")
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One input problem: where it is and what to do about it.
@@ -42,8 +70,9 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         parts = [where] if self.file else []
         if self.field:
-            parts.append(self.field)
-        return ": ".join([*parts, self.message])
+            # A key from input can be long: print only the start of it.
+            parts.append(excerpt(self.field, 200))
+        return printable(": ".join([*parts, excerpt(self.message, 600)]))
 
 
 class InputError(Exception):

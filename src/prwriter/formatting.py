@@ -8,6 +8,7 @@ rules for text, HTML escaping for HTML, XML-safe runs for DOCX).
 from __future__ import annotations
 
 from prwriter.model import Company, Contact, Place, Release, Table, TableRow
+from prwriter.style.contacts import fill_line
 from prwriter.style.dates import format_date
 from prwriter.style.numbers import Amount as NumberAmount
 from prwriter.style.numbers import format_amount
@@ -33,7 +34,8 @@ class Facts:
 
     def dateline(self) -> str:
         """What goes before the lead: `WALTHAM, Mass.--(BUSINESS WIRE)--`."""
-        return self.wire.dateline.format(place=self.places(), date=self.date)
+        date = format_date(self.release.date, self.wire.date_style, year=self.wire.dateline_year)
+        return self.wire.dateline.format(place=self.places(), date=date)
 
     def places(self) -> str:
         return self.wire.city_separator.join(self.place(p) for p in self.release.dateline)
@@ -46,6 +48,7 @@ class Facts:
             country=place.country,
             state_style=self.wire.state_style,
             standalone=self.wire.standalone_cities,
+            as_written=self.wire.city_case == "as-written",
         )
 
     def timing_line(self) -> str:
@@ -58,7 +61,11 @@ class Facts:
 
     def ticker(self, company: Company) -> str | None:
         """`(Nasdaq: IMGN)` after the company's first mention, if it has one there."""
-        if not (company.ticker and company.listings):
+        return self.listings(company) if company.ticker else None
+
+    def listings(self, company: Company) -> str | None:
+        """The company's listings in the profile's ticker form, or None without any."""
+        if not company.listings:
             return None
         listings = [(x.exchange, x.symbol) for x in company.listings]
         return format_listings(
@@ -72,11 +79,28 @@ class Facts:
             else None
         )
 
-    @staticmethod
-    def contact_lines(contact: Contact) -> list[str]:
-        """Organization; name, title and phone; email: the lines of one contact."""
-        person = ", ".join(v for v in (contact.name, contact.title, contact.phone) if v)
-        return [line for line in (contact.organization, person, contact.email) if line]
+    def contact_lines(self, contact: Contact) -> list[str]:
+        """The lines of one contact, from the profile's `contact_lines` templates; a contact
+        written as text is its text, line by line."""
+        if contact.text is not None:
+            return contact.text.splitlines()
+        wire = self.wire
+        phones = [
+            wire.phone_label.format(label=p.label, number=p.number) if p.label else p.number
+            for p in contact.phones
+        ]
+        values = {
+            "organization": contact.organization,
+            "name": contact.name,
+            "title": contact.title,
+            "phones": wire.phone_separator.join(phones),
+            "emails": wire.email_separator.join(
+                wire.email_form.format(email=e) for e in contact.emails
+            ),
+            "web": contact.web,
+        }
+        lines = (fill_line(template, values) for template in wire.contact_lines)
+        return [line for line in lines if line]
 
 
 def row_cells(table: Table, row: TableRow) -> list[str]:

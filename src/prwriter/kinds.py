@@ -23,6 +23,9 @@ CHECK_FORMATS: tuple[ReportFormat, ...] = ("text", "json", "github", "sarif")
 
 LegalKind = Literal["trademark", "forward-looking", "disclaimer", "notice"]
 
+QuoteForm = Literal["attribution-first", "quote-first", "quote-first-split"]
+QUOTE_FORMS: tuple[QuoteForm, ...] = ("attribution-first", "quote-first", "quote-first-split")
+
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 

@@ -32,6 +32,7 @@ from prwriter.model import (
     Strong,
     Table,
     Text,
+    Tickers,
 )
 from prwriter.project import Project
 from prwriter.schema import Input
@@ -167,31 +168,40 @@ class _Builder:
             return [self.figure(m.path, m.alt or m.caption, m.caption, m.credit)
                     for m in release.media]  # fmt: skip
         if part == "about":
+            # Legal blocks the release places before the About sections come first.
             return [
-                doc.Section(
-                    "about",
-                    (
-                        self.line("about-heading", c.about_heading, heading=2),
-                        *(self.block(b, "about-text") for b in c.about),
-                    ),
-                )
-                for c in release.companies
+                *self.legal(before_about=True),
+                *(
+                    doc.Section(
+                        "about",
+                        (
+                            self.line("about-heading", c.about_heading, heading=2),
+                            *(self.block(b, "about-text") for b in c.about),
+                        ),
+                    )
+                    for c in release.companies
+                    if c.about
+                ),
             ]
         if part == "legal":
-            return [
-                doc.Section(
-                    "legal",
-                    (
-                        *([self.line("legal-heading", b.heading, heading=2)] if b.heading else []),
-                        *(self.block(x, "legal-text") for x in b.body),
-                    ),
-                    variant=b.kind,
-                )
-                for b in release.legal
-            ]
+            return self.legal(before_about=False)
         return [self.line("end-mark", wire.end_mark)] if wire.end_mark else []
 
     # --- parts ---------------------------------------------------------------------------
+
+    def legal(self, *, before_about: bool) -> list[doc.Block]:
+        return [
+            doc.Section(
+                "legal",
+                (
+                    *([self.line("legal-heading", b.heading, heading=2)] if b.heading else []),
+                    *(self.block(x, "legal-text") for x in b.body),
+                ),
+                variant=b.kind,
+            )
+            for b in self.release.legal
+            if b.before_about == before_about
+        ]
 
     @overload
     def line(self, role: str, text: str) -> doc.Paragraph: ...
@@ -301,17 +311,15 @@ class _Builder:
         )
 
     def quote(self, quote: Quote) -> doc.Paragraph:
-        speaker = quote.speaker
-        pattern = self.wire.quote if speaker.title else self.wire.quote_untitled
-        # The profile's pattern is plain text around the quote's own inline content.
-        before, _, after = pattern.partition("{text}")
-        words = {"name": speaker.name, "title": speaker.title or "", "verb": quote.verb}
-        children = (
-            *_runs(before.format(**words)),
-            *self.inlines(quote.children),
-            *_runs(after.format(**words)),
+        from prwriter.quoting import QuoteWriter
+
+        pieces = QuoteWriter(self.release, self.wire).pieces(quote)
+        children = tuple(
+            part
+            for piece in pieces
+            for part in (_runs(piece) if isinstance(piece, str) else self.inline(piece))
         )
-        return doc.Paragraph("quote", self.style("quote"), tuple(children))
+        return doc.Paragraph("quote", self.style("quote"), children)
 
     def inlines(self, children: list[Inline]) -> tuple[doc.Inline, ...]:
         return tuple(piece for child in children for piece in self.inline(child))
@@ -327,6 +335,8 @@ class _Builder:
             return (doc.Strong(self.inlines(node.children)),)
         if isinstance(node, Link):
             return self.link(node.url, self.inlines(node.children))
+        if isinstance(node, Tickers):
+            return _runs(self.facts.listings(self.release.companies[node.company]) or "")
         return self.mention(node)
 
     def mention(self, node: CompanyMention) -> tuple[doc.Inline, ...]:

@@ -41,8 +41,11 @@ def _stamp(path: Path) -> tuple[int, int]:
 class Library:
     """Ordered boilerplate folders, read lazily."""
 
-    def __init__(self, roots: Sequence[Path]) -> None:
+    def __init__(self, roots: Sequence[Path], allowed: Sequence[Path] = ()) -> None:
         self.roots: tuple[Path, ...] = tuple(dict.fromkeys(r.resolve() for r in roots))
+        # Where library files (and the logos they name) may really be: a symbolic link in a
+        # boilerplates/ folder must not pull in a file from elsewhere.
+        self.allowed: tuple[Path, ...] = tuple(r.resolve() for r in allowed) or self.roots
         self._index: dict[str, tuple[tuple[tuple[int, int], ...], dict[str, Path]]] = {}
         self._entries: dict[Path, tuple[tuple[int, int], Entry]] = {}
 
@@ -71,8 +74,10 @@ class Library:
         stamp = _stamp(path)
         cached = self._entries.get(path)
         if cached is None or cached[0] != stamp:
+            from prwriter.paths import check_read
             from prwriter.validation import validate
 
+            check_read(path, self.allowed, "library file")
             source = read_yaml(path)
             entry = Entry(kind, entry_id, validate(LIBRARY_KINDS[kind], source), source)
             cached = self._entries[path] = (stamp, entry)

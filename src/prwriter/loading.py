@@ -26,11 +26,13 @@ from prwriter.model import (
     Emphasis,
     Inline,
     LegalBlock,
+    Link,
     ListBlock,
     Listing,
     Media,
     Paragraph,
     Person,
+    Phone,
     Place,
     Province,
     Quote,
@@ -39,6 +41,7 @@ from prwriter.model import (
     State,
     Strong,
     Text,
+    Tickers,
 )
 from prwriter.origins import Origins
 from prwriter.paths import check_image
@@ -51,6 +54,7 @@ from prwriter.schema import (
     DatelineInput,
     EmbargoInput,
     LegalFile,
+    LegalRefInput,
     MediaInput,
     PersonFile,
     PersonInput,
@@ -66,10 +70,18 @@ from prwriter.style.places import (
     suggest_provinces,
     suggest_states,
 )
+from prwriter.style.quotes import quote_text_problem
 from prwriter.tables import resolve_table
 from prwriter.validation import raise_problems, validate_fields
 from prwriter.wires import unknown_wire_problem
 from prwriter.yaml_source import YamlSource, parse_yaml, read_yaml
+
+# Limits on a release body (documented in SECURITY.md): a real release has a few dozen
+# blocks; these keep a runaway file from taking minutes and gigabytes to render.
+MAX_BLOCKS = 1000
+MAX_LIST_ITEMS = 1000
+
+TICKERS = "{tickers}"
 
 
 def load_release(
@@ -131,6 +143,8 @@ class _Resolver:
         self.library = library
         self.project = project
         self.problems: list[Problem] = []
+        # The people file of the quote being read, when its speaker is named by id.
+        self.speaker_file: YamlSource | None = None
         # Where each part of the Release was written: checks point their findings there.
         self.origins = Origins(source)
 
@@ -241,14 +255,17 @@ class _Resolver:
             return None
         data = entry.data
         assert isinstance(data, CompanyFile)
-        about_text, about_loc = self.about_in_force(entry, data, date, loc)
-        about = self.markdown(about_text or "", entry.source, about_loc)
-        self.origins.add(("companies", i, "about"), entry.source, about_loc)
         overrides: dict[str, Any] = (
             ref.model_dump(exclude_unset=True, exclude={"id"})
             if isinstance(ref, CompanyRefInput)
             else {}
         )
+        about: list[Block] = []
+        about_text: str | None = ""
+        if data.about is not None and overrides.pop("about", True):
+            about_text, about_loc = self.about_in_force(entry, data, date, loc)
+            about = _place_tickers(self.markdown(about_text or "", entry.source, about_loc), i)
+            self.origins.add(("companies", i, "about"), entry.source, about_loc)
         name = overrides.pop("name", data.name)
         url = overrides.pop("url", data.url)
         if overrides.get("link") and not url:
@@ -271,6 +288,7 @@ class _Resolver:
             id=entry_id,
             name=name,
             short_name=overrides.pop("short_name", data.short_name),
+            mention=overrides.pop("mention", data.mention),
             url=url,
             listings=[Listing(exchange=x.exchange, symbol=x.symbol) for x in data.listings],
             logo=logo.resolve() if logo else None,
@@ -283,7 +301,7 @@ class _Resolver:
         self, entry: Entry, data: CompanyFile, date: dt.date | None, loc: Loc
     ) -> tuple[str | None, Loc]:
         """The About text in force on `date`, and where it is written in the company file."""
-        if isinstance(data.about, str):
+        if data.about is None or isinstance(data.about, str):
             return data.about, ("about",)
         in_force = [
             (v.since, i) for i, v in enumerate(data.about) if date is None or v.since <= date
@@ -304,9 +322,14 @@ class _Resolver:
 
     def markdown(self, text: str, source: YamlSource, loc: Loc) -> list[Block]:
         try:
-            return parse_blocks(text)
+            # A library text (an About, a legal block) is the same in every release of a
+            # batch: parse it once per project. The blocks are frozen; the list is copied.
+            return list(self.project.memo(("markdown", text), lambda: parse_blocks(text)))
         except MarkupError as exc:
             loc = source.known_prefix(loc)
+            if source.set_on_command_line(loc):
+                self.problems.append(source.problem(loc, str(exc)))
+                return []
             line, column = source.text_position(loc, exc.line)
             self.problems.append(
                 Problem(source.display, line, column, format_field_path(loc), str(exc))
@@ -315,10 +338,13 @@ class _Resolver:
 
     def body(self, parts: list[str | QuotePart | TablePart]) -> list[Block]:
         blocks: list[Block] = []
+        items = 0
         for i, part in enumerate(parts):
             if isinstance(part, QuotePart):
                 quote = self.quote(part, i)
                 found: list[Block] = [quote] if quote is not None else []
+                if quote is not None and self.speaker_file is not None:
+                    self.origins.speakers[len(blocks)] = self.speaker_file
             elif isinstance(part, TablePart):
                 table, problems = resolve_table(part.table)
                 for loc, message in problems:
@@ -329,6 +355,15 @@ class _Resolver:
             for block in found:
                 self.origins.add(("body", len(blocks)), self.source, ("body", i))
                 blocks.append(block)
+                if isinstance(block, ListBlock):
+                    items += len(block.items)
+                    if items > MAX_LIST_ITEMS:
+                        self.fail(("body", i), _too_many(f"{MAX_LIST_ITEMS:,} list items"))
+                        return []
+            if len(blocks) > MAX_BLOCKS:
+                what = f"{MAX_BLOCKS:,} paragraphs, headings, lists and quotes"
+                self.fail(("body", i), _too_many(what))
+                return []
         if blocks and not isinstance(blocks[0], Paragraph):
             self.fail(
                 ("body", 0),
@@ -340,21 +375,53 @@ class _Resolver:
     def quote(self, part: QuotePart, i: int) -> Quote | None:
         given = part.quote
         loc: Loc = ("body", i, "quote")
+        self.speaker_file = None
         speaker: Person | None
         if isinstance(given.speaker, PersonInput):
-            speaker = Person(name=given.speaker.name, title=given.speaker.title)
+            speaker = Person(
+                name=given.speaker.name,
+                title=given.speaker.title,
+                last_name=given.speaker.last_name,
+            )
         else:
             entry = self.entry("people", given.speaker, (*loc, "speaker"), "person")
             if entry is None:
                 return None
             person = entry.data
             assert isinstance(person, PersonFile)
-            speaker = Person(name=person.name, title=person.title)
-        blocks = self.markdown(given.text, self.source, (*loc, "text"))
-        if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
-            self.fail((*loc, "text"), "a quote is one paragraph of text")
+            self.speaker_file = entry.source
+            speaker = Person(name=person.name, title=person.title, last_name=person.last_name)
+        if given.title is not None:
+            speaker = speaker.model_copy(update={"title": given.title})
+        problem = quote_text_problem(given.text)
+        if problem:
+            self.fail((*loc, "text"), problem)
             return None
-        return Quote(speaker=speaker, verb=given.verb, children=blocks[0].children)
+        words = {
+            field: self.paragraph(text, (*loc, field))
+            for field, text in (("text", given.text), ("before", given.before),
+                                ("after", given.after))
+            if text is not None
+        }  # fmt: skip
+        if any(found is None for found in words.values()):
+            return None
+        return Quote(
+            speaker=speaker,
+            verb=given.verb,
+            children=words["text"] or [],
+            form=given.form,
+            before=words.get("before") or [],
+            after=words.get("after") or [],
+        )
+
+    def paragraph(self, text: str, loc: Loc) -> list[Inline] | None:
+        """One paragraph of Markdown as inline content; None (reported) otherwise."""
+        blocks = self.markdown(text, self.source, loc)
+        if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
+            if blocks:
+                self.fail(loc, f"a quote's {loc[-1]} is one paragraph of text")
+            return None
+        return blocks[0].children
 
     def contact_group(self, group: ContactGroupInput, i: int) -> ContactGroup | None:
         contacts: list[Contact] = []
@@ -363,18 +430,23 @@ class _Resolver:
             if entry is not None:
                 assert isinstance(entry.data, ContactFile)
                 self.origins.add(("contacts", i, "contacts", len(contacts)), entry.source, ())
-                contacts.append(Contact(**entry.data.model_dump()))
+                contacts.append(_contact(entry.data))
         return ContactGroup(label=group.label, contacts=contacts)
 
-    def legal(self, entry_id: str, i: int) -> LegalBlock | None:
-        entry = self.entry("legal", entry_id, ("legal", i), "legal block")
+    def legal(self, ref: str | LegalRefInput, i: int) -> LegalBlock | None:
+        entry_id = ref if isinstance(ref, str) else ref.id
+        loc: Loc = ("legal", i) if isinstance(ref, str) else ("legal", i, "id")
+        entry = self.entry("legal", entry_id, loc, "legal block")
         if entry is None:
             return None
         data = entry.data
         assert isinstance(data, LegalFile)
         body = self.markdown(data.text, entry.source, ("text",))
         self.origins.add(("legal", i), entry.source, ("text",))
-        return LegalBlock(id=entry_id, kind=data.kind, heading=data.heading, body=body)
+        before = not isinstance(ref, str) and ref.before_about
+        return LegalBlock(
+            id=entry_id, kind=data.kind, heading=data.heading, body=body, before_about=before
+        )
 
     # --- timing, media, wire -----------------------------------------------------------
 
@@ -402,6 +474,11 @@ class _Resolver:
             except OverflowError:
                 self.fail(("embargo", "until"), "the embargo time is out of range")
                 return None
+            if given.until.tzinfo is None:
+                why = _local_time_problem(until, given.timezone)
+                if why:
+                    self.fail(("embargo", "until"), why)
+                    return None
         elif until.tzinfo is None:
             self.fail(
                 ("embargo", "until"),
@@ -412,7 +489,7 @@ class _Resolver:
         return Embargo(until=until, timezone=given.timezone)
 
     def image_roots(self, release_dir: Path) -> list[Path]:
-        return [self.project.folder, release_dir, *self.library.roots]
+        return [self.project.folder, release_dir, *self.library.allowed]
 
     def media(self, items: list[MediaInput], release_dir: Path) -> list[Media]:
         found: list[Media] = []
@@ -437,8 +514,11 @@ class _Resolver:
         wires = self.project.wire_files()
         if wire not in wires:
             line, column = self.source.position(("wire",))
+            file = self.source.display
+            if self.source.set_on_command_line(("wire",)):
+                file, line, column = "--set", 0, 0
             self.problems.append(
-                unknown_wire_problem(wire, list(wires), self.source.display, line, column, "wire")
+                unknown_wire_problem(wire, list(wires), file, line, column, "wire")
             )
 
     # --- first mentions ----------------------------------------------------------------
@@ -446,36 +526,113 @@ class _Resolver:
     def mention_companies(
         self, companies: list[Company], given_at: list[int], body: list[Block]
     ) -> list[Block]:
-        """Mark each company's first mention by name in the body's paragraphs and list
-        items (not in quotes, headings or link text), where writers put its link and
-        ticker."""
+        """Mark each company's first mention in the body's paragraphs and list items (not in
+        quotes, headings or link text), where writers put its link and ticker. The mention
+        is found by the company's first-mention form, its name or its short name, and is
+        written in the first-mention form when it has one."""
         for index, company in enumerate(companies):
             if not (company.link or (company.ticker and company.listings)):
                 continue
-            placed = _mark_first_mention(body, company.name, index)
+            forms = [f for f in (company.mention, company.name, company.short_name) if f]
+            placed = _mark_first_mention(body, forms, index, company.mention)
             if placed is None:
                 field = "link" if company.link else "ticker"
+                names = " or ".join(f"'{f}'" for f in dict.fromkeys(forms))
                 self.fail(
                     ("companies", given_at[index]),
-                    f"the body never names '{company.name}' outside quotes, headings and "
-                    f"links, so its {field} has no place; write '{company.name}' in a body "
-                    f"paragraph, or set `{field}: false`",
+                    f"the body never names {names} outside quotes, headings and links, so "
+                    f"its {field} has no place; write '{company.name}' in a body paragraph, "
+                    f"or set `{field}: false`",
                 )
             else:
                 body = placed
         return body
 
 
-def _mark_first_mention(body: list[Block], name: str, company: int) -> list[Block] | None:
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+def _local_time_problem(moment: dt.datetime, zone: str) -> str | None:
+    """Why a wall-clock time in `zone` does not name one moment: it falls in the hour the
+    clocks skip, or in the hour they repeat."""
+    shown = moment.strftime("%Y-%m-%d %H:%M")
+    back = moment.astimezone(dt.UTC).astimezone(moment.tzinfo)
+    if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
+        return (
+            f"{shown} does not exist in {zone}: the clocks skip it that day; "
+            "choose a time outside the skipped hour"
+        )
+    first, second = moment.replace(fold=0), moment.replace(fold=1)
+    if first.utcoffset() != second.utcoffset():
+        return (
+            f"{shown} happens twice in {zone}, as the clocks go back; write the time with "
+            f"its offset: {first.isoformat(timespec='minutes')} or "
+            f"{second.isoformat(timespec='minutes')}"
+        )
+    return None
+
+
+def _too_many(what: str) -> str:
+    return f"more than {what} in the body, the most a release may have; split the release"
+
+
+def _contact(data: ContactFile) -> Contact:
+    phones = [data.phone] if data.phone else []
+    return Contact(
+        organization=data.organization,
+        name=data.name,
+        title=data.title,
+        phones=[
+            Phone(number=p) if isinstance(p, str) else Phone(number=p.number, label=p.label)
+            for p in [*phones, *data.phones]
+        ],
+        emails=[*([data.email] if data.email else []), *data.emails],
+        web=data.web,
+        text=data.text,
+    )
+
+
+def _place_tickers(blocks: list[Block], company: int) -> list[Block]:
+    """`{tickers}` in an About text becomes the company's listings, written by each writer."""
+
+    def inline(children: list[Inline]) -> list[Inline]:
+        out: list[Inline] = []
+        for child in children:
+            if isinstance(child, Text) and TICKERS in child.text:
+                parts = child.text.split(TICKERS)
+                for n, part in enumerate(parts):
+                    if n:
+                        out.append(Tickers(company=company))
+                    if part:
+                        out.append(Text(text=part))
+            elif isinstance(child, Emphasis | Strong | Link):
+                out.append(child.model_copy(update={"children": inline(child.children)}))
+            else:
+                out.append(child)
+        return out
+
+    placed: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            placed.append(Paragraph(children=inline(block.children)))
+        elif isinstance(block, ListBlock):
+            placed.append(block.model_copy(update={"items": [inline(i) for i in block.items]}))
+        else:
+            placed.append(block)
+    return placed
+
+
+def _mark_first_mention(
+    body: list[Block], forms: list[str], company: int, written: str | None
+) -> list[Block] | None:
+    # The longest form first, so "Acme, Inc." wins over "Acme" at the same place.
+    alternatives = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
     for b, block in enumerate(body):
         if isinstance(block, Paragraph):
-            children = _mark_in(block.children, pattern, company)
+            children = _mark_in(block.children, pattern, company, written)
             if children is not None:
                 return [*body[:b], Paragraph(children=children), *body[b + 1 :]]
         elif isinstance(block, ListBlock):
             for n, item in enumerate(block.items):
-                children = _mark_in(item, pattern, company)
+                children = _mark_in(item, pattern, company, written)
                 if children is not None:
                     items = [*block.items[:n], children, *block.items[n + 1 :]]
                     changed = ListBlock(ordered=block.ordered, start=block.start, items=items)
@@ -483,7 +640,9 @@ def _mark_first_mention(body: list[Block], name: str, company: int) -> list[Bloc
     return None
 
 
-def _mark_in(children: list[Inline], pattern: re.Pattern[str], company: int) -> list[Inline] | None:
+def _mark_in(
+    children: list[Inline], pattern: re.Pattern[str], company: int, written: str | None
+) -> list[Inline] | None:
     """`children` with the first match split out as a CompanyMention, or None."""
     for c, child in enumerate(children):
         replaced: list[Inline] | None = None
@@ -493,11 +652,11 @@ def _mark_in(children: list[Inline], pattern: re.Pattern[str], company: int) -> 
                 before, after = child.text[: match.start()], child.text[match.end() :]
                 replaced = [
                     *([Text(text=before)] if before else []),
-                    CompanyMention(company=company, text=match.group()),
+                    CompanyMention(company=company, text=written or match.group()),
                     *([Text(text=after)] if after else []),
                 ]
         elif isinstance(child, Emphasis | Strong):
-            inner = _mark_in(child.children, pattern, company)
+            inner = _mark_in(child.children, pattern, company, written)
             if inner is not None:
                 replaced = [type(child)(children=inner)]
         if replaced is not None:

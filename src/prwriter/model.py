@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from prwriter.kinds import LegalKind
+from prwriter.kinds import LegalKind, QuoteForm
 
 
 class Node(BaseModel):
@@ -57,8 +57,16 @@ class CompanyMention(Node):
     text: str
 
 
+class Tickers(Node):
+    """A company's listings written inside copy (`{tickers}` in an About text)."""
+
+    kind: Literal["tickers"] = "tickers"
+    company: int = Field(description="Index into Release.companies.")
+
+
 Inline = Annotated[
-    Text | LineBreak | Emphasis | Strong | Link | CompanyMention, Field(discriminator="kind")
+    Text | LineBreak | Emphasis | Strong | Link | CompanyMention | Tickers,
+    Field(discriminator="kind"),
 ]
 
 
@@ -88,6 +96,7 @@ class ListBlock(Node):
 class Person(Node):
     name: str
     title: str | None = None
+    last_name: str | None = Field(default=None, description="For second references.")
 
 
 class Quote(Node):
@@ -95,6 +104,9 @@ class Quote(Node):
     speaker: Person
     verb: str
     children: list[Inline]
+    form: QuoteForm | None = Field(default=None, description="None: the profile's form.")
+    before: list[Inline] = Field(default=[], description="Narrative before, same paragraph.")
+    after: list[Inline] = Field(default=[], description="Narrative after, same paragraph.")
 
 
 class Amount(Node):
@@ -162,18 +174,26 @@ class Company(Node):
     url: str | None = None
     listings: list[Listing] = []
     logo: Path | None = None
+    mention: str | None = Field(default=None, description="Form of the first mention.")
     about_heading: str
-    about: list[Block]
+    about: list[Block] = Field(description="Empty: no About section.")
     link: bool = False
     ticker: bool = True
+
+
+class Phone(Node):
+    number: str
+    label: str | None = Field(default=None, description='e.g. "Office", "Mobile".')
 
 
 class Contact(Node):
     organization: str | None = None
     name: str | None = None
     title: str | None = None
-    phone: str | None = None
-    email: str | None = None
+    phones: list[Phone] = []
+    emails: list[str] = []
+    web: str | None = None
+    text: str | None = Field(default=None, description="A contact written as free text.")
 
 
 class ContactGroup(Node):
@@ -186,6 +206,7 @@ class LegalBlock(Node):
     kind: LegalKind
     heading: str | None = None
     body: list[Block]
+    before_about: bool = Field(default=False, description="Placed before the About sections.")
 
 
 class State(Node):

@@ -16,6 +16,8 @@ class Origins:
         self.release = release
         self.display = display
         self.parts: dict[Loc, tuple[YamlSource, Loc]] = {}
+        # The people files quotes' speakers came from, by the quote's block in the body.
+        self.speakers: dict[int, YamlSource] = {}
 
     def add(self, path: Loc, source: YamlSource, loc: Loc) -> None:
         self.parts[path] = (source, loc)

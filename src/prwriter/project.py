@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from prwriter.errors import InputError, Problem, display_path
 from prwriter.library import Library
+from prwriter.paths import check_read
 from prwriter.resources import shipped
 from prwriter.settings import ProjectSettings, read_settings, settings_file
 from prwriter.wires import WireProfile, find_profiles, read_profile, unknown_wire_problem
@@ -77,7 +78,7 @@ class Project:
         self._libraries: dict[Path, Library] = {}
         self._wires: dict[str, WireProfile] = {}
         self._environments: dict[bool, SandboxedEnvironment] = {}
-        self._memo: dict[str, Any] = {}
+        self._memo: dict[Hashable, Any] = {}
 
     @classmethod
     def find(cls, folder: str | Path, *, user_library: Path | None = None) -> Project:
@@ -97,7 +98,7 @@ class Project:
         """Where relative settings paths start: the project folder, else the working one."""
         return self.root if self.root is not None else Path.cwd()
 
-    def memo(self, key: str, make: Callable[[], T]) -> T:
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
         """`make()`, once per project: what a writer derives from the project's files (a
         layout, a stylesheet) lives as long as the Project and no longer."""
         if key not in self._memo:
@@ -119,9 +120,12 @@ class Project:
                 *project,
                 *extra,
                 self.user_library,
-                shipped("boilerplates"),
+                # A real project turns the fictional example library off.
+                *((shipped("boilerplates"),) if self.settings.shipped_library else ()),
             )
-            self._libraries[release_dir] = Library(roots)
+            # Library files and logos may really be (after symbolic links) only there.
+            allowed = (release_dir, self.folder, *roots[len(project) + 1 :])
+            self._libraries[release_dir] = Library(roots, allowed)
         return self._libraries[release_dir]
 
     # --- wire profiles ------------------------------------------------------------------
@@ -136,7 +140,9 @@ class Project:
             files = self.wire_files()
             if name not in files:
                 raise InputError([unknown_wire_problem(name, list(files), "", 0, 0, "wire")])
-            self._wires[name] = read_profile(files[name])
+            check_read(files[name], self.template_roots(), "wire profile")
+            folders = [d / "wires" for d in self.template_dirs]
+            self._wires[name] = read_profile(files[name], folders)
         return self._wires[name]
 
     # --- templates ----------------------------------------------------------------------
@@ -146,10 +152,17 @@ class Project:
         for folder in self.template_dirs:
             candidate = folder / name
             if candidate.is_file():
+                check_read(candidate, self.template_roots(), "template")
                 return candidate
         searched = ", ".join(display_path(d) for d in self.template_dirs)
         message = f"template '{name}' not found (searched {searched})"
         raise InputError([Problem("", 0, 0, "", message)])
+
+    def template_roots(self) -> list[Path]:
+        """Where template files may really be, after symbolic links."""
+        from prwriter.templating import allowed_roots
+
+        return allowed_roots(self.template_dirs)
 
     def template_source(self, name: str) -> str:
         """The text of template file `name` (a stylesheet, say), read as it is."""

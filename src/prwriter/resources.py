@@ -24,7 +24,7 @@ def shipped(name: str) -> Path:
 def export_shipped(name: str, destination: Path) -> list[Path]:
     """Copy the shipped `name` folder's files into `destination`, never over an existing
     file; the files written, in order."""
-    import shutil
+    from prwriter.output import UnsafeTarget, create_new
 
     source = shipped(name)
     written: list[Path] = []
@@ -32,9 +32,12 @@ def export_shipped(name: str, destination: Path) -> list[Path]:
         if not path.is_file() or "__pycache__" in path.parts:
             continue
         target = destination / path.relative_to(source)
-        if target.exists():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-        written.append(target)
+        # Never through a symbolic link, even a dangling one: a link is "a file there".
+        try:
+            if create_new(target, path.read_bytes(), destination):
+                written.append(target)
+        except UnsafeTarget as exc:
+            from prwriter.errors import InputError, Problem
+
+            raise InputError([Problem(str(target), 0, 0, "", str(exc))]) from None
     return written

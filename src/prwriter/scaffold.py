@@ -6,6 +6,7 @@ Neither ever replaces a file that exists.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,13 +22,14 @@ class Company:
     name: str
 
 
-def _write_new(path: Path, text: str, written: list[Path]) -> None:
-    from prwriter.output import write_atomic
+def _write_new(path: Path, text: str, written: list[Path], root: Path) -> None:
+    from prwriter.output import UnsafeTarget, create_new
 
-    if path.exists():
-        return
-    write_atomic(path, text)
-    written.append(path)
+    try:
+        if create_new(path, text.encode("utf-8"), root):
+            written.append(path)
+    except UnsafeTarget as exc:
+        raise InputError([Problem(str(path), 0, 0, "", str(exc))]) from None
 
 
 def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
@@ -50,9 +52,9 @@ def init_project(folder: Path, company: Company, today: dt.date) -> list[Path]:
         ".gitignore": "drafts/\n",
     }
     for name, text in files.items():
-        _write_new(folder / name, text, written)
+        _write_new(folder / name, text, written, folder)
     first = folder / "releases" / "first-release.yaml"
-    _write_new(first, release_text(c, today, "../" + SCHEMA_FILE), written)
+    _write_new(first, release_text(c, today, "../" + SCHEMA_FILE), written, folder)
     return written
 
 
@@ -85,19 +87,19 @@ def new_release(
     path: Path, company: Company, date: dt.date, headline: str | None, city: str, state: str
 ) -> Path:
     """Write a commented release file at `path`; InputError if it exists."""
-    from prwriter.output import write_atomic
+    from prwriter.output import create_new
     from prwriter.project import find_project
 
-    if path.exists():
-        raise InputError(
-            [Problem(str(path), 0, 0, "", "exists already; prwriter new never replaces a file")]
-        )
+    exists = Problem(str(path), 0, 0, "", "exists already; prwriter new never replaces a file")
+    if os.path.lexists(path):
+        raise InputError([exists])
     project = find_project(path.parent if path.parent.exists() else Path.cwd())
     schema = project / SCHEMA_FILE
     ref = None
     if schema.is_file():
         ref = Path(_relative(schema, path.parent.resolve())).as_posix()
-    write_atomic(path, release_text(company, date, ref, headline, city, state))
+    if not create_new(path, release_text(company, date, ref, headline, city, state).encode()):
+        raise InputError([exists])
     return path
 
 
@@ -116,9 +118,11 @@ formats = ["txt", "docx", "pdf"]
 output_dir = "drafts"
 name_pattern = "{date}-{slug}.{ext}"
 # library = ["../shared-boilerplates"]   # more boilerplates/ folders, after this project's
+shipped_library = false          # keep prwriter's fictional example library (Acme) out
 
 [check]
 fail_on = "error"                # error, warning or info
+# words = ["NETGEAR", "lantibiotics"]   # names and terms the checks accept as written
 
 # [check.rules.HL001]            # turn a rule off, change its severity or thresholds
 # enabled = false

@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from prwriter.kinds import LegalKind
+from prwriter.kinds import LegalKind, QuoteForm
 from prwriter.style.tickers import canonical_exchange
 
 # Characters XML 1.0 forbids: passed through, they corrupt a DOCX and confuse wire systems.
@@ -115,6 +115,12 @@ class CompanyRefInput(Input):
     ticker: bool = Field(
         default=True, description="Put the listings, e.g. (Nasdaq: IMGN), after the first mention."
     )
+    mention: Text | None = Field(
+        default=None,
+        description='How the first mention is written, e.g. "NETGEAR®, Inc."; the name '
+        "stays in the About heading, source line and document properties.",
+    )
+    about: bool = Field(default=True, description="false: no About section in this release.")
 
 
 CompanyRef = Annotated[
@@ -128,6 +134,10 @@ class PersonInput(Input):
 
     name: Text
     title: Text | None = None
+    last_name: Text | None = Field(
+        default=None,
+        description='For a second reference when it is not the last word: "de la Croix".',
+    )
 
 
 Speaker = Annotated[
@@ -138,8 +148,24 @@ Speaker = Annotated[
 
 class QuoteInput(Input):
     speaker: Speaker
-    text: Text
+    text: Text = Field(description="The words alone; the wire profile adds quotation marks.")
     verb: Text = Field(default="said", description="How the quote is attributed: said, added, ...")
+    form: QuoteForm | None = Field(
+        default=None,
+        description="attribution-first, quote-first or quote-first-split (after the first "
+        "sentence); the wire profile's quote_form if left out.",
+    )
+    title: Text | None = Field(
+        default=None, description="The speaker's title in this quote, instead of the library's."
+    )
+    before: Text | None = Field(
+        default=None, description="Narrative in the same paragraph, before the quote."
+    )
+    after: Text | None = Field(
+        default=None,
+        description="Narrative in the same paragraph, after the quote; when the quote comes "
+        "first it continues the attribution: 'said Roe, explaining ...'.",
+    )
 
 
 class QuotePart(Input):
@@ -255,6 +281,21 @@ BodyPart = Annotated[
 ]
 
 
+class LegalRefInput(Input):
+    """A library legal block, with where this release places it."""
+
+    id: Text
+    before_about: bool = Field(
+        default=False, description="Place it before the About sections (a 'no offer' legend)."
+    )
+
+
+LegalRef = Annotated[
+    Annotated[Text, Tag("plain")] | Annotated[LegalRefInput, Tag("mapping")],
+    Discriminator(_str_or_mapping),
+]
+
+
 class ContactGroupInput(Input):
     label: Text = Field(description='Heading of the group, e.g. "For Investors".')
     contacts: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
@@ -289,7 +330,9 @@ class ReleaseInput(Input):
     companies: Annotated[list[CompanyRef], BeforeValidator(_as_list), Field(min_length=1)]
     body: Annotated[list[BodyPart], BeforeValidator(_as_list), Field(min_length=1)]
     contacts: list[ContactGroupInput] = []
-    legal: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    legal: Annotated[list[LegalRef], BeforeValidator(_as_list)] = Field(
+        default=[], description="Legal block ids, or {id, before_about: true}."
+    )
     source: Text | None = None
     wire: Text | None = None
     embargo: EmbargoInput | None = None
@@ -331,28 +374,69 @@ class CompanyFile(Input):
     url: Text | None = None
     listings: list[ListingInput] = []
     logo: Text | None = None
+    mention: Text | None = Field(
+        default=None,
+        description='How the first mention in the body is written, e.g. "NETGEAR®, Inc.".',
+    )
     about_heading: Text | None = Field(default=None, description='Default "About <name>".')
-    about: Annotated[
-        Annotated[Text, Tag("plain")]
-        | Annotated[list[AboutVersion], Tag("versions"), Field(min_length=1)],
-        Discriminator(lambda v: "plain" if isinstance(v, str) else "versions"),
-        Field(description="The About text, or dated versions of it (the one in force wins)."),
-    ]
+    about: (
+        Annotated[
+            Annotated[Text, Tag("plain")]
+            | Annotated[list[AboutVersion], Tag("versions"), Field(min_length=1)],
+            Discriminator(lambda v: "plain" if isinstance(v, str) else "versions"),
+            Field(
+                description="The About text, or dated versions of it (the one in force wins); "
+                "{tickers} in it writes the listings in the wire's form. Without it, "
+                "releases carry no About section for the company."
+            ),
+        ]
+        | None
+    ) = None
+
+
+class PhoneInput(Input):
+    """A phone number with its label, e.g. `{label: Mobile, number: 555-010-0199}`."""
+
+    number: Text
+    label: Text | None = None
+
+
+PhoneEntry = Annotated[
+    Annotated[Text, Tag("plain")] | Annotated[PhoneInput, Tag("mapping")],
+    Discriminator(_str_or_mapping),
+]
 
 
 class ContactFile(Input):
-    """`contacts/<id>.yaml`."""
+    """`contacts/<id>.yaml`: a person, a desk or a mailbox, or a contact written as text."""
 
     organization: Text | None = None
     name: Text | None = None
     title: Text | None = None
-    phone: Text | None = None
-    email: Text | None = None
+    phone: Text | None = Field(default=None, description="One number; `phones` for several.")
+    phones: Annotated[list[PhoneEntry], BeforeValidator(_as_list)] = Field(
+        default=[], description="Numbers, each plain or {label, number}."
+    )
+    email: Text | None = Field(default=None, description="One address; `emails` for several.")
+    emails: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    web: Text | None = Field(default=None, description="A web address, e.g. www.acme.example.")
+    text: Text | None = Field(
+        default=None,
+        description="The contact written as free text (a sentence, or lines), used as is.",
+    )
 
     @model_validator(mode="after")
     def _someone(self) -> ContactFile:
-        if not (self.name or self.organization):
-            raise ValueError("a contact needs a name or an organization")
+        fields = ("organization", "name", "title", "phone", "phones", "email", "emails", "web")
+        if self.text is not None:
+            others = [f for f in fields if getattr(self, f)]
+            if others:
+                raise ValueError(
+                    f"a contact written as `text` takes no other fields; remove {others[0]}"
+                )
+            return self
+        if not (self.name or self.organization or self.email or self.emails):
+            raise ValueError("a contact needs a name, an organization, an email or a `text`")
         return self
 
 
@@ -361,6 +445,10 @@ class PersonFile(Input):
 
     name: Text
     title: Text | None = None
+    last_name: Text | None = Field(
+        default=None,
+        description='For a second reference when it is not the last word: "de la Croix".',
+    )
 
 
 class LegalFile(Input):

@@ -45,11 +45,11 @@ def schema_file_name(kind: str) -> str:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    from prwriter.output import write_atomic
+    """Write every schema into `folder`, all of them or (on an error) none."""
+    from prwriter.output import write_all
 
-    written = []
-    for kind in SCHEMA_KINDS:
-        target = folder / schema_file_name(kind)
-        write_atomic(target, schema_text(kind))
-        written.append(target)
-    return written
+    files: dict[Path, str | bytes] = {
+        folder / schema_file_name(kind): schema_text(kind) for kind in SCHEMA_KINDS
+    }
+    write_all(files)
+    return list(files)

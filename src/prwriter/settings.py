@@ -33,6 +33,11 @@ class CheckSettings(Input):
         description="Per rule: `enabled = false`, `severity = ...`, thresholds (checked "
         "against the rules when the checks run).",
     )
+    words: list[str] = Field(
+        default=[],
+        description="Words the checks accept as written: brand names in capitals (NETGEAR), "
+        "product names, terms the spelling dictionary does not know.",
+    )
 
 
 class ProjectSettings(Input):
@@ -45,6 +50,12 @@ class ProjectSettings(Input):
     library: list[str] = Field(
         default=[], description="More boilerplates/ folders, searched after the project's."
     )
+    shipped_library: bool = Field(
+        default=True,
+        description="Let releases use the fictional example library shipped with prwriter "
+        "(Acme). Turn it off in a real project, so that no sample company, contact or legal "
+        "block can slip into a release or a suggestion.",
+    )
     check: CheckSettings = CheckSettings()
     uri_base: str | None = Field(
         default=None,
@@ -56,6 +67,16 @@ class ProjectSettings(Input):
     @classmethod
     def _absolute_uri(cls, value: str | None) -> str | None:
         return check_uri_base(value) if value is not None else None
+
+    @field_validator("wire", "output_dir", "name_pattern", "library")
+    @classmethod
+    def _printable(cls, value: str | list[str] | None) -> str | list[str] | None:
+        # A NUL or a control character in a path would fail deep in the file system calls.
+        from prwriter.schema import _no_control_characters
+
+        for text in value if isinstance(value, list) else [value] if value else []:
+            _no_control_characters(text)
+        return value
 
     @field_validator("name_pattern")
     @classmethod
@@ -171,4 +192,9 @@ def rule_position(project: Path, rule_id: str) -> tuple[str, int]:
 def read_settings(project: Path) -> ProjectSettings:
     """The settings of `project`; defaults when it has no settings file."""
     path = settings_file(project)
-    return ProjectSettings() if path is None else _load(path)
+    if path is None:
+        return ProjectSettings()
+    from prwriter.paths import check_read
+
+    check_read(path, [project], "settings file")
+    return _load(path)

@@ -18,15 +18,27 @@ if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
 
-def make_environment(dirs: Sequence[Path], *, html: bool = False) -> SandboxedEnvironment:
-    """A sandboxed, strict environment over `dirs` (the first folder holding a name wins)."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+def allowed_roots(dirs: Sequence[Path]) -> list[Path]:
+    """Where the files of template folders `dirs` may really be, after symbolic links: a
+    project's `templates/` within its project, prwriter's own within themselves."""
+    from prwriter.resources import shipped
 
-    loader = ChoiceLoader([FileSystemLoader(d) for d in dirs])
-    return SandboxedEnvironment(
+    own = shipped("templates")
+    return [own if folder == own else folder.parent for folder in dirs]
+
+
+def make_environment(dirs: Sequence[Path], *, html: bool = False) -> SandboxedEnvironment:
+    """A sandboxed, strict environment over `dirs` (the first folder holding a name wins),
+    within the limits of `template_limits`."""
+    from jinja2 import ChoiceLoader
+
+    from prwriter.template_limits import ContainedLoader, LimitedEnvironment, StrictestUndefined
+
+    roots = allowed_roots(dirs)
+    loader = ChoiceLoader([ContainedLoader(d, roots) for d in dirs])
+    return LimitedEnvironment(
         loader=loader,
-        undefined=StrictUndefined,
+        undefined=StrictestUndefined,
         autoescape=html,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -49,8 +61,10 @@ def render(
     """
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
+    from prwriter.template_limits import render_limited
+
     try:
-        return env.get_template(name).render(context)
+        return render_limited(env.get_template(name), context)
     except TemplateNotFound as exc:
         searched = ", ".join(display_path(d) for d in dirs)
         missing = exc.name or name
@@ -76,7 +90,9 @@ def render(
                 )
             ]
         ) from None
-    except (ArithmeticError, RecursionError, LookupError, TypeError, ValueError) as exc:
+    except (
+        ArithmeticError, RecursionError, LookupError, TypeError, ValueError, MemoryError
+    ) as exc:  # fmt: skip
         # Project templates are code from many hands: their runtime errors are input
         # errors located in the template, not crashes of prwriter.
         file, line = _template_frame(exc, name)

@@ -11,7 +11,15 @@ from typing import Annotated, Any, TypeVar, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from prwriter.errors import InputError, Loc, Problem, closest, format_field_path, likely
+from prwriter.errors import (
+    InputError,
+    Loc,
+    Problem,
+    closest,
+    excerpt,
+    format_field_path,
+    likely,
+)
 from prwriter.yaml_source import YamlSource
 
 M = TypeVar("M", bound=BaseModel)
@@ -86,6 +94,8 @@ def _problem(model: type[BaseModel], source: YamlSource, error: ErrorDetails) ->
     if kind == "missing":
         name = raw_loc[-1]
         field = (*loc, name)
+        if source.set_on_command_line(loc):
+            return Problem("--set", 0, 0, format_field_path(field), "required field is missing")
         line, column = source.position(loc)
         return Problem(
             source.display, line, column, format_field_path(field), "required field is missing"
@@ -119,7 +129,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (null)"
-    return f"'{value}'"
+    return f"'{excerpt(str(value))}'"
 
 
 def _message(error: ErrorDetails) -> str:
@@ -129,6 +139,15 @@ def _message(error: ErrorDetails) -> str:
     if kind == "string_type":
         hint = "; put it in quotes" if isinstance(value, int | float | bool) else ""
         return f"expected text, got {_describe(value)}{hint}"
+    if kind == "string_unicode" and isinstance(value, str):
+        # A lone surrogate ("\ud800" in a quoted YAML string): the same words as for other
+        # characters a document cannot hold.
+        from prwriter.schema import _no_control_characters
+
+        try:
+            _no_control_characters(value)
+        except ValueError as exc:
+            return str(exc)
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":

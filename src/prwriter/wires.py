@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from prwriter.errors import Problem, closest, quote_list
+from prwriter.kinds import QuoteForm
 from prwriter.schema import Input
 
 DEFAULT_WIRE = "businesswire"
@@ -24,14 +25,21 @@ _PLACEHOLDERS: dict[str, set[str]] = {
     "date_line": {"date"},
     "dateline": {"place", "date"},
     "subheadline": {"text"},
+    "heading": {"text"},
+    "about_heading": {"heading"},
     "ticker": {"exchange", "symbol"},
     "quote": {"name", "title", "verb", "text"},
     "quote_untitled": {"name", "verb", "text"},
+    "quote_first": {"name", "title", "verb", "text"},
+    "quote_first_untitled": {"name", "verb", "text"},
     "media_line": {"caption", "file"},
     "media_credit": {"credit"},
     "immediate_line": set(),
     "embargo_line": {"moment"},
     "source_line": {"source"},
+    "contact_label": {"label"},
+    "phone_label": {"label", "number"},
+    "email_form": {"email"},
 }
 
 
@@ -39,13 +47,30 @@ class WireProfile(Input):
     """Settings of one wire (or of the print copy). The shipped profiles set each field
     they need; the README documents them."""
 
-    description: str
+    description: str = Field(
+        description="One line saying what the profile writes (inherited with `extends`)."
+    )
+    extends: str | None = Field(
+        default=None,
+        description="Start from this profile (shipped or the project's) and set only what differs.",
+    )
     template: str = Field(default="text/wire.txt.j2", description="Jinja text template.")
     # Dates and datelines
-    date_style: Literal["ap", "ap-padded", "full"] = "ap"
+    date_style: Literal["ap", "ap-padded", "full", "short"] = Field(
+        default="ap",
+        description="ap: Nov. 13, 2014; ap-padded: May 03, 2022; full: November 13, 2014; "
+        "short: Sep 26, 2024.",
+    )
     date_line: str | None = Field(default=None, description="A line above the headline.")
     dateline: str = Field(description="Put before the lead, e.g. '{place}--(BUSINESS WIRE)--'.")
+    dateline_year: bool = Field(
+        default=True,
+        description="Write the year in the dateline's date (PR Newswire before 2011 did not).",
+    )
     state_style: Literal["ap", "postal", "full"] = "ap"
+    city_case: Literal["upper", "as-written"] = Field(
+        default="upper", description="upper: VANCOUVER; as-written: Vancouver (Newsfile)."
+    )
     standalone_cities: bool = Field(
         default=True, description="Write AP stand-alone cities (BOSTON) without a region."
     )
@@ -56,6 +81,10 @@ class WireProfile(Input):
     embargo_line: str = "EMBARGOED UNTIL {moment}"
     # Inline forms
     subheadline: str = "{text}"
+    heading: str = Field(default="{text}", description="A subhead in the body, e.g. '**{text}**'.")
+    about_heading: str = Field(
+        default="{heading}", description="An About heading, e.g. '{heading}:' or '**{heading}**'."
+    )
     links: Literal["markdown", "plain", "text"] = Field(
         default="plain",
         description="markdown: [text](url); plain: text (url) unless equal; text: text only.",
@@ -66,7 +95,11 @@ class WireProfile(Input):
         "wires leave it out: a URL between the name and the ticker reads badly.",
     )
     emphasis: Literal["markdown", "plain"] = "plain"
-    trademarks: Literal["unicode", "ascii", "bracketed"] = "unicode"
+    trademarks: Literal["unicode", "ascii", "bracketed"] | dict[str, str] = Field(
+        default="unicode",
+        description="unicode: ® ™ as typed; ascii: (R) (TM); bracketed: [®] [™]; or a "
+        'mapping of the marks to change, e.g. {"™": "(TM)"} (others stay as typed).',
+    )
     ticker: str = "({exchange}: {symbol})"
     ticker_separator: str = " "
     exchange_labels: dict[str, str] = {}
@@ -75,6 +108,25 @@ class WireProfile(Input):
         description="A quote whose speaker has a title.",
     )
     quote_untitled: str = '{name} {verb}, "{text}"'
+    quote_first: str = Field(
+        default='"{text}" {verb} {name}, {title}.',
+        description="A quote before its titled speaker; the text's closing period becomes "
+        "a comma (AP).",
+    )
+    quote_first_untitled: str = '"{text}" {name} {verb}.'
+    quote_form: QuoteForm = Field(
+        default="attribution-first",
+        description="attribution-first, quote-first, or quote-first-split (the first "
+        "sentence, the attribution, then the rest). A quote may choose its own.",
+    )
+    quote_marks: Literal["straight", "typographic"] = Field(
+        default="straight",
+        description="typographic: curly quotation marks and apostrophes in quotes.",
+    )
+    second_reference: Literal["last-name", "full"] = Field(
+        default="last-name",
+        description="AP: a speaker quoted again is named by last name alone, without title.",
+    )
     bullet: str = "- "
     # Media: wires carry photos as attachments; the text can list their captions.
     media: Literal["omit", "captions"] = "omit"
@@ -82,18 +134,50 @@ class WireProfile(Input):
     media_credit: str = Field(default="({credit})", description="After the caption, if credited.")
     # Contacts, source line, trailer, end mark
     contacts_position: Literal["top", "end"] = "end"
-    contacts_layout: Literal["block", "hanging"] = Field(
+    contacts_layout: Literal["block", "hanging", "run-in"] = Field(
         default="block",
-        description="block: heading line, then groups; hanging: 'CONTACT:' then an indent.",
+        description="block: heading line, then groups; hanging: 'CONTACT:' then an indent; "
+        "run-in: the heading starts the first line, no indent.",
     )
     contacts_heading: str | None = None
     contact_group_separator: str | None = None
+    contact_label: str = Field(
+        default="{label}:", description="A contact group's label, e.g. '**{label}**'."
+    )
+    contact_lines: list[str] = Field(
+        default=["{organization}", "{name}, {title}, {phones}", "{emails}", "{web}"],
+        description="One template per line, with {organization}, {name}, {title}, {phones}, "
+        "{emails} and {web}; a field a contact lacks takes the text before it along, and a "
+        "line with none of its fields is left out.",
+    )
+    phone_label: str = Field(default="{label}: {number}", description="A labelled number.")
+    phone_separator: str = ", "
+    email_form: str = Field(
+        default="{email}", description="One address, e.g. '[{email}](mailto:{email})'."
+    )
+    email_separator: str = ", "
     source_line: str | None = None
+    source_before_contacts: bool = Field(
+        default=False, description="Put the source line above end-of-release contacts (CNW)."
+    )
     trailer: str | None = None
     end_mark: str | None = None
     # Character set and line length
     ascii: bool = Field(default=False, description="Fold the copy to pure ASCII.")
     wrap: int | None = Field(default=None, ge=20, description="Wrap lines at this width.")
+
+    @field_validator("exchange_labels")
+    @classmethod
+    def _known_exchanges(cls, labels: dict[str, str]) -> dict[str, str]:
+        from prwriter.style.tickers import canonical_exchange
+
+        # Keys may be any name of an exchange ("Frankfurt"); each maps its canonical label.
+        return {canonical_exchange(key): label for key, label in labels.items()}
+
+    @field_validator("contact_lines")
+    @classmethod
+    def _contact_line_fields(cls, lines: list[str]) -> list[str]:
+        return _check_line_templates(lines)
 
     @field_validator(*_PLACEHOLDERS)
     @classmethod
@@ -120,6 +204,23 @@ class WireProfile(Input):
         return pattern
 
 
+def _check_line_templates(lines: list[str]) -> list[str]:
+    from prwriter.style.contacts import CONTACT_FIELDS
+
+    for line in lines:
+        try:
+            used = {f for _, f, _, _ in string.Formatter().parse(line) if f is not None}
+        except ValueError as exc:
+            raise ValueError(f"{exc}; write a literal brace as {{{{ or }}}}") from None
+        unknown = sorted(used - CONTACT_FIELDS)
+        if unknown:
+            raise ValueError(
+                f"unknown placeholder {quote_list(unknown)} in '{line}'; "
+                f"use {quote_list(sorted(CONTACT_FIELDS))}"
+            )
+    return lines
+
+
 def find_profiles(folders: Iterable[Path]) -> dict[str, Path]:
     """Every profile name in `folders` (`*.yaml` files) and the file that wins for it."""
     found: dict[str, Path] = {}
@@ -130,12 +231,43 @@ def find_profiles(folders: Iterable[Path]) -> dict[str, Path]:
     return found
 
 
-def read_profile(path: Path) -> WireProfile:
-    """The profile in `path`, validated; InputError located in the file when it is wrong."""
+def read_profile(
+    path: Path, folders: Sequence[Path] = (), _chain: tuple[Path, ...] = ()
+) -> WireProfile:
+    """The profile in `path`, validated; InputError located in the file when it is wrong.
+
+    A profile with `extends: NAME` starts from the profile NAME found in `folders` (any file
+    of that name but this one, so a project's `prnewswire.yaml` may extend the shipped
+    `prnewswire`) and sets only what differs.
+    """
+    import dataclasses
+
+    from prwriter.errors import InputError
     from prwriter.validation import validate
     from prwriter.yaml_source import read_yaml
 
-    return validate(WireProfile, read_yaml(path))
+    source = read_yaml(path)
+    data = source.data
+    base_name = data.get("extends") if isinstance(data, dict) else None
+    if isinstance(base_name, str):
+        chain = (*_chain, path.resolve())
+        base_path = next(
+            (
+                candidate
+                for folder in folders
+                if (candidate := folder / f"{base_name}.yaml").is_file()
+                and candidate.resolve() not in chain
+            ),
+            None,
+        )
+        if base_path is None:
+            known = sorted({p.stem for f in folders if f.is_dir() for p in f.glob("*.yaml")})
+            message = f"no other profile '{base_name}' to extend; profiles: {quote_list(known)}"
+            raise InputError([source.problem(("extends",), message)])
+        base = read_profile(base_path, folders, chain)
+        inherited = base.model_dump(exclude_unset=True, exclude={"extends"})
+        source = dataclasses.replace(source, data={**inherited, **data})
+    return validate(WireProfile, source)
 
 
 def unknown_wire_problem(

@@ -7,11 +7,15 @@ aliases are caught with their positions, and nothing in a file can build arbitra
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from prwriter.errors import InputError, Loc, Problem, display_path, format_field_path
+
+# A line break in a folded scalar's value that starts an ordinary (not more-indented) line.
+_FOLDED_BREAK = re.compile(r"\n(?=[^ \n])")
 
 # Release and library files are a few kilobytes; refusing big files early keeps a stray
 # upload from stalling a CI job.
@@ -39,6 +43,7 @@ _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 @dataclass(slots=True)
@@ -84,8 +89,12 @@ class YamlSource:
             return first + line_in_text, column
         return self.position(loc)
 
+    def set_on_command_line(self, loc: Loc) -> bool:
+        """Whether `loc` is, holds or lies inside a value given with `--set`."""
+        return any(loc[: len(o)] == o or o[: len(loc)] == loc for o in self.overridden if loc)
+
     def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
-        if any(loc[: len(o)] == o or o[: len(loc)] == loc for o in self.overridden if loc):
+        if self.set_on_command_line(loc):
             return Problem("--set", 0, 0, format_field_path(loc), message)
         line, column = self.position(loc, key=key)
         return Problem(self.display, line, column, format_field_path(loc), message)
@@ -276,9 +285,15 @@ class _Converter:
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             if key_node.id != "scalar" or key_node.tag not in (_STR, _INT, _BOOL, _FLOAT):
-                self.problems.append(
-                    self.source.problem(loc, f"line {mark.line + 1}: keys must be plain names")
+                message = (
+                    "YAML merge keys (<<) are not supported; write the keys out"
+                    if key_node.tag == _MERGE
+                    else "keys must be plain names"
                 )
+                self.problems.append(
+                    Problem(self.source.display, mark.line + 1, mark.column + 1,
+                            format_field_path(loc), message)
+                )  # fmt: skip
                 continue
             key = str(key_node.value)
             child = (*loc, key)
@@ -309,6 +324,10 @@ class _Converter:
             if line < len(lines):
                 indent = len(lines[line]) - len(lines[line].lstrip(" "))
                 self.source.block_text_starts[loc] = (node.start_mark.line + 2, indent + 1)
+        if tag == _STR and node.style == ">" and "\n" in value:
+            # A folded scalar (">") keeps a blank line as a single line break, which
+            # Markdown would read as the same paragraph: keep the writer's paragraphs.
+            return _FOLDED_BREAK.sub("\n\n", value)
         if tag in (_STR, _TIMESTAMP):
             return value
         if tag == _NULL:

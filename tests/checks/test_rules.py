@@ -73,6 +73,11 @@ CASES: list[tuple[str, dict, dict]] = [
                         {"quote": {"speaker": {"name": "Pat Doe"}, "text": "Good day."}}]}, {}),
     ("PR001", {"body": ["Acme, Inc., a leading maker of innovative tools, today opened a plant."]},
      {}),
+    ("PR002", {"body": ["Acme, Inc. today opened a plant in Dayton.",
+                        {"quote": {"speaker": "acme-ceo", "text": "Good day.",
+                                   "before": "What a plant!"}}]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton.",
+               {"quote": {"speaker": "acme-ceo", "text": "What a plant!"}}]}),
     ("PR002", {"body": ["Acme, Inc. today opened a plant in Dayton!"]},
      {"body": ["Acme, Inc. today opened a plant in Dayton.", QUOTE], **FLS}),
     ("PR003", {"body": ["Acme, Inc. today opened a plant in Dayton for you."]},
@@ -116,9 +121,35 @@ CASES: list[tuple[str, dict, dict]] = [
                "of $2 million.", RECONCILIATION]}),
     ("FN006", {"embargo": {"until": "2025-03-05T16:10", "timezone": "America/New_York"}},
      {"embargo": {"until": "2025-03-05T16:20", "timezone": "America/New_York"}}),
+    ("ST008", {"contacts": [{"label": "Media", "contacts": "unreachable"}]},
+     {"contacts": [{"label": "Media", "contacts": "press-office"}]}),
+    ("ST009", {"body": ["Acme, Inc. today opened a plant in Dayton. Replace this with the "
+                        "lead."]}, {}),
+    ("ST009", {"body": ["Acme, Inc. today opened a plant in Dayton. Call 937-555-0142 or "
+                        "write to news@example.com."]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton. Call 937-226-0142."]}),
+    ("ST009", {"body": ["Acme, Inc. today opened a [plant](https://www.example.com/plant)."]},
+     {"body": ["Acme, Inc. today opened a [plant](https://acme.test/plant)."]}),
+    ("PR009", {"body": ["Acme, Inc. today opened a plant (its third in Dayton."]},
+     {"body": ["Acme, Inc. today opened a plant (its third) in Dayton."]}),
+    ("PR009", {"body": ['Acme, Inc. today opened its ""Roadrunner"" plant in Dayton.']},
+     {"body": ['Acme, Inc. today opened its "Roadrunner" plant in Dayton.']}),
+    ("PR009", {"body": ['Acme, Inc. today opened a plant. "It is big, said Pat Doe.']},
+     {"body": ['Acme, Inc. today opened a plant. "It is big," said Pat Doe.']}),
+    ("LG001", {"body": ["Acme, Inc. today opened a Roadrunner plant in Dayton."],
+               "legal": ["acme-trademarks"]},
+     {"body": ["Acme, Inc. today opened a Roadrunner\u2122 plant in Dayton. Roadrunner tools "
+               "ship in May."], "legal": ["acme-trademarks"]}),
+    ("PR010", {"body": ["Acme, Inc. today opened a plant in Dayton that makes hammmers."]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton that makes hammers."]}),
+    ("ST010", {}, {}),  # needs a real project: see test_the_shipped_library_in_a_real_project
 ]  # fmt: skip
 
 LIBRARY = {
+    "boilerplates/contacts/unreachable.yaml": "organization: Acme Press Office\n",
+    "boilerplates/contacts/press-office.yaml": (
+        "organization: Acme Press Office\nemail: press@acme.test\n"
+    ),
     "boilerplates/companies/many.yaml": (
         "name: Many Listings Co.\nabout: Many Listings Co. is listed widely.\nlistings:\n"
         + "".join(
@@ -138,6 +169,8 @@ def rules_fired(make_project: ProjectMaker, changes: dict, extra: dict | None = 
 def test_rule_fires_on_its_trigger_and_not_on_clean_copy(
     rule: str, trigger: dict, clean: dict, make_project: ProjectMaker
 ) -> None:
+    if rule == "ST010":
+        return
     if rule == "ST002":
         long_about = "name: Acme, Inc.\nlistings: [{exchange: NYSE, symbol: ACME}]\nabout: " + (
             "Acme, Inc. makes tools. " * 30

@@ -81,14 +81,14 @@ def test_format_date_accepts_datetime() -> None:
     assert format_date(moment, "ap") == "Nov. 13, 2014"
 
 
-@pytest.mark.parametrize("style", ["AP", "short", "", "tabular"])
+@pytest.mark.parametrize("style", ["AP", "Short", "", "tabular"])
 def test_format_date_rejects_unknown_style(style: str) -> None:
     with pytest.raises(ValueError, match="ap, ap-padded, full"):
         format_date(datetime.date(2014, 11, 13), style)
 
 
 def test_date_styles_constant() -> None:
-    assert DATE_STYLES == ("ap", "ap-padded", "full")
+    assert DATE_STYLES == ("ap", "ap-padded", "full", "short")
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,12 @@ def test_format_time_ignores_seconds(time: datetime.time, expected: str) -> None
 def test_format_time_ignores_zone() -> None:
     eastern = datetime.timezone(datetime.timedelta(hours=-5))
     assert format_time(datetime.time(10, 0, tzinfo=eastern)) == "10 a.m."
+
+
+def test_short_style_writes_three_letters_without_a_period() -> None:
+    import datetime
+
+    from prwriter.style.dates import format_date
+
+    assert format_date(datetime.date(2024, 9, 26), "short") == "Sep 26, 2024"
+    assert format_date(datetime.date(2024, 6, 2), "short", year=False) == "Jun 2"

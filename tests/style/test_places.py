@@ -378,3 +378,15 @@ def test_needs_region(city: str, needs: bool) -> None:
     from prwriter.style.places import needs_region
 
     assert needs_region(city) is needs
+
+
+def test_as_written_keeps_the_release_spelling_and_the_region() -> None:
+    from prwriter.style.places import find_province, find_state, format_place
+
+    bc = find_province("BC")
+    assert format_place("Vancouver", province=bc, state_style="full", as_written=True) == (
+        "Vancouver, British Columbia"
+    )
+    assert format_place("New  York", state=find_state("NY"), state_style="postal",
+                        as_written=True) == "New York, NY"  # fmt: skip
+    assert format_place("Tel Aviv", country="Israel", as_written=True) == "Tel Aviv, Israel"

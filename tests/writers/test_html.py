@@ -89,3 +89,22 @@ def test_only_web_and_mail_links_become_links(make_project: ProjectMaker) -> Non
     html = render(project / "r.yaml")
     assert 'href="javascript' not in html
     assert '<a href="https://acme.example">Good</a>' in html
+
+
+def test_sections_of_the_companies_form(make_project: ProjectMaker) -> None:
+    from conftest import DATA
+
+    release = prwriter.load_release(DATA / "forms" / "companies" / "release.yaml")
+    page = str(prwriter.render(release, "html"))
+    # The first-mention form is written in the body only; names stay elsewhere.
+    assert "Kestrel Avionics®, Inc. (Nasdaq: KAVX) (FSE: K7A) today" in page
+    assert "About Kestrel Avionics, Inc.<" in page and "About Kestrel Avionics®" not in page
+    assert 'content="Kestrel Avionics, Inc."' in page
+    # Tickers written inside an About text; no About for the private partner or the one
+    # this release leaves out; the "no offer" legend comes before the About sections.
+    assert "Brightwater Mining Corp. (TSXV: BWM) (OTCQB: BWMCF) explores" in page
+    assert "About Lumen" not in page and "About Osprey" not in page
+    assert page.index("does not constitute an offer") < page.index("About Kestrel")
+    assert page.index("About Brightwater") < page.index("is a registered trademark")
+    # A folded About text keeps its two paragraphs.
+    assert "Ontario.</p>" in page

@@ -113,3 +113,37 @@ def test_qpdf_finds_no_errors(tmp_path) -> None:
         path.write_bytes(build(EXAMPLES / example / "release.yaml"))
         done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
         assert done.returncode == 0, done.stdout + done.stderr
+
+
+THREADED = """
+import hashlib, sys, threading
+import prwriter
+release = prwriter.load_release(sys.argv[1])
+digests = []
+def render():
+    for _ in range(3):
+        digests.append(hashlib.sha256(prwriter.render(release, "pdf")).hexdigest())
+threads = [threading.Thread(target=render) for _ in range(8)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print("\\n".join(digests))
+"""
+
+
+@pytest.mark.slow
+def test_eight_threads_render_identical_pdfs() -> None:
+    import hashlib
+    import sys
+
+    release = REPO / "tests" / "data" / "full" / "release.yaml"
+    # In a child process: a crash there (SIGSEGV, SIGABRT) fails the test, not the run.
+    result = subprocess.run(
+        [sys.executable, "-c", THREADED, str(release)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "CRITICAL" not in result.stderr
+    digests = result.stdout.split()
+    assert digests == [hashlib.sha256(build(release)).hexdigest()] * 24

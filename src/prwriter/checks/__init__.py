@@ -11,10 +11,10 @@ Projects turn rules off, change their severity or thresholds in `prwriter.toml`:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from prwriter.checks.registry import RANK, RULES, Context, Finding, Rule, rule
 from prwriter.errors import InputError, Problem, closest, quote_list
 from prwriter.kinds import SEVERITIES, Severity
 from prwriter.model import Release
@@ -23,58 +23,17 @@ from prwriter.origins import Origins
 if TYPE_CHECKING:
     from prwriter.project import Project
 
-RANK = {"error": 3, "warning": 2, "info": 1}
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One thing a check found, and where."""
-
-    rule: str
-    severity: Severity
-    message: str
-    file: str
-    line: int
-    column: int
-    field: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.severity} {self.rule}: {self.message}"
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    name: str
-    severity: Severity
-    summary: str
-    params: dict[str, Any]
-    check: Callable[[Context], Iterable[tuple[tuple[str | int, ...], str, Severity | None]]]
-    slow: bool = False  # left out when `generate` runs the checks
-
-
-RULES: dict[str, Rule] = {}
-
-
-def rule(
-    rule_id: str, name: str, severity: Severity, summary: str, *, slow: bool = False, **params: Any
-) -> Callable[[Callable[[Context], Iterable[Any]]], Callable[[Context], Iterable[Any]]]:
-    """Register a check. It yields (release path, message, severity or None) for each hit;
-    None keeps the rule's configured severity. A `slow` rule runs in `check` only."""
-
-    def register(check: Callable[[Context], Iterable[Any]]) -> Callable[[Context], Iterable[Any]]:
-        RULES[rule_id] = Rule(rule_id, name, severity, summary, params, check, slow)
-        return check
-
-    return register
-
-
-@dataclass
-class Context:
-    release: Release
-    params: dict[str, Any] = field(default_factory=dict)
+__all__ = [
+    "RANK",
+    "Context",
+    "Finding",
+    "Rule",
+    "check_silences",
+    "configured_rules",
+    "iter_rules",
+    "rule",
+    "run_checks",
+]
 
 
 def run_checks(
@@ -86,8 +45,8 @@ def run_checks(
 ) -> list[Finding]:
     """Every enabled rule's findings for `release`, in file order, as `project`'s settings
     configure the rules; `slow=False` leaves out the rules that cost much time once per
-    process (readability's dictionary). InputError when a setting or a release's `checks:`
-    names an unknown rule or setting."""
+    process (readability's and spelling's dictionaries). InputError when a setting or a
+    release's `checks:` names an unknown rule or setting."""
     from prwriter.checks import rules as _rules  # noqa: F401  (registers the rules)
 
     settings = configured_rules(project) if project is not None else {}
@@ -102,7 +61,7 @@ def run_checks(
             **{k: v for k, v in config.items() if k in registered.params},
         }
         configured: Severity = config.get("severity", registered.severity)
-        for path, message, severity in registered.check(Context(release, params)):
+        for path, message, severity in registered.check(Context(release, params, origins, project)):
             if _silenced(release, rule_id, path):
                 continue
             file, line, column, where = origins.locate(path)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from prwriter.checks import Context, rule
+from prwriter.checks.registry import Context, rule
 from prwriter.checks.text import body_text
 from prwriter.model import Amount, Table, TableRow
 from prwriter.style.numbers import sum_tolerance

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from prwriter.errors import Loc
 from prwriter.model import (
     Block,
     CompanyMention,
@@ -22,8 +23,6 @@ from prwriter.model import (
     Table,
     Text,
 )
-
-Path = tuple[str | int, ...]
 
 # Abbreviations that end with a period but do not end a sentence.
 _ABBREVIATIONS = re.compile(
@@ -56,9 +55,15 @@ def block_text(block: Block) -> str:
     return "\n".join(plain(item) for item in block.items)
 
 
+# A quotation mark left open runs to the end of the block: AP continues a quote into the
+# next paragraph by opening it again without closing the first.
+_OPEN_TO_END = re.compile('["\u201c][^"\u201d]*$')
+
+
 def unquoted(text: str) -> str:
-    """`text` without the words inside quotation marks."""
-    return _QUOTED.sub(" ", text)
+    """`text` without the words inside quotation marks (a quote left open at the end of
+    the block counts as quoted to its end)."""
+    return _OPEN_TO_END.sub(" ", _QUOTED.sub(" ", text))
 
 
 def words(text: str) -> list[str]:
@@ -80,12 +85,16 @@ def sentences(text: str) -> list[str]:
     return [s for s in found if s]
 
 
-def body_blocks(release: Release, *, quotes: bool = False) -> Iterator[tuple[Path, str]]:
+def body_blocks(release: Release, *, quotes: bool = False) -> Iterator[tuple[Loc, str]]:
     """The body by block; quote blocks and quoted speech left out unless `quotes`."""
     for i, block in enumerate(release.body):
         if isinstance(block, Quote):
+            # Narrative before or after a quote is the release's own voice, not speech.
+            narrative = " ".join(t for t in (plain(block.before), plain(block.after)) if t)
             if quotes:
-                yield ("body", i), block_text(block)
+                yield ("body", i), " ".join(t for t in (block_text(block), narrative) if t)
+            elif narrative:
+                yield ("body", i), narrative
             continue
         if isinstance(block, Table):
             continue  # labels and amounts, not prose
@@ -102,7 +111,7 @@ def lead(release: Release) -> str:
     return block_text(first) if isinstance(first, Paragraph) else ""
 
 
-def all_copy(release: Release) -> Iterator[tuple[Path, str]]:
+def all_copy(release: Release) -> Iterator[tuple[Loc, str]]:
     """Every piece of copy with its path: headline, subheadlines, body, About texts, legal
     blocks, contacts."""
     yield ("headline",), release.headline
@@ -116,5 +125,19 @@ def all_copy(release: Release) -> Iterator[tuple[Path, str]]:
         yield ("legal", i), " ".join(block_text(b) for b in legal.body)
     for i, group in enumerate(release.contacts):
         for j, contact in enumerate(group.contacts):
-            values = (contact.organization, contact.name, contact.title, contact.phone)
+            values = (contact.text, contact.organization, contact.name, contact.title,
+                      *(p.number for p in contact.phones))  # fmt: skip
             yield ("contacts", i, "contacts", j), " ".join(v for v in values if v)
+
+
+def release_names(release: Release) -> list[str]:
+    """The names the release itself knows: its companies (name and short name), the people
+    it quotes, its contacts and their organizations."""
+    names: list[str] = []
+    for company in release.companies:
+        names += [company.name, *([company.short_name] if company.short_name else [])]
+    names += [b.speaker.name for b in release.body if isinstance(b, Quote)]
+    for group in release.contacts:
+        for contact in group.contacts:
+            names += [n for n in (contact.name, contact.organization) if n]
+    return names

@@ -16,7 +16,7 @@ __all__ = [
     "month_name",
 ]
 
-DATE_STYLES: tuple[str, ...] = ("ap", "ap-padded", "full")
+DATE_STYLES: tuple[str, ...] = ("ap", "ap-padded", "full", "short")
 
 _MONTH_NAMES: tuple[str, ...] = (
     "January",
@@ -69,8 +69,8 @@ def ap_month(month: int) -> str:
 
 
 def format_date(d: datetime.date, style: str, *, year: bool = True) -> str:
-    """Return ``d`` as "Nov. 13, 2014" ("ap"), "May 03, 2022" ("ap-padded") or
-    "November 13, 2014" ("full"); ``year=False`` drops the year."""
+    """Return ``d`` as "Nov. 13, 2014" ("ap"), "May 03, 2022" ("ap-padded"),
+    "November 13, 2014" ("full") or "Sep 26, 2024" ("short"); ``year=False`` drops the year."""
     if style == "ap":
         text = f"{ap_month(d.month)} {d.day}"
     elif style == "ap-padded":
@@ -78,6 +78,9 @@ def format_date(d: datetime.date, style: str, *, year: bool = True) -> str:
         text = f"{ap_month(d.month)} {d.day:02d}"
     elif style == "full":
         text = f"{month_name(d.month)} {d.day}"
+    elif style == "short":
+        # Three letters, no period ("Sep 26"), as some syndicators and house styles write.
+        text = f"{month_name(d.month)[:3]} {d.day}"
     else:
         raise ValueError(f"unknown date style {style!r}; expected one of {', '.join(DATE_STYLES)}")
     return f"{text}, {d.year}" if year else text

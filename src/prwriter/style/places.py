@@ -318,12 +318,14 @@ def format_place(
     country: str | None = None,
     state_style: str = "ap",
     standalone: bool = True,
+    as_written: bool = False,
 ) -> str:
     """Return the AP dateline place: "BOSTON", "WALTHAM, Mass.", "TEL AVIV, Israel",
     "VANCOUVER, British Columbia".
 
     ``standalone=False`` writes the region even after a stand-alone city, as ACCESSWIRE
-    does ("NEW YORK, NY").
+    does ("NEW YORK, NY"); ``as_written=True`` keeps the city as the release spells it
+    ("Vancouver, British Columbia"), as Newsfile does.
     """
     if state_style not in STATE_STYLES:
         # Checked up front so a bad profile setting fails even for stand-alone cities.
@@ -338,6 +340,8 @@ def format_place(
     if not upper:
         raise ValueError("city must not be blank")
     key = _city_key(upper)
+    if as_written:
+        return _with_region(" ".join(city.split()), state, province, country, state_style)
 
     if state is not None:
         listed = _US_STANDALONE_BY_KEY.get(key)
@@ -360,3 +364,17 @@ def format_place(
 
     # No region given: use the listed spelling when the city is a known stand-alone.
     return _US_STANDALONE_BY_KEY.get(key) or _FOREIGN_STANDALONE_BY_KEY.get(key) or upper
+
+
+def _with_region(
+    city: str,
+    state: State | None,
+    province: Province | None,
+    country: str | None,
+    state_style: str,
+) -> str:
+    if state is not None:
+        return f"{city}, {state_label(state, state_style)}"
+    if province is not None:
+        return f"{city}, {province.postal if state_style == 'postal' else province.name}"
+    return f"{city}, {country.strip()}" if country is not None else city

@@ -23,6 +23,28 @@ EXCHANGES: dict[str, str] = {
     "euronext": "Euronext",
     "six": "SIX",
     "hkex": "HKEX",
+    "otcbb": "OTCBB",
+    # Other names writers use for the same exchanges.
+    "newyorkstockexchange": "NYSE",
+    "amex": "NYSE American",
+    "nysemkt": "NYSE American",
+    "torontostockexchange": "TSX",
+    "tse": "TSX",
+    "tsx-v": "TSXV",
+    "tsx.v": "TSXV",
+    "tsxventure": "TSXV",
+    "tsxventureexchange": "TSXV",
+    "canadiansecuritiesexchange": "CSE",
+    "otcmarkets": "OTC Pink",
+    "pink": "OTC Pink",
+    "londonstockexchange": "LSE",
+    "frankfurt": "FSE",
+    "frankfurtstockexchange": "FSE",
+    "fwb": "FSE",
+    "xetra": "FSE",
+    "australiansecuritiesexchange": "ASX",
+    "hongkongstockexchange": "HKEX",
+    "sixswissexchange": "SIX",
 }
 
 

@@ -27,7 +27,9 @@ from prwriter.model import (
     Strong,
     Table,
     Text,
+    Tickers,
 )
+from prwriter.quoting import QuoteWriter
 from prwriter.wires import WireProfile
 from prwriter.writers import RenderOptions
 
@@ -110,18 +112,27 @@ class _MarkdownWriter:
         blocks += [f"*{guard_line(escape(line))}*" for line in release.subheadlines]
         blocks += self.body()
         blocks += self.media()
+        blocks += self.legal(before_about=True)
         for company in release.companies:
-            blocks.append(heading(2, escape(company.about_heading)))
-            blocks += [self.block(b) for b in company.about]
-        for notice in release.legal:
-            if notice.heading:
-                blocks.append(heading(2, escape(notice.heading)))
-            blocks += [self.block(b) for b in notice.body]
+            if company.about:
+                blocks.append(heading(2, escape(company.about_heading)))
+                blocks += [self.block(b) for b in company.about]
+        blocks += self.legal(before_about=False)
         if wire.end_mark:
             blocks.append(guard_line(escape(wire.end_mark)))
         if wire.contacts_position == "end":
             blocks += self.contacts()
         return "\n\n".join(blocks) + "\n"
+
+    def legal(self, *, before_about: bool) -> list[str]:
+        blocks: list[str] = []
+        for notice in self.release.legal:
+            if notice.before_about != before_about:
+                continue
+            if notice.heading:
+                blocks.append(heading(2, escape(notice.heading)))
+            blocks += [self.block(b) for b in notice.body]
+        return blocks
 
     def body(self) -> list[str]:
         blocks = [self.block(b) for b in self.release.body]
@@ -157,7 +168,7 @@ class _MarkdownWriter:
     def contact_group(self, group: ContactGroup) -> list[str]:
         blocks = [f"**{guard_line(escape(group.label))}**"]
         for contact in group.contacts:
-            lines = [guard_line(escape(line)) for line in Facts.contact_lines(contact)]
+            lines = [guard_line(escape(line)) for line in self.facts.contact_lines(contact)]
             if lines:
                 blocks.append(HARD_BREAK.join(lines))
         return blocks
@@ -216,14 +227,8 @@ class _MarkdownWriter:
         return "\n".join(items)
 
     def quote(self, quote: Quote) -> str:
-        speaker = quote.speaker
-        pattern = self.wire.quote if speaker.title else self.wire.quote_untitled
-        words = escape(pattern).format(
-            name=escape(speaker.name),
-            title=escape(speaker.title or ""),
-            verb=escape(quote.verb),
-            text=self.inline(quote.children),
-        )
+        pieces = QuoteWriter(self.release, self.wire).pieces(quote)
+        words = "".join(escape(p) if isinstance(p, str) else self.node(p) for p in pieces)
         return self.lines(words)
 
     @staticmethod
@@ -247,6 +252,8 @@ class _MarkdownWriter:
             return f"**{self.inline(node.children)}**"
         if isinstance(node, Link):
             return self.link(self.inline(node.children), node.url)
+        if isinstance(node, Tickers):
+            return escape(self.facts.listings(self.release.companies[node.company]) or "")
         return self.mention(node)
 
     def mention(self, node: CompanyMention) -> str:

@@ -31,7 +31,9 @@ from prwriter.model import (
     Strong,
     Table,
     Text,
+    Tickers,
 )
+from prwriter.quoting import QuoteWriter
 from prwriter.writers import RenderOptions
 
 if TYPE_CHECKING:
@@ -168,14 +170,25 @@ class _Body:
         for media in release.media:
             credit = Markup(" ({})").format(media.credit) if media.credit else ""
             parts.append(Markup('<p class="caption">{}{}</p>').format(media.caption, credit))
+        parts += self.legal(before_about=True)
         for company in release.companies:
+            if not company.about:
+                continue
             blocks = Markup("").join(self.block(b) for b in company.about)
             parts.append(
                 Markup('<section class="about"><h2>{}</h2>{}</section>').format(
                     company.about_heading, blocks
                 )
             )
-        for notice in release.legal:
+        parts += self.legal(before_about=False)
+        parts.append(self.contacts())
+        return "\n".join(str(p) for p in parts if p)
+
+    def legal(self, *, before_about: bool) -> list[Markup]:
+        parts = []
+        for notice in self.release.legal:
+            if notice.before_about != before_about:
+                continue
             heading = Markup("<h2>{}</h2>").format(notice.heading) if notice.heading else ""
             blocks = Markup("").join(self.block(b) for b in notice.body)
             parts.append(
@@ -183,8 +196,7 @@ class _Body:
                     notice.kind, heading, blocks
                 )
             )
-        parts.append(self.contacts())
-        return "\n".join(str(p) for p in parts if p)
+        return parts
 
     def contacts(self) -> Markup:
         if not self.release.contacts:
@@ -194,7 +206,7 @@ class _Body:
         for group in self.release.contacts:
             parts.append(Markup('<p class="contact-label">{}</p>').format(group.label))
             for contact in group.contacts:
-                lines = Markup("<br/>").join(escape(x) for x in Facts.contact_lines(contact))
+                lines = Markup("<br/>").join(escape(x) for x in self.facts.contact_lines(contact))
                 parts.append(Markup('<p class="contact">{}</p>').format(lines))
         return Markup('<section class="contacts">{}</section>').format(Markup("").join(parts))
 
@@ -216,14 +228,8 @@ class _Body:
         return self.quote(block)
 
     def quote(self, quote: Quote) -> Markup:
-        speaker = quote.speaker
-        pattern = self.wire.quote if speaker.title else self.wire.quote_untitled
-        words = Markup(escape(pattern)).format(
-            name=speaker.name,
-            title=speaker.title or "",
-            verb=quote.verb,
-            text=self.inline(quote.children),
-        )
+        pieces = QuoteWriter(self.release, self.wire).pieces(quote)
+        words = Markup("").join(escape(p) if isinstance(p, str) else self.node(p) for p in pieces)
         return Markup('<p class="quote">{}</p>').format(words)
 
     def inline(self, children: list[Inline]) -> Markup:
@@ -240,6 +246,8 @@ class _Body:
             return Markup("<strong>{}</strong>").format(self.inline(node.children))
         if isinstance(node, Link):
             return self.link(self.inline(node.children), node.url)
+        if isinstance(node, Tickers):
+            return escape(self.facts.listings(self.release.companies[node.company]) or "")
         return self.mention(node)
 
     def mention(self, node: CompanyMention) -> Markup:

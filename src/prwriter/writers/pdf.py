@@ -3,6 +3,7 @@ WeasyPrint with the shipped fonts.
 
 Rendering never reaches the network: every URL WeasyPrint asks for goes through a fetcher
 that serves only files inside the template folders (images arrive embedded as data URIs).
+`write` is thread-safe: it renders one PDF at a time per process.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from prwriter.errors import InputError, Problem
 from prwriter.html_document import render_html
 from prwriter.layout import build_document
 from prwriter.model import Release
+from prwriter.paths import inside
 from prwriter.writers import RenderOptions
 
 if TYPE_CHECKING:
@@ -43,14 +45,25 @@ IGNORED_FIELDS = frozenset(
 )
 
 
+# WeasyPrint, Pango and the shared font configuration are not safe to use from several
+# threads at once (crashes, or different bytes): one PDF is rendered at a time in a process.
+# Batches render in separate processes, which run in parallel.
+_RENDER_LOCK = threading.Lock()
+
+
 def write(release: Release, options: RenderOptions) -> bytes:
+    with _RENDER_LOCK:
+        return _write(release, options)
+
+
+def _write(release: Release, options: RenderOptions) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.urls import FatalURLFetchingError
 
     has_subsetter = _check_subsetter()
     project = options.project
     html = render_html(build_document(release, project), project)
-    fetcher = _fetcher_class()(list(project.template_dirs))
+    fetcher = _fetcher_class()(list(project.template_dirs), project.template_roots())
     fonts = project.memo("pdf-font-configuration", _font_config)
     try:
         sheets = [
@@ -120,17 +133,21 @@ def _font_timestamps(date: dt.date, *, fixed: bool) -> Iterator[None]:
 @cache
 def _fetcher_class() -> Any:
     """A WeasyPrint URL fetcher that serves data: URLs and files inside given folders."""
+    from urllib.parse import unquote, urlsplit
     from urllib.request import url2pathname
 
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    from prwriter.errors import excerpt
 
     class RefusedResource(FatalURLFetchingError):  # type: ignore[misc]
         pass
 
     class FolderFetcher(URLFetcher):  # type: ignore[misc]
-        def __init__(self, roots: list[Path]) -> None:
+        def __init__(self, roots: list[Path], allowed: list[Path]) -> None:
             super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
-            self.roots = [root.resolve() for root in roots]
+            # Template folders that are themselves inside the project or prwriter's own.
+            self.roots = [root.resolve() for root in roots if inside(root, allowed)]
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith("data:"):
@@ -140,12 +157,17 @@ def _fetcher_class() -> Any:
                     f"{url}: refused: rendering never reaches the network; put the file in "
                     "the project's templates/ folder"
                 )
-            path = Path(url2pathname(url.removeprefix("file://").split("?")[0])).resolve()
-            if not any(path.is_relative_to(root) for root in self.roots):
+            # Read the URL as WeasyPrint would (file://localhost/x is /x), check the file it
+            # names, and fetch exactly that file.
+            parts = urlsplit(url)
+            path = Path(url2pathname(unquote(parts.path))).resolve()
+            if parts.netloc not in ("", "localhost") or not any(
+                path.is_relative_to(root) for root in self.roots
+            ):
                 raise RefusedResource(
-                    f"{path}: refused: stylesheets may only use files inside "
+                    f"{excerpt(url)}: refused: stylesheets may only use files inside "
                     + " or ".join(str(r) for r in self.roots)
                 )
-            return super().fetch(url, headers)
+            return super().fetch(path.as_uri(), headers)
 
     return FolderFetcher

@@ -19,6 +19,7 @@ from prwriter.model import (
     Emphasis,
     Heading,
     Inline,
+    LegalBlock,
     LineBreak,
     Link,
     ListBlock,
@@ -27,7 +28,9 @@ from prwriter.model import (
     Strong,
     Table,
     Text,
+    Tickers,
 )
+from prwriter.quoting import QuoteWriter
 from prwriter.style.charset import to_ascii, wrap_lines
 from prwriter.wires import DEFAULT_WIRE, WireProfile
 from prwriter.writers import RenderOptions
@@ -77,7 +80,10 @@ class _TextWriter:
         self.release = release
         self.wire = wire
         self.facts = Facts(release, wire)
-        self.marks = _TRADEMARKS["ascii" if ascii_only else wire.trademarks]
+        marks = "ascii" if ascii_only else wire.trademarks
+        # A profile names an encoding, or maps only the marks it changes.
+        self.marks = _TRADEMARKS[marks] if isinstance(marks, str) else marks
+        self.quotes = QuoteWriter(release, wire)
 
     def context(self) -> dict[str, Any]:
         release, wire, facts = self.release, self.wire, self.facts
@@ -94,22 +100,28 @@ class _TextWriter:
             "body": self.body(facts.dateline()),
             "media": self.media_lines(),
             "abouts": [
-                {"heading": self.text(c.about_heading), "blocks": self.blocks(c.about)}
-                for c in release.companies
-            ],
-            "legal": [
                 {
-                    "kind": block.kind,
-                    "heading": self.text(block.heading) if block.heading else None,
-                    "blocks": self.blocks(block.body),
+                    "heading": self.text(wire.about_heading.format(heading=c.about_heading)),
+                    "blocks": self.blocks(c.about),
                 }
-                for block in release.legal
+                for c in release.companies
+                if c.about
             ],
+            "legal_before_about": [self.legal(b) for b in release.legal if b.before_about],
+            "legal": [self.legal(b) for b in release.legal if not b.before_about],
             "contacts_top": contacts if wire.contacts_position == "top" else None,
             "contacts_end": contacts if wire.contacts_position == "end" else None,
             "source_line": self.text(source_line) if source_line else None,
+            "source_before_contacts": wire.source_before_contacts,
             "trailer": wire.trailer,
             "end_mark": wire.end_mark,
+        }
+
+    def legal(self, block: LegalBlock) -> dict[str, Any]:
+        return {
+            "kind": block.kind,
+            "heading": self.text(block.heading) if block.heading else None,
+            "blocks": self.blocks(block.body),
         }
 
     def media_lines(self) -> list[str]:
@@ -136,8 +148,10 @@ class _TextWriter:
         return [self.block(b) for b in blocks]
 
     def block(self, block: Block) -> str:
-        if isinstance(block, Paragraph | Heading):
+        if isinstance(block, Paragraph):
             return self.inline(block.children)
+        if isinstance(block, Heading):
+            return self.wire.heading.format(text=self.inline(block.children))
         if isinstance(block, ListBlock):
             items = []
             for n, item in enumerate(block.items, start=block.start):
@@ -146,17 +160,8 @@ class _TextWriter:
             return "\n".join(items)
         if isinstance(block, Table):
             return self.table(block)
-        speaker, text = block.speaker, self.inline(block.children)
-        if speaker.title:
-            return self.wire.quote.format(
-                name=self.text(speaker.name),
-                title=self.text(speaker.title),
-                verb=block.verb,
-                text=text,
-            )
-        return self.wire.quote_untitled.format(
-            name=self.text(speaker.name), verb=block.verb, text=text
-        )
+        pieces = self.quotes.pieces(block)
+        return "".join(self.text(p) if isinstance(p, str) else self.node(p) for p in pieces)
 
     def table(self, table: Table) -> str:
         """Aligned fixed-width columns within the profile's width, as plain-text earnings
@@ -183,6 +188,8 @@ class _TextWriter:
             return f"_{inner}_" if isinstance(node, Emphasis) else f"**{inner}**"
         if isinstance(node, Link):
             return self.link(self.inline(node.children), node.url)
+        if isinstance(node, Tickers):
+            return self.facts.listings(self.release.companies[node.company]) or ""
         return self.mention(node)
 
     def mention(self, node: CompanyMention) -> str:
@@ -211,7 +218,7 @@ class _TextWriter:
         groups = self.release.contacts
         if not groups:
             return None
-        if self.wire.contacts_layout == "hanging":
+        if self.wire.contacts_layout in ("hanging", "run-in"):
             return self.hanging_contacts(groups)
         separator = self.wire.contact_group_separator
         joiner = "\n\n" + (f"{separator}\n" if separator else "")
@@ -222,18 +229,19 @@ class _TextWriter:
     def hanging_contacts(self, groups: list[ContactGroup]) -> str:
         """GlobeNewswire's form: 'CONTACT: ' then every line under the first one's text."""
         lead = (self.wire.contacts_heading or "CONTACT:") + " "
+        run_in = self.wire.contacts_layout == "run-in"
         lines: list[str] = []
         for group in groups:
             if lines:
                 lines.append("")
             lines.extend(self.group_lines(group))
-        indent = " " * len(lead)
+        indent = "" if run_in else " " * len(lead)
         return "\n".join(
             (lead if i == 0 else indent if line else "") + line for i, line in enumerate(lines)
         )
 
     def group_lines(self, group: ContactGroup) -> list[str]:
-        lines = [f"{self.text(group.label)}:"]
+        lines = [self.wire.contact_label.format(label=self.text(group.label))]
         for n, contact in enumerate(group.contacts):
             if n:
                 lines.append("")
@@ -241,7 +249,7 @@ class _TextWriter:
         return lines
 
     def contact_lines(self, contact: Contact) -> list[str]:
-        return [self.text(line) for line in Facts.contact_lines(contact)]
+        return [self.text(line) for line in self.facts.contact_lines(contact)]
 
 
 GAP = 2  # spaces between columns
