@@ -166,7 +166,7 @@ def load_release(
 @overload
 def render(
     release: Release,
-    fmt: Literal["txt", "html", "md", "json"] = "txt",
+    fmt: Literal["txt", "html", "md", "json", "edgar"] = "txt",
     *,
     wire: str | None = None,
     ascii: bool = False,
@@ -202,7 +202,8 @@ def render(
     pdf_variant: PdfVariant | None = None,
     project: Project | None = None,
 ) -> str | bytes:
-    """Render `release` as `fmt`, one of FORMATS: `str` for "txt", "html", "md" and "json",
+    """Render `release` as `fmt`, one of FORMATS: `str` for "txt", "html", "md", "json" and
+    "edgar" (the SEC exhibit),
     `bytes` for "docx" and "pdf".
 
     `wire` names the wire profile of the text (e.g. "businesswire"); it defaults to the

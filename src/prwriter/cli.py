@@ -329,7 +329,7 @@ def _watch(paths: list[str], run: _Run) -> None:
     from prwriter.batch import watch_folders
 
     folders = watch_folders(paths)
-    outputs = {".txt", ".html", ".pdf", ".md", ".json"}
+    outputs = {".txt", ".html", ".pdf", ".md", ".json", ".htm"}
     typer.echo(f"watching {', '.join(str(f) for f in folders)} (Ctrl-C stops)", err=True)
 
     def relevant(change: watchfiles.Change, path: str) -> bool:

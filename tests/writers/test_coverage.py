@@ -126,7 +126,7 @@ def text_of(fmt: str, release: model.Release) -> str:
     data = prwriter.render(release, fmt)
     if fmt == "md":
         return str(data)
-    if fmt == "json":
+    if fmt in ("json", "edgar"):
         return html.unescape(str(data))
     if fmt == "html":
         text = str(data)
