@@ -2,6 +2,7 @@
 
     python bench/run.py            # the full run: a 200-release corpus, 1,000 for memory
     python bench/run.py --smoke    # seconds: a tiny corpus, one run each (CI runs this)
+    python bench/run.py --tables   # 200 earnings releases with their tables vs without
 
 Prints a table of medians and ratios and writes it to bench/results.json (or --json PATH).
 Every command is timed as a whole process; peak memory is each process's maximum resident
@@ -110,6 +111,49 @@ for source in sorted(work.glob("*.txt")):
 """
 
 
+def without_tables(text: str) -> str:
+    """The earnings example with its `table:` parts and pipe-table lines taken out."""
+    kept: list[str] = []
+    skipping = False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("  - "):
+            skipping = line.startswith("  - table:")
+        elif not line.startswith(" "):
+            skipping = False
+        if not skipping and not line.lstrip().startswith("|"):
+            kept.append(line)
+    return "".join(kept)
+
+
+def build_table_corpus(folder: Path, count: int, tables: bool) -> Path:
+    """`count` copies of the earnings example, with or without its tables."""
+    shutil.copytree(EXAMPLES / "quillmark-earnings", folder)
+    template = (folder / "release.yaml").read_text(encoding="utf-8")
+    (folder / "release.yaml").unlink()
+    text = template if tables else without_tables(template)
+    (folder / "releases").mkdir()
+    for n in range(count):
+        numbered = text.replace("headline: ", f"headline: Update {n + 1}, ", 1)
+        (folder / "releases" / f"r{n:04d}.yaml").write_text(numbered, encoding="utf-8")
+    return folder / "releases"
+
+
+def time_tables(time_it, root: Path, count: int, heavy_runs: int) -> list[dict[str, object]]:
+    """A batch of earnings releases with their tables against the same without them."""
+    found = []
+    corpora = {kind: build_table_corpus(root / f"tables-{kind}", count, kind == "with")
+               for kind in ("with", "without")}  # fmt: skip
+    for fmt in ("txt", "html", "docx", "pdf", "edgar"):
+        names = {}
+        for kind, releases in corpora.items():
+            names[kind] = f"{count} earnings releases {kind} tables to {fmt}"
+            time_it(names[kind], [PRWRITER, "generate", str(releases), "-f", fmt, "-o",
+                                  str(root / f"out-{kind}"), "-q", "--no-checks", "-j", "1"],
+                    heavy_runs if fmt == "pdf" else None)  # fmt: skip
+        found.append((fmt, names))
+    return found
+
+
 # A fixed moment after every embargo in the corpus, so the site holds every release.
 AS_OF = "2030-01-01T00:00Z"
 
@@ -142,6 +186,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "results.json")
     parser.add_argument("--web", action="store_true",
                         help="only a site of the corpus against its HTML alone")  # fmt: skip
+    parser.add_argument("--tables", action="store_true",
+                        help="only earnings releases with tables against without")  # fmt: skip
     args = parser.parse_args()
     count, memory_count, runs = (6, 6, 1) if args.smoke else (200, 1000, 5)
     heavy_runs = 1 if args.smoke else 3
@@ -153,11 +199,15 @@ def main() -> None:
         out = root / "out"
         sample = str(EXAMPLES / "immunogen" / "release.yaml")
 
-        def time_it(name: str, command: list[str], n: int = runs) -> None:
-            results[name] = measure(command, root, n, warmup)
+        def time_it(name: str, command: list[str], n: int | None = runs) -> None:
+            results[name] = measure(command, root, runs if n is None else n, warmup)
             print(f"  {name}: {results[name]['median_s'] * 1000:.0f} ms", file=sys.stderr)
 
         time_it("python -c pass", [PYTHON, "-c", "pass"])
+        if args.tables:
+            pairs = time_tables(time_it, root, count, heavy_runs)
+            print(table({"results": results, "targets": table_targets(results, pairs)}))
+            return
         time_web(time_it, corpus, root, count)
         if args.web:
             print(table({"results": results, "targets": web_targets(results, count)}))
@@ -263,6 +313,18 @@ def targets(r: dict[str, dict[str, float]], count: int) -> list[dict[str, object
         name = next(k for k in r if k.endswith(f"to {fmt}, --jobs 1 (memory)"))
         target(f"peak RSS, batch to {fmt}", r[name]["peak_mib"], 150, "MiB")
     return found + web_targets(r, count)
+
+
+def table_targets(
+    r: dict[str, dict[str, float]], pairs: list[tuple[str, dict[str, str]]]
+) -> list[dict[str, object]]:
+    """A batch with tables within 1.5 times the same batch without them, per format."""
+    found: list[dict[str, object]] = []
+    for fmt, names in pairs:
+        ratio = r[names["with"]]["median_s"] / r[names["without"]]["median_s"]
+        found.append({"target": f"{fmt}: with tables / without", "value": round(ratio, 3),
+                      "limit": 1.5, "unit": "x", "met": ratio <= 1.5})  # fmt: skip
+    return found
 
 
 def table(report: dict) -> str:

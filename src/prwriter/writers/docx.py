@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import zipfile
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
 
 import prwriter.document as doc
 from prwriter.layout import build_document
@@ -65,6 +66,7 @@ class _Walker:
         self.end = self.body.sectPr
         self.paragraph_class = Paragraph
         self.styles: dict[tuple[str, bool], Any] = {}
+        self.table_styles: dict[tuple[str, str], str] = {}
 
     # --- blocks --------------------------------------------------------------------------
 
@@ -89,70 +91,65 @@ class _Walker:
 
     def table(self, table: doc.Table) -> None:
         """A real Word table in the named table style; its heading rows repeat on every
-        page (w:tblHeader), label cells take the row's indent, amounts sit right."""
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+        page (w:tblHeader), label cells take the row's indent, amounts sit right. Written
+        as one piece of XML: a statement has hundreds of cells."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
 
         for block in (table.caption, table.units):
             if block is not None:
                 self.block(block)
-        rows = (*table.header, *table.rows)
         columns = sum(cell.span for cell in table.header[-1].cells)  # the labels' included
-        styles = self.word.styles
-        if table.style not in styles:
-            styles.add_style(table.style, WD_STYLE_TYPE.TABLE)
-        grid = OxmlElement("w:tbl")
-        properties = OxmlElement("w:tblPr")
-        style = OxmlElement("w:tblStyle")
-        style.set(qn("w:val"), styles[table.style].style_id)
-        width = OxmlElement("w:tblW")
-        width.set(qn("w:w"), "5000")
-        width.set(qn("w:type"), "pct")
-        properties.extend([style, width])
-        columns_xml = OxmlElement("w:tblGrid")
         # 6.5 inches in twips: the amounts get at most 1,200 each, the labels the rest.
         number = min(1200, TABLE_TWIPS // (2 * (columns - 1)))
-        for n in range(columns):
-            column = OxmlElement("w:gridCol")
-            column.set(qn("w:w"), str(number if n else TABLE_TWIPS - number * (columns - 1)))
-            columns_xml.append(column)
-        grid.extend([properties, columns_xml])
-        for n, row in enumerate(rows):
-            tr = OxmlElement("w:tr")
-            if n < len(table.header):
-                tr_pr = OxmlElement("w:trPr")
-                tr_pr.append(OxmlElement("w:tblHeader"))
-                tr.append(tr_pr)
-            for cell in row.cells:
-                tc = OxmlElement("w:tc")
-                if cell.span > 1:
-                    tc_pr = OxmlElement("w:tcPr")
-                    span = OxmlElement("w:gridSpan")
-                    span.set(qn("w:val"), str(cell.span))
-                    tc_pr.append(span)
-                    tc.append(tc_pr)
-                p = OxmlElement("w:p")
-                tc.append(p)
-                p_pr = p.get_or_add_pPr()
-                p_pr.style = self.style(cell.style).style_id
-                if cell.indent:
-                    indent = OxmlElement("w:ind")
-                    indent.set(qn("w:left"), str(240 * cell.indent))
-                    p_pr.append(indent)
-                if cell.numeric:
-                    p_pr.append(_justify("right"))
-                if cell.text:
-                    self.run(self.paragraph_class(p, self.word._body), cell.text, False, False,
-                             None, None)  # fmt: skip
-                tr.append(tc)
-            grid.append(tr)
+        widths = [TABLE_TWIPS - number * (columns - 1), *[number] * (columns - 1)]
+        rows = [self.table_row(row, heading=True) for row in table.header] + [
+            self.table_row(row, heading=False) for row in table.rows
+        ]
+        grid = parse_xml(
+            f"<w:tbl {nsdecls('w')}><w:tblPr>"
+            f'<w:tblStyle w:val="{self.table_style(table.style)}"/>'
+            '<w:tblW w:w="5000" w:type="pct"/></w:tblPr><w:tblGrid>'
+            + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+            + "</w:tblGrid>"
+            + "".join(rows)
+            + "</w:tbl>"
+        )
         if self.end is not None:
             self.end.addprevious(grid)
         else:
             self.body.append(grid)
         for note in table.footnotes:
             self.block(note)
+
+    def table_row(self, row: doc.TableRow, *, heading: bool) -> str:
+        cells = []
+        for cell in row.cells:
+            span = f'<w:tcPr><w:gridSpan w:val="{cell.span}"/></w:tcPr>' if cell.span > 1 else ""
+            indent = f'<w:ind w:left="{240 * cell.indent}"/>' if cell.indent else ""
+            align = '<w:jc w:val="right"/>' if cell.numeric else ""
+            text = (
+                f'<w:r><w:t xml:space="preserve">{xml_escape(cell.text)}</w:t></w:r>'
+                if cell.text
+                else ""
+            )
+            style = self.style(cell.style).style_id
+            cells.append(f'<w:tc>{span}<w:p><w:pPr><w:pStyle w:val="{style}"/>{indent}{align}'
+                         f"</w:pPr>{text}</w:p></w:tc>")  # fmt: skip
+        repeat = "<w:trPr><w:tblHeader/></w:trPr>" if heading else ""
+        return f"<w:tr>{repeat}{''.join(cells)}</w:tr>"
+
+    def table_style(self, name: str) -> str:
+        """The table style's id, added when the reference lacks it."""
+        key = (name, "table")
+        if key not in self.table_styles:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            styles = self.word.styles
+            if name not in styles:
+                styles.add_style(name, WD_STYLE_TYPE.TABLE)
+            self.table_styles[key] = styles[name].style_id
+        return self.table_styles[key]
 
     def paragraph(self, style: str) -> WordParagraph:
         from docx.oxml import OxmlElement
@@ -282,15 +279,6 @@ class _Walker:
             # Looking a style up by name walks every style; do it once per name.
             self.styles[key] = styles[name]
         return self.styles[key]
-
-
-def _justify(value: str) -> Any:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    jc = OxmlElement("w:jc")
-    jc.set(qn("w:val"), value)
-    return jc
 
 
 def _restart_numbering(word: WordDocument, style: Any, start: int) -> int | None:
