@@ -133,3 +133,28 @@ def test_a_broken_house_layout_is_a_located_error(
         with pytest.raises(prwriter.InputError) as info:
             prwriter.render(release, fmt)
         assert message in str(info.value)
+
+
+def test_a_tables_part_gathers_the_body_tables_before_about(make_project: ProjectMaker) -> None:
+    release_text = ACME_RELEASE.replace(
+        "body: Acme, Inc. today opened a plant in Dayton.\n",
+        "body:\n  - Acme, Inc. today opened a plant in Dayton.\n"
+        '  - table: {header: [["2025"]], rows: [[Tools, 12]]}\n'
+        "  - The plant opens in May.\n",
+    )
+    shipped = build_document(
+        prwriter.load_release(make_project({"r.yaml": release_text}) / "r.yaml"), Project()
+    )
+    # Where the release puts it: between the two paragraphs of the body.
+    at = next(i for i, b in enumerate(shipped.blocks) if isinstance(b, doc.Table))
+    after = shipped.blocks[at + 1]
+    assert isinstance(after, doc.Paragraph) and plain(after.children) == "The plant opens in May."
+    layout = SHIPPED_LAYOUT.replace("  - body\n", "  - body\n  - tables\n")
+    project = make_project({"r.yaml": release_text, "templates/layout.yaml": layout})
+    release = prwriter.load_release(project / "r.yaml")
+    gathered = build_document(release, Project.of_release(release)).blocks
+    table = next(i for i, b in enumerate(gathered) if isinstance(b, doc.Table))
+    about = next(i for i, b in enumerate(gathered) if getattr(b, "role", "") == "about")
+    last_paragraph = max(i for i, b in enumerate(gathered) if isinstance(b, doc.Paragraph)
+                         and b.role == "paragraph")  # fmt: skip
+    assert last_paragraph < table < about

@@ -143,3 +143,18 @@ def test_docx_tables_are_word_tables_with_repeating_headings() -> None:
                 assert "".join(t.text for t in tc.iter(qn("w:t"))) == amount
                 jc = tc.find(qn("w:p")).pPr.find(qn("w:jc"))
                 assert jc is not None and jc.get(qn("w:val")) == "right"
+
+
+def test_a_table_too_wide_for_the_profile_is_an_error_not_a_mangle(
+    make_project: ProjectMaker,
+) -> None:
+    wide = ACME_RELEASE.replace(
+        "body: Acme, Inc. today opened a plant in Dayton.\n",
+        "body:\n  - Acme, Inc. today opened a plant in Dayton.\n  - table:\n"
+        f"      header: [[{', '.join(f'Fiscal Year 20{n}' for n in range(10, 17))}]]\n"
+        f"      rows: [[Revenue, {', '.join(['1234567'] * 7)}]]\n",
+    )
+    release = prwriter.load_release(make_project({"r.yaml": wide}) / "r.yaml")
+    with pytest.raises(prwriter.InputError, match=r"body\[1\]\.table: this table needs \d+ "):
+        prwriter.render(release, "txt")
+    assert "Fiscal Year 2016" in str(prwriter.render(release, "html"))

@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from prwriter.errors import InputError, Problem
 from prwriter.formatting import Facts, row_cells
 from prwriter.model import (
     Block,
@@ -167,9 +168,17 @@ class _TextWriter:
         """Aligned fixed-width columns within the profile's width, as plain-text earnings
         releases carry their statements."""
         fold = to_ascii if self.ascii_only else str
-        return "\n".join(
-            text_table(table, self.wire.wrap or ASCII_WRAP, lambda t: fold(self.text(t)))
-        )
+        width = self.wire.wrap or ASCII_WRAP
+        lines = text_table(table, width, lambda t: fold(self.text(t)))
+        widest = max(len(line) for line in lines)
+        if widest > width:
+            # Wrapped, the columns would no longer line up: say so rather than mangle them.
+            index = next(i for i, b in enumerate(self.release.body) if b is table)
+            file = str(self.release.path or "<release>")
+            raise InputError([Problem(file, 0, 0, f"body[{index}].table",
+                f"this table needs {widest} characters a line and the wire profile allows "
+                f"{width}; give it fewer columns or shorter headings")])  # fmt: skip
+        return "\n".join(lines)
 
     # --- inline content ----------------------------------------------------------------
 
