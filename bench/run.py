@@ -125,15 +125,47 @@ def without_tables(text: str) -> str:
     return "".join(kept)
 
 
-def build_table_corpus(folder: Path, count: int, tables: bool) -> Path:
-    """`count` copies of the earnings example, with or without its tables."""
+def tables_as_prose(text: str) -> str:
+    """The earnings example with every table written out as paragraphs of the same words
+    and numbers ("Subscription: 41,250; 35,480"): the same content, no tables."""
+    import json
+
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load(text)
+    body = []
+    for part in data["body"]:
+        if isinstance(part, dict) and "table" in part:
+            table = part["table"]
+            lines = [str(table.get(k, "")) for k in ("caption", "units") if table.get(k)]
+            for row in table["rows"]:
+                label, values = (row[0], row[1:]) if isinstance(row, list) else (
+                    row["label"], row.get("values", []))  # fmt: skip
+                lines.append(f"{label}: " + "; ".join(str(v) for v in values))
+            lines += table.get("footnotes", [])
+            body.append("\n\n".join(lines))
+        elif isinstance(part, str):
+            body.append("\n".join(
+                " ".join(c.strip() for c in line.strip("|").split("|")) + "\n"
+                if line.startswith("|") else line
+                for line in part.split("\n") if not line.startswith("| :")
+            ))  # fmt: skip
+        else:
+            body.append(part)
+    return json.dumps({**data, "body": body}, default=str)
+
+
+def build_table_corpus(folder: Path, count: int, kind: str) -> Path:
+    """`count` copies of the earnings example: with its tables, with them written as
+    prose, or without them."""
     shutil.copytree(EXAMPLES / "quillmark-earnings", folder)
     template = (folder / "release.yaml").read_text(encoding="utf-8")
     (folder / "release.yaml").unlink()
-    text = template if tables else without_tables(template)
+    text = {"with": template, "as prose": tables_as_prose(template),
+            "without": without_tables(template)}[kind]  # fmt: skip
     (folder / "releases").mkdir()
     for n in range(count):
-        numbered = text.replace("headline: ", f"headline: Update {n + 1}, ", 1)
+        numbered = text.replace("Quillmark Software Reports", f"Update {n + 1}: Quillmark", 1)
         (folder / "releases" / f"r{n:04d}.yaml").write_text(numbered, encoding="utf-8")
     return folder / "releases"
 
@@ -141,12 +173,12 @@ def build_table_corpus(folder: Path, count: int, tables: bool) -> Path:
 def time_tables(time_it, root: Path, count: int, heavy_runs: int) -> list[dict[str, object]]:
     """A batch of earnings releases with their tables against the same without them."""
     found = []
-    corpora = {kind: build_table_corpus(root / f"tables-{kind}", count, kind == "with")
-               for kind in ("with", "without")}  # fmt: skip
+    corpora = {kind: build_table_corpus(root / f"tables-{kind}", count, kind)
+               for kind in ("with", "as prose", "without")}  # fmt: skip
     for fmt in ("txt", "html", "docx", "pdf", "edgar"):
         names = {}
         for kind, releases in corpora.items():
-            names[kind] = f"{count} earnings releases {kind} tables to {fmt}"
+            names[kind] = f"{count} earnings releases, tables {kind}, to {fmt}"
             time_it(names[kind], [PRWRITER, "generate", str(releases), "-f", fmt, "-o",
                                   str(root / f"out-{kind}"), "-q", "--no-checks", "-j", "1"],
                     heavy_runs if fmt == "pdf" else None)  # fmt: skip
@@ -318,12 +350,15 @@ def targets(r: dict[str, dict[str, float]], count: int) -> list[dict[str, object
 def table_targets(
     r: dict[str, dict[str, float]], pairs: list[tuple[str, dict[str, str]]]
 ) -> list[dict[str, object]]:
-    """A batch with tables within 1.5 times the same batch without them, per format."""
+    """A batch with tables within 1.5 times the same content as prose, per format; against
+    the releases with their tables cut out (a third of the words), for the record."""
     found: list[dict[str, object]] = []
     for fmt, names in pairs:
-        ratio = r[names["with"]]["median_s"] / r[names["without"]]["median_s"]
-        found.append({"target": f"{fmt}: with tables / without", "value": round(ratio, 3),
-                      "limit": 1.5, "unit": "x", "met": ratio <= 1.5})  # fmt: skip
+        for base, limit in (("as prose", 1.5), ("without", None)):
+            ratio = r[names["with"]]["median_s"] / r[names[base]]["median_s"]
+            found.append({"target": f"{fmt}: tables / {base}", "value": round(ratio, 3),
+                          "limit": limit or 0, "unit": "x",
+                          "met": ratio <= limit if limit else "-"})  # fmt: skip
     return found
 
 
@@ -338,8 +373,9 @@ def table(report: dict) -> str:
                      f"{m['median_s'] / floor:.1f}x |")  # fmt: skip
     lines += ["", "| target | measured | limit | met |", "|---|---:|---:|---|"]
     for t in report["targets"]:
+        met = t["met"] if isinstance(t["met"], str) else "yes" if t["met"] else "no"
         lines.append(f"| {t['target']} | {t['value']} {t['unit']} | {t['limit']:.3g} {t['unit']} | "
-                     f"{'yes' if t['met'] else 'no'} |")  # fmt: skip
+                     f"{met} |")  # fmt: skip
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -190,7 +191,10 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
 
     source = YamlSource(path=path, display=display, data=None)
     try:
-        nodes = list(YAML(typ="safe").compose_all(text))
+        fast = YAML(typ="safe")
+        if "CParser" in fast.Parser.__name__:
+            fast.Resolver = _c_resolver()
+        nodes = list(fast.compose_all(text))
     except YAMLError:
         nodes = None
     if nodes is None:
@@ -213,6 +217,24 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
     if problems:
         raise InputError(problems)
     return source
+
+
+@cache
+def _c_resolver() -> type:
+    """ruamel's resolver, looking up its YAML version once per document instead of three
+    times per scalar: behind libyaml's parser that lookup always falls back to the default
+    (1.2) through two caught exceptions, the larger part of loading a table of numbers."""
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class OnceResolver(VersionedResolver):
+        @property
+        def versioned_resolver(self) -> Any:
+            found = self.__dict__.get("_once")
+            if found is None:
+                found = self.__dict__["_once"] = super().versioned_resolver
+            return found
+
+    return OnceResolver
 
 
 def _compose_pure(text: str, display: str) -> list[Any]:

@@ -321,9 +321,13 @@ def text_table(table: Table, width: int, text: Callable[[str], str]) -> list[str
         if row.kind in ("subtotal", "total"):
             lines.append(_rule(label_width, widths, "-"))
         label = " " * (INDENT * row.indent) + text(row.label)
-        wrapped = textwrap.wrap(
-            label, label_width, subsequent_indent=" " * (INDENT * row.indent + INDENT)
-        ) or [""]
+        wrapped = (
+            [label]
+            if len(label) <= label_width
+            else textwrap.wrap(
+                label, label_width, subsequent_indent=" " * (INDENT * row.indent + INDENT)
+            )
+        )
         lines.extend(wrapped[:-1])
         lines.append(wrapped[-1].ljust(label_width) + "".join(
             " " * GAP + _align(cell, widths[j], closing[j]) for j, cell in enumerate(amounts)
