@@ -165,7 +165,7 @@ def build_table_corpus(folder: Path, count: int, kind: str) -> Path:
             "without": without_tables(template)}[kind]  # fmt: skip
     (folder / "releases").mkdir()
     for n in range(count):
-        numbered = text.replace("Quillmark Software Reports", f"Update {n + 1}: Quillmark", 1)
+        numbered = text.replace("Software Reports", f"Software Update {n + 1} Reports", 1)
         (folder / "releases" / f"r{n:04d}.yaml").write_text(numbered, encoding="utf-8")
     return folder / "releases"
 
@@ -374,8 +374,8 @@ def table(report: dict) -> str:
     lines += ["", "| target | measured | limit | met |", "|---|---:|---:|---|"]
     for t in report["targets"]:
         met = t["met"] if isinstance(t["met"], str) else "yes" if t["met"] else "no"
-        lines.append(f"| {t['target']} | {t['value']} {t['unit']} | {t['limit']:.3g} {t['unit']} | "
-                     f"{met} |")  # fmt: skip
+        limit = f"{t['limit']:.3g} {t['unit']}" if t["limit"] else "-"
+        lines.append(f"| {t['target']} | {t['value']} {t['unit']} | {limit} | {met} |")
     return "\n".join(lines)
 
 
