@@ -15,12 +15,14 @@ EXAMPLE = REPO / "examples" / "immunogen" / "release.yaml"
 def test_public_names() -> None:
     assert sorted(prwriter.__all__) == sorted(
         [
-            "CHECK_FORMATS", "FORMATS", "LIBRARY_KINDS", "PDF_VARIANTS", "SCHEMA_KINDS",
+            "CHECK_FORMATS", "FORMATS", "LIBRARY_KINDS", "PDF_VARIANTS", "REDLINE_FORMATS",
+            "SCHEMA_KINDS",
             "__version__",
             # functions
             "build_document", "build_site", "check", "check_report", "check_rules",
             "export_templates", "generate", "init_project", "json_schema", "list_entries",
-            "list_templates", "list_wires", "load_release", "new_release", "render",
+            "list_templates", "list_wires", "load_release", "new_release", "preview", "redline",
+            "render", "watch",
             # results and options
             "BatchOptions", "CheckResult", "Document", "Finding", "InputError", "Outcome",
             "Problem", "Project", "Rule", "SiteResult",
@@ -83,10 +85,11 @@ def test_cli_uses_only_the_public_api() -> None:
         or (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("prwriter"))
     }
     # Besides the facade, the command line reaches only its own plumbing: exit codes,
-    # the rules document, schema files, the folders --watch watches, and the escaping of
-    # input it prints.
+    # the rules document, schema files, the folders --watch watches, the escaping of input
+    # it prints, the checks of `new` answers and the atomic write of a redline file.
     assert imported <= {"prwriter", "exit_status", "rules_markdown", "write_schemas",
-                        "schema_text", "watch_folders", "printable"}, imported  # fmt: skip
+                        "schema_text", "watch_folders", "printable", "answer_problem",
+                        "company_choices", "write_atomic"}, imported  # fmt: skip
     used = {
         node.attr
         for node in ast.walk(tree)

@@ -40,9 +40,15 @@ from conftest import ACME_RELEASE, ProjectMaker
         (lambda: prwriter.export_templates(None), "destination"),
         (lambda: prwriter.init_project(None), "folder"),
         (lambda: prwriter.new_release(3, "acme"), "path"),
-        (lambda: prwriter.new_release(None, None), "company_id"),
+        (lambda: prwriter.new_release(None, 3), "company_id"),
         (lambda: prwriter.check_report("results"), "results"),
         (lambda: prwriter.json_schema(None), "kind"),
+        (lambda: prwriter.redline(None, "r.yaml"), "old"),
+        (lambda: prwriter.redline("r.yaml", "r.yaml", rev=3), "rev"),
+        (lambda: prwriter.preview(3), "path"),
+        (lambda: prwriter.preview("r.yaml", port="80"), "port"),
+        (lambda: prwriter.watch("r.yaml", list), "paths"),
+        (lambda: prwriter.watch(["r.yaml"], None), "regenerate"),
     ],
 )
 def test_a_wrong_argument_is_a_type_error_naming_it(

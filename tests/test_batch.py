@@ -50,7 +50,9 @@ def test_fifty_releases_three_broken(make_project: ProjectMaker) -> None:
     assert "releases/bad0.yaml:3:" in result.stderr and "dateline.state" in result.stderr
     assert "releases/bad1.yaml:2:7: date:" in result.stderr
     assert "releases/bad2.yaml:2:1: YAML syntax error" in result.stderr
-    assert result.stderr.endswith("3 of 50 release(s) failed\n")
+    assert result.stderr.endswith(
+        "3 of 50 release(s) failed: 1 could not be read, 2 failed validation\n"
+    )
 
 
 def test_parallel_output_equals_serial_output(make_project: ProjectMaker) -> None:
@@ -126,7 +128,9 @@ def test_set_overrides_fields_for_one_run(make_project: ProjectMaker) -> None:
     assert text.startswith("Re: Acme\n") and "BOSTON--(BUSINESS WIRE)--" in text
     bad = run("generate", project / "r.yaml", "--set", "date=2025-02-30")
     assert bad.exit_code == 2
-    assert bad.stderr.startswith("--set: date: '2025-02-30' is not a valid date")
+    assert bad.stderr.startswith(
+        "--set: date: '2025-02-30' is not a date: February 2025 has 28 days\n"
+    )
     assert run("generate", project / "r.yaml", "--set", "nonsense").exit_code == 2
 
 

@@ -71,7 +71,7 @@ def test_batch_writes_the_good_releases_and_reports_the_bad(make_project: Projec
     assert result.exit_code == 2
     assert (project / "good.txt").exists()
     assert not (project / "bad.txt").exists()
-    assert result.stderr.endswith("1 of 2 release(s) failed\n")
+    assert result.stderr.endswith("1 of 2 release(s) failed: 1 could not be read\n")
 
 
 def test_two_releases_may_not_write_the_same_file(make_project: ProjectMaker) -> None:
@@ -137,7 +137,7 @@ def test_subprocess_error_output_has_no_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr == (
         "not-utf8.yaml:1:14: the file is not UTF-8 text (byte 0xe9 at offset 13); "
-        "save it as UTF-8\n1 of 1 release(s) failed\n"
+        "save it as UTF-8\n1 of 1 release(s) failed: 1 could not be read\n"
     )
 
 
@@ -231,3 +231,75 @@ def test_templates_export_copies_without_overwriting(tmp_path: Path) -> None:
     assert "wrote" in result.stdout and "release.css" not in result.stdout
     again = run("templates", "export", target)
     assert "nothing to copy" in again.stdout
+
+
+def test_a_broken_settings_file_is_reported_once_at_its_line(make_project) -> None:
+    project = make_project({"prwriter.toml": 'wire = "businesswire"\nformats = ["txt"\n',
+                            "r/a.yaml": ACME_RELEASE, "r/b.yaml": ACME_RELEASE})  # fmt: skip
+    result = CliRunner().invoke(app, ["generate", str(project / "r")])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if "TOML" in line] == [
+        f"{project / 'prwriter.toml'}:2:1: TOML syntax error: Unclosed array at the end of the file"
+    ]
+    assert lines[-1] == "2 of 2 release(s) failed: 2 could not be read"
+    check = CliRunner().invoke(app, ["check", str(project / "r")])
+    assert check.exit_code == 2
+    assert check.stdout.count("TOML syntax error") == 1
+    assert check.stdout.splitlines()[-1].endswith("; 2 could not be read")
+
+
+def test_summary_tells_unreadable_from_invalid(make_project) -> None:
+    project = make_project({"r/a.yaml": ACME_RELEASE.replace("state: Ohio", "state: Ohioo"),
+                            "r/b.yaml": "headline: [\n", "r/c.yaml": ACME_RELEASE})  # fmt: skip
+    result = CliRunner().invoke(app, ["check", str(project / "r")])
+    assert result.stdout.splitlines()[-1].endswith(
+        " info; 1 could not be read; 1 failed validation"
+    )
+    result = CliRunner().invoke(app, ["generate", str(project / "r"), "-o", str(project / "o")])
+    assert result.stderr.splitlines()[-1] == (
+        "2 of 3 release(s) failed: 1 could not be read, 1 failed validation"
+    )
+
+
+def test_output_dash_writes_the_one_file_to_stdout(make_project, monkeypatch) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE})
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(app, ["generate", "r.yaml", "-o", "-", "-f", "txt"])
+    assert result.exit_code == 0, result.output
+    expected = prwriter.render(prwriter.load_release("r.yaml"), "txt")
+    assert result.stdout == expected
+    assert sorted(p.name for p in project.iterdir()) == ["r.yaml"]  # no file written
+    html = CliRunner().invoke(app, ["generate", "r.yaml", "-o", "-", "-f", "html"])
+    assert html.stdout.startswith("<!DOCTYPE html>")
+    pdf = CliRunner().invoke(app, ["generate", "r.yaml", "-o", "-", "-f", "pdf"])
+    assert pdf.stdout_bytes.startswith(b"%PDF-")
+
+
+def test_output_dash_wants_one_file(make_project, monkeypatch) -> None:
+    monkeypatch.chdir(make_project({"r.yaml": ACME_RELEASE, "s.yaml": ACME_RELEASE}))
+    two_formats = CliRunner().invoke(app, ["generate", "r.yaml", "-o", "-", "-f", "txt,html"])
+    assert two_formats.exit_code == 2 and two_formats.stdout == ""
+    assert "-o: '-' writes one file to standard output, and this run makes 2" in (
+        two_formats.stderr
+    )
+    two_releases = CliRunner().invoke(app, ["generate", "r.yaml", "s.yaml", "-o", "-"])
+    assert two_releases.exit_code == 2 and two_releases.stdout == ""
+    watching = CliRunner().invoke(app, ["generate", "r.yaml", "-o", "-", "--watch"])
+    assert watching.exit_code == 2
+
+
+def test_dry_run_lists_and_with_output_dash_shows(make_project, monkeypatch) -> None:
+    project = make_project({"r.yaml": ACME_RELEASE})
+    monkeypatch.chdir(project)
+    listed = CliRunner().invoke(app, ["generate", "r.yaml", "--dry-run", "-f", "txt,html"])
+    assert listed.stdout.splitlines() == ["would write r.txt", "would write r.html"]
+    shown = CliRunner().invoke(app, ["generate", "r.yaml", "--dry-run", "-o", "-",
+                                     "-f", "txt,html"])  # fmt: skip
+    assert shown.exit_code == 0
+    release = prwriter.load_release("r.yaml")
+    assert shown.stdout == (
+        f"==> r.txt <==\n{prwriter.render(release, 'txt')}"
+        f"==> r.html <==\n{prwriter.render(release, 'html')}"
+    )
+    assert sorted(p.name for p in project.iterdir()) == ["r.yaml"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,11 @@ def test_sarif_log(make_project: ProjectMaker) -> None:
     assert result["ruleId"] in rule_ids and result["level"] == "error"
     region = result["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 1, "startColumn": 11}
+    # The tool's page is the rule catalogue, which the repository holds and pyproject names.
+    uri = run_["tool"]["driver"]["informationUri"]
+    assert uri.endswith("/docs/rules.md") and (REPO / "docs" / "rules.md").is_file()
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
+    assert pyproject["project"]["urls"]["Rules"] == uri
 
 
 def test_findings_in_library_text_point_at_the_library_file(make_project: ProjectMaker) -> None:
@@ -161,11 +167,89 @@ def test_new_asks_on_a_terminal_and_never_overwrites(make_project: ProjectMaker)
     assert target.read_text() == text
 
 
-def test_new_without_a_company_in_ci_names_the_choices(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    result = run("new")
+def test_new_without_a_company_in_ci_names_the_choices(make_project, monkeypatch) -> None:
+    project = make_project({"prwriter.toml": "", "boilerplates/companies/a.yaml": "name: A\n",
+                            "boilerplates/companies/b.yaml": "name: B\n"})  # fmt: skip
+    monkeypatch.chdir(project)
+    result = run("new", "--date", "2026-03-05")
     assert result.exit_code == 2
-    assert "which company? one of: acme" in result.stderr
+    assert result.stderr == "--company: which company issues the release? give one of: a, b\n"
+    assert "Invalid value" not in result.output
+
+
+def test_new_defaults_to_the_only_company(make_project, monkeypatch) -> None:
+    project = make_project({"prwriter.toml": "", "boilerplates/companies/zed.yaml": "name: Zed\n"})
+    monkeypatch.chdir(project)
+    result = run("new", "r.yaml", "--date", "2026-03-05", "--city", "Boston")
+    assert result.exit_code == 0, result.output
+    text = (project / "r.yaml").read_text()
+    assert "companies: [zed]" in text and "state:" not in text  # Boston stands alone
+
+
+def test_new_misspelled_company_gets_a_suggestion(make_project, monkeypatch) -> None:
+    monkeypatch.chdir(make_project({"prwriter.toml": ""}))
+    result = run("new", "r.yaml", "--company", "acmee", "--date", "2026-03-05")
+    assert result.exit_code == 2
+    assert "--company: no company 'acmee' in the library; did you mean 'acme'?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "option,value,message",
+    [("--date", "March 5", "--date: 'March 5' is not a date; write it as YYYY-MM-DD"),
+     ("--city", "2026-03-05", "--city: '2026-03-05' looks like a date or a number, not a city"),
+     ("--state", "Dayton", "--state: 'Dayton' is not a U.S. state"),
+     ("--state", "Texs", "--state: 'Texs' is not a U.S. state; did you mean 'Texas'"),
+     ("--city", "Ohio", "--city: 'Ohio' is a state; give the city")],
+)  # fmt: skip
+def test_new_checks_options_in_ci(make_project, monkeypatch, option, value, message) -> None:
+    monkeypatch.chdir(make_project({"prwriter.toml": ""}))
+    given = {"--date": "2026-03-05", "--city": "Dayton", "--state": "Ohio", option: value}
+    result = run("new", "r.yaml", "--company", "acme", *[x for kv in given.items() for x in kv])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not (Path.cwd() / "r.yaml").exists()
+
+
+def test_new_prompts_and_asks_again_with_the_reason(make_project, monkeypatch) -> None:
+    project = make_project({"prwriter.toml": "", "boilerplates/companies/zed.yaml": "name: Zed\n"})
+    monkeypatch.chdir(project)
+    monkeypatch.setattr("prwriter.cli._can_ask", lambda: True)
+    answers = [
+        "",  # company: the only one, zed
+        "Zed Opens a Plant in Dayton",
+        "05/03/2026", "2026-03-05",  # date: wrong form, then right
+        "2026-03-05", "Dayton",  # city: a date, then a city
+        "Dayton", "", "Ohio",  # state: a city, nothing (Dayton needs one), then a state
+    ]  # fmt: skip
+    result = run("new", "r.yaml", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Company id [zed]:" in out
+    assert "Date (YYYY-MM-DD) [" in out
+    assert "Error: '05/03/2026' is not a date; write it as YYYY-MM-DD" in out
+    assert "Error: '2026-03-05' looks like a date or a number, not a city" in out
+    assert "Error: 'Dayton' is not a U.S. state" in out
+    assert "Error: AP writes 'Dayton' with its state; give it, e.g. Ohio" in out
+    from prwriter.yaml_source import read_yaml
+
+    data = read_yaml(project / "r.yaml").data
+    assert data["headline"] == "Zed Opens a Plant in Dayton"
+    assert data["date"] == "2026-03-05"
+    assert data["dateline"] == {"city": "Dayton", "state": "Ohio"}
+    assert data["companies"] == ["zed"]
+
+
+def test_new_prompt_refuses_an_unknown_company(make_project, monkeypatch) -> None:
+    project = make_project({"prwriter.toml": "", "boilerplates/companies/a.yaml": "name: A\n",
+                            "boilerplates/companies/b.yaml": "name: B\n"})  # fmt: skip
+    monkeypatch.chdir(project)
+    monkeypatch.setattr("prwriter.cli._can_ask", lambda: True)
+    answers = ["c", "b", "Headline", "", "Boston", ""]
+    result = run("new", "r.yaml", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Company id:" in result.output
+    assert "Error: choose one of: a, b" in result.output
+    assert "companies: [b]" in (project / "r.yaml").read_text()
 
 
 def test_schema_command_and_shipped_copies_are_fresh(tmp_path: Path) -> None:

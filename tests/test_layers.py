@@ -13,12 +13,14 @@ PACKAGE = REPO / "src" / "prwriter"
 LAYERS: list[set[str]] = [
     # AP and wire rules are tables and pure functions: input validation uses them too.
     {"errors", "kinds", "style"},
-    {"resources", "yaml_source", "schema", "validation", "paths", "images", "origins", "output"},
+    {"resources", "yaml_source", "schema", "validation", "paths", "images", "origins", "output",
+     "date_hints"},
     {"model", "tables", "markup", "document"},
     {"library", "settings", "wires", "templating", "template_limits", "project", "loading"},
     {"formatting", "quoting", "layout", "html_document", "addresses", "jsonld"},
-    {"writers", "checks"},
-    {"batch", "scaffold", "schemas", "site", "arguments", "__init__"},
+    {"writers", "checks", "draft", "docx_watermark"},
+    {"batch", "scaffold", "schemas", "site", "arguments", "__init__", "watching", "redlines",
+     "previewing"},
     {"cli", "__main__"},
 ]  # fmt: skip
 

@@ -205,7 +205,18 @@ def test_release_wire_wins_over_the_project_setting(make_project: ProjectMaker) 
             'wire = "x"\ncolour = "red"\n',
             "prwriter.toml:2:1: colour: unknown setting; allowed: wire",
         ),
-        ("wire = \n", "prwriter.toml:1:1: TOML syntax error: "),
+        ("wire = \n", "prwriter.toml:1:8: TOML syntax error: Invalid value"),
+        ('wire = "x"\n\nformats = [txt]\n', "prwriter.toml:3:12: TOML syntax error: Invalid value"),
+        (
+            'format = ["txt"]\n',
+            "prwriter.toml:1:1: format: unknown setting; did you mean "
+            "'formats'? allowed: wire, formats",
+        ),
+        (
+            '[check]\nfail_ob = "error"\n',
+            "prwriter.toml:2:1: check.fail_ob: unknown setting; "
+            "did you mean 'fail_on'? allowed: fail_on, rules",
+        ),
         ('# house\nwire = "nope"\n', "prwriter.toml:2:1: wire: unknown wire 'nope'; available: "),
     ],
 )
@@ -217,3 +228,12 @@ def test_bad_project_settings_are_located(
     with pytest.raises(prwriter.InputError) as info:
         prwriter.load_release("r.yaml")
     assert str(info.value).startswith(message)
+
+
+def test_a_misspelled_rule_gets_a_suggestion(make_project: ProjectMaker, monkeypatch) -> None:
+    toml = "# ours\n[check.rules.HL01]\nenabled = false\n"
+    monkeypatch.chdir(make_project({"prwriter.toml": toml, "r.yaml": ACME_RELEASE}))
+    [result] = prwriter.check(["r.yaml"])
+    assert str(result.problems[0]).startswith(
+        "prwriter.toml:2:1: check.rules: unknown rule HL01; did you mean 'HL001'? rules: "
+    )

@@ -78,3 +78,33 @@ def test_installed_wheel_generates_the_example(wheel: Path, tmp_path: Path) -> N
         cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
     ).stdout.strip()  # fmt: skip
     assert Path(where).is_relative_to(env_dir)
+
+
+def test_sdist_and_wheel_build_and_pass_twine_check(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out),
+                    str(REPO)], check=True, capture_output=True)  # fmt: skip
+    [sdist] = out.glob("prwriter-*.tar.gz")
+    [wheel] = out.glob("prwriter-*.whl")
+    done = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", sdist, wheel],
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    import tarfile
+
+    with tarfile.open(sdist) as archive:
+        names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
+    assert {"LICENSE", "README.md", "docs/rules.md", "pyproject.toml"} <= names
+    metadata = zipfile.ZipFile(wheel).read(f"{wheel.name.split('-py3')[0]}.dist-info/METADATA")
+    assert b"License-Expression: MIT" in metadata
+    assert b"Project-URL: Rules, " in metadata
+
+
+def test_release_workflow_builds_checks_and_publishes() -> None:
+    from prwriter.yaml_source import read_yaml
+
+    workflow = read_yaml(REPO / ".github" / "workflows" / "release.yml").data
+    build = " ".join(s.get("run", "") for s in workflow["jobs"]["build"]["steps"])
+    assert "python -m build" in build and "twine check --strict dist/*" in build
+    publish = workflow["jobs"]["publish"]
+    assert publish["permissions"] == {"id-token": "write"}  # trusted publishing, no token
+    assert any("pypi-publish" in s.get("uses", "") for s in publish["steps"])

@@ -38,6 +38,8 @@ DATELINES = [
     ("print", "tokyo", "TOKYO, March 5, 2025 — "),
     ("cnw", "vancouver", "VANCOUVER, BC, March 5, 2025 /CNW/ - "),
     ("cnw", "new-york", "NEW YORK, March 5, 2025 /CNW/ - "),
+    ("cnw-telbec", "vancouver", "VANCOUVER, BC, March 5, 2025 /CNW/ - "),
+    ("dgap", "tokyo", "Tokyo, March 5, 2025 - "),
     ("newsfile", "vancouver", "Vancouver, British Columbia--(Newsfile Corp. - March 5, 2025) - "),
     ("newsfile", "new-york", "New York, New York--(Newsfile Corp. - March 5, 2025) - "),
 ]  # fmt: skip

@@ -7,9 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # WeasyPrint needs Pango (and HarfBuzz's subsetter for speed and reproducible PDFs); the
-# tests check PDFs with qpdf and read DOCX back through LibreOffice and pdftotext.
+# tests check PDFs with qpdf, read DOCX back through LibreOffice and pdftotext, and open
+# the live preview in a headless Chromium.
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 qpdf poppler-utils
-          libreoffice-writer-nogui)
+          libreoffice-writer-nogui chromium)
 if command -v dpkg >/dev/null; then
   missing=()
   for package in "${packages[@]}"; do
@@ -22,7 +23,7 @@ if command -v dpkg >/dev/null; then
     DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${missing[@]}"
   fi
 else
-  echo "not a Debian system: install Pango, qpdf, poppler and LibreOffice yourself" >&2
+  echo "not a Debian system: install Pango, qpdf, poppler, LibreOffice and Chromium yourself" >&2
 fi
 
 python3 -m venv .venv

@@ -27,6 +27,7 @@ from prwriter.kinds import (
 
 if TYPE_CHECKING:
     import datetime as dt
+    import threading
 
     from prwriter.batch import BatchOptions, Outcome
     from prwriter.checks import Finding, Rule
@@ -66,6 +67,7 @@ __all__ = [
     "FORMATS",
     "LIBRARY_KINDS",
     "PDF_VARIANTS",
+    "REDLINE_FORMATS",
     "SCHEMA_KINDS",
     "BatchOptions",
     "Block",
@@ -119,7 +121,10 @@ __all__ = [
     "list_wires",
     "load_release",
     "new_release",
+    "preview",
+    "redline",
     "render",
+    "watch",
 ]
 
 # Public names that live in modules loaded on first use (pydantic alone costs ~50 ms).
@@ -142,10 +147,14 @@ _LAZY = {
 
 
 def load_release(
-    path: str | Path, overrides: Mapping[str, str] | None = None, project: Project | None = None
+    path: str | Path,
+    overrides: Mapping[str, str] | None = None,
+    project: Project | None = None,
+    language: str | None = None,
 ) -> Release:
     """Read, validate and resolve a release file. `overrides` replace fields by dotted path
-    before validation (`{"dateline.city": "Boston"}`), each value read as YAML.
+    before validation (`{"dateline.city": "Boston"}`), each value read as YAML. `language`
+    picks one of the file's `translations:` (`Release.translations` lists their tags).
 
     Library files (companies, contacts, people, legal blocks) are looked up in the release's
     `boilerplates/`, the project's `boilerplates/`, the user's configuration folder and the
@@ -158,7 +167,9 @@ def load_release(
     path = _args.path_arg("path", path)
     overrides = _args.mapping_arg("overrides", overrides)
     _args.project_arg(project)
-    release, origins = load_with_origins(path, overrides, project)
+    if language is not None and not isinstance(language, str):
+        raise TypeError(f"language must be a BCP 47 tag such as 'fr-CA', not {language!r}")
+    release, origins = load_with_origins(path, overrides, project, language)
     check_silences(release, origins)
     return release
 
@@ -201,6 +212,7 @@ def render(
     ascii: bool = False,
     pdf_variant: PdfVariant | None = None,
     project: Project | None = None,
+    draft: bool = False,
 ) -> str | bytes:
     """Render `release` as `fmt`, one of FORMATS: `str` for "txt", "html", "md", "json" and
     "edgar" (the SEC exhibit),
@@ -211,7 +223,9 @@ def render(
     and follow the "print" profile and the project's layout. `ascii=True` folds the text to
     pure ASCII wrapped at 80 columns (for SEC EDGAR exhibits). `pdf_variant` is "pdf/a-3b"
     or "pdf/ua-1". `project` (templates, profiles, settings) defaults to the release's own;
-    pass one to render many releases of a project without reading it again. Raises
+    pass one to render many releases of a project without reading it again. `draft=True`
+    (or the release's own `draft: true`) marks it: a `DRAFT - NOT FOR DISTRIBUTION` line at
+    the top of text and HTML, a diagonal watermark across PDF and DOCX pages. Raises
     `InputError` for an unknown wire or a broken project template or stylesheet.
     """
     from prwriter.model import Release
@@ -229,7 +243,7 @@ def render(
         choose(pdf_variant, PDF_VARIANTS, "PDF variant")
     if project is None:
         project = Project.of_release(release)
-    options = RenderOptions(project, wire=wire, ascii=ascii, pdf_variant=pdf_variant)
+    options = RenderOptions(project, wire=wire, ascii=ascii, pdf_variant=pdf_variant, draft=draft)
     return get_writer(fmt).write(release, options)
 
 
@@ -293,7 +307,8 @@ def generate(
     what it leaves as None comes from each release's project settings. A broken release
     never stops the others unless `fail_fast`; `jobs` > 1 renders in that many processes;
     `dry_run` writes nothing. Returns one `Outcome` per release (`written`, `problems`,
-    `error`), and calls `on_outcome` as each finishes.
+    `error`, and with `BatchOptions(keep_contents=True)` the rendered `contents` of each
+    written file), and calls `on_outcome` as each finishes.
     """
     from prwriter.batch import BatchOptions
     from prwriter.batch import generate as run
@@ -379,47 +394,100 @@ def init_project(
     folder = _args.path_arg("folder", folder)
     _args.expect("company_id", company_id, str, "a str")
     _args.expect("company_name", company_name, str, "a str")
-    return scaffold(Path(folder), Company(company_id, company_name), dt.date.today())
+    return scaffold(Path(folder), Company(company_id, company_name), dt.date.today(), __version__)
 
 
 def new_release(
     path: str | Path | None,
-    company_id: str,
+    company_id: str | None = None,
     *,
     headline: str | None = None,
     date: str | None = None,
     city: str = "New York",
-    state: str = "New York",
+    state: str | None = "New York",
+    language: str | None = None,
 ) -> Path:
     """Write a commented release file for `company_id` at `path` (never over a file), with a
     yaml-language-server $schema line when the project has release.schema.json. Without a
-    path: `releases/DATE-SLUG.yaml`, or `DATE-SLUG.yaml` where there is no releases/ folder."""
+    path: `releases/DATE-SLUG.yaml`, or `DATE-SLUG.yaml` where there is no releases/ folder.
+    Without a company: the only one the project has. `state` may be None for AP's
+    stand-alone cities. `language` (a BCP 47 tag) starts the release in that language:
+    `fr-CA` writes French sample copy. Raises `InputError` for a date, city, state, company
+    or language that is not one, each problem named by the command's option."""
     import datetime as dt
 
-    from prwriter.scaffold import Company, default_release_path
+    from prwriter.errors import did_you_mean
+    from prwriter.scaffold import Company, answer_problems, company_choices, default_release_path
     from prwriter.scaffold import new_release as write
 
     path = _args.optional_path_arg("path", path)
-    _args.expect("company_id", company_id, str, "a str")
-    for name, value in (("headline", headline), ("date", date)):
+    for name, value in (("company_id", company_id), ("headline", headline), ("date", date),
+                        ("state", state)):  # fmt: skip
         _args.optional_str(name, value)
     _args.expect("city", city, str, "a str")
-    _args.expect("state", state, str, "a str")
-    day = dt.date.fromisoformat(date) if date else dt.date.today()
+    import re as _re
+
+    problems = answer_problems(date or dt.date.today().isoformat(), city, state)
+    _args.optional_str("language", language)
+    if language is not None and not _re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
+        why = f"'{language}' is not a language tag; write one such as en-US or fr-CA"
+        problems.append(Problem("", 0, 0, "--language", why))
+    if problems:
+        raise InputError(problems)
+    day = dt.date.fromisoformat(date.strip()) if date else dt.date.today()
     target = path if path is not None else default_release_path(day, headline)
-    name = company_id
+    choices = company_choices(target.parent if target.parent.exists() else Path())
+    if company_id is None:
+        if len(choices) != 1:
+            raise InputError([Problem("", 0, 0, "--company", "which company issues the release? "
+                                      f"give one of: {', '.join(choices)}")])  # fmt: skip
+        company_id = choices[0]
     entry = list_entries("companies", target.parent).get(company_id)
     if entry is None:
+        hint = did_you_mean(company_id, list_entries("companies", target.parent))
         raise InputError(
-            [Problem("", 0, 0, "--company", f"no company '{company_id}' in the library; "
-                     "see prwriter list companies")]
+            [Problem("", 0, 0, "--company", f"no company '{company_id}' in the library{hint} "
+                     "(prwriter list companies shows them)")]
         )  # fmt: skip
     from prwriter.yaml_source import read_yaml
 
+    name = company_id
     data = read_yaml(entry).data
     if isinstance(data, dict) and isinstance(data.get("name"), str):
         name = data["name"]
-    return write(target, Company(company_id, name), day, headline, city, state)
+    return write(target, Company(company_id, name), day, headline, city.strip(),
+                 state.strip() if state else None, language)  # fmt: skip
+
+
+REDLINE_FORMATS: tuple[str, ...] = ("txt", "html", "docx")
+
+
+def redline(
+    old: str | Path,
+    new: str | Path,
+    fmt: str = "txt",
+    *,
+    rev: str | None = None,
+    wire: str | None = None,
+    author: str = "prwriter",
+) -> str | bytes:
+    """What changed from release file `old` to `new`, word by word, in the whole rendered
+    release (library blocks included): "txt" marks `[-removed-]{+added+}` in the wire text
+    (`wire` as for `render`), "html" uses `<del>`/`<ins>` in the print copy, "docx" is the
+    new print copy with Word tracked changes by `author`, dated the new release's date. With
+    `rev`, `old` is read as it was at that git revision (its library, templates and settings
+    too); `old` and `new` may then be the same file. Raises `InputError` for a release that
+    cannot be read or a revision git does not know."""
+    from prwriter.redlines import redline_files
+
+    old, new = _args.path_arg("old", old), _args.path_arg("new", new)
+    _args.expect("fmt", fmt, str, "a str")
+    choose(fmt, REDLINE_FORMATS, "format")
+    for name, value in (("rev", rev), ("wire", wire)):
+        _args.optional_str(name, value)
+    _args.expect("author", author, str, "a str")
+    return redline_files(old, new, fmt, load=load_release, render=render, rev=rev,
+                         wire=wire, author=author)  # fmt: skip
 
 
 def list_templates(folder: str | Path = ".") -> dict[str, Path]:
@@ -432,6 +500,61 @@ def list_templates(folder: str | Path = ".") -> dict[str, Path]:
             if path.is_file() and "__pycache__" not in path.parts:
                 found.setdefault(path.relative_to(root).as_posix(), path)
     return found
+
+
+def preview(
+    path: str | Path,
+    *,
+    port: int = 0,
+    wire: str | None = None,
+    host: str = "127.0.0.1",
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve a live preview of the release file `path` at http://`host`:`port`/ (port 0: a
+    free one; `on_ready` hears the address): the copy with the check findings beside the
+    parts they point at, the print copy and the wire text (`wire` as for `render`). The page
+    reloads itself when the release, a library file, a template, a wire profile or the
+    settings change. Serves until interrupted. Raises `InputError` when `path` is not a file
+    or the port cannot be had."""
+    from prwriter.previewing import Preview
+
+    release = _args.path_arg("path", path)
+    _args.expect("port", port, int, "an int")
+    _args.optional_str("wire", wire)
+    _args.expect("host", host, str, "a str")
+    _args.callable_arg("on_ready", on_ready)
+    if not release.is_file():
+        raise InputError([Problem(str(path), 0, 0, "", "no such release file")])
+    try:
+        server = Preview(release, wire=wire, host=host, port=port)
+    except OSError as error:
+        raise InputError([Problem("", 0, 0, "--port", f"cannot serve on {host}:{port}: "
+                                  f"{error.strerror or error}")]) from None  # fmt: skip
+    server.serve(on_ready)
+
+
+def watch(
+    paths: Iterable[str | Path],
+    regenerate: Callable[[list[Path]], Sequence[Outcome]],
+    *,
+    stop_event: threading.Event | None = None,
+    on_removed: Callable[[Path], None] | None = None,
+    first: Sequence[Outcome] = (),
+) -> None:
+    """Watch the releases named by `paths` and call `regenerate(releases)` (for instance
+    `lambda rs: prwriter.generate(rs, options)`) with the releases each change affects: a
+    release file, that release; a library file, the releases that name it; a template, wire
+    profile, the settings or an image, every release of the project. Outputs a release wrote
+    before (`first`, the run made before watching, and every regeneration) and did not write
+    again, such as drafts named from an old headline, are removed when still as written; no
+    other file is. Returns when `stop_event` is set."""
+    from prwriter.watching import watch as run
+
+    paths = _args.paths_arg("paths", paths)
+    if not callable(regenerate):
+        raise TypeError("regenerate must be callable")
+    _args.callable_arg("on_removed", on_removed)
+    run(paths, regenerate, stop_event=stop_event, on_removed=on_removed, first=first)
 
 
 def build_site(

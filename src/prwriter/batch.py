@@ -11,11 +11,11 @@ import glob
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from prwriter.errors import InputError, Problem, display_path
+from prwriter.errors import InputError, Problem, ReadError, display_path
 from prwriter.kinds import PDF_VARIANTS, choose
 from prwriter.library import SUFFIXES
 from prwriter.output import write_all
@@ -51,6 +51,9 @@ class BatchOptions:
     checks: bool = True  # run the release checks too
     strict: bool = False  # a finding at error severity stops the release
     raise_errors: bool = False  # let unexpected errors out, with their traceback (--debug)
+    draft: bool = False  # mark every output DRAFT
+    language: str | None = None  # only this language of each release (a bilingual file's)
+    keep_contents: bool = False  # put what is rendered in Outcome.contents (for -o -)
 
     def __post_init__(self) -> None:
         if self.pdf_variant is not None:
@@ -67,6 +70,9 @@ class Outcome:
     error: str | None = None  # an unexpected failure inside prwriter
     findings: tuple[Finding, ...] = ()
     stopped_by_checks: bool = False  # strict mode: an error finding kept it from being written
+    unreadable: bool = False  # the problems are that a file could not be read at all
+    # With BatchOptions.keep_contents: what each of `written` holds (or would hold).
+    contents: tuple[str | bytes, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -80,6 +86,7 @@ class _Rendered:
     problems: tuple[Problem, ...] = ()
     error: str | None = None
     findings: tuple[Finding, ...] = ()
+    unreadable: bool = False
 
 
 def find_releases(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
@@ -150,13 +157,28 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
     try:
         project = projects.of(path)
         release, origins = load_with_origins(path, options.overrides, project)
+        # A bilingual file renders as one release per language: release.fr-CA.txt, ...
+        versions = [(path.stem, release, origins)] + [
+            (f"{path.stem}.{tag}", *load_with_origins(path, options.overrides, project, tag))
+            for tag in release.translations
+        ]
+        if options.language is not None:
+            versions = [v for v in versions if v[1].language == options.language]
+            if not versions:
+                languages = ", ".join([release.language, *release.translations])
+                message = f"the release is in {languages}, not {options.language}"
+                raise InputError([Problem(display_path(path), 0, 0, "--language", message)])
         settings = project.settings
         findings: tuple[Finding, ...] = ()
         if options.checks:
             from prwriter.checks import run_checks
 
             # The slow rules (readability) are left to `prwriter check`.
-            findings = tuple(run_checks(release, origins, project, slow=False))
+            findings = tuple(
+                finding
+                for _, version, where in versions
+                for finding in run_checks(version, where, project, slow=False)
+            )
         formats = list(options.formats or settings.formats or ["txt"])
         unknown = [f for f in formats if f not in WRITERS]
         if unknown:
@@ -170,12 +192,16 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
                 folder = _inside_project(project.folder, settings.output_dir)
         pattern = options.name_pattern or settings.name_pattern or DEFAULT_PATTERN
         render_options = RenderOptions(
-            project, wire=options.wire, ascii=options.ascii, pdf_variant=options.pdf_variant
+            project,
+            wire=options.wire,
+            ascii=options.ascii,
+            pdf_variant=options.pdf_variant,
+            draft=options.draft,
         )
         outputs: dict[Path, str | bytes] = {}
-        for fmt in formats:
+        for fmt, (stem, release, _) in ((f, v) for v in versions for f in formats):
             name = pattern.format(
-                stem=path.stem + STEM_SUFFIXES.get(fmt, ""),
+                stem=stem + STEM_SUFFIXES.get(fmt, ""),
                 date=release.date.isoformat(),
                 slug=slug(release.headline),
                 ext=EXTENSIONS.get(fmt, fmt),
@@ -187,7 +213,7 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
             outputs[folder / name] = get_writer(fmt).write(release, render_options)
         return _Rendered(path, outputs, findings=findings)
     except InputError as error:
-        return _Rendered(path, problems=error.problems)
+        return _Rendered(path, problems=error.problems, unreadable=isinstance(error, ReadError))
     except Exception as error:  # a bug: reported per release, the batch goes on
         if options.raise_errors:
             raise
@@ -208,9 +234,20 @@ def _inside_project(project: Path, output_dir: str) -> Path:
     return folder
 
 
-def _write(rendered: _Rendered, written: set[Path], dry_run: bool, strict: bool) -> Outcome:
+def _write(
+    rendered: _Rendered, written: set[Path], dry_run: bool, options: BatchOptions
+) -> Outcome:
+    outcome = _write_files(rendered, written, dry_run, options.strict)
+    if options.keep_contents and outcome.ok:
+        contents = tuple(rendered.outputs[target] for target in outcome.written)
+        return replace(outcome, contents=contents)
+    return outcome
+
+
+def _write_files(rendered: _Rendered, written: set[Path], dry_run: bool, strict: bool) -> Outcome:
     if rendered.problems or rendered.error:
-        return Outcome(rendered.source, problems=rendered.problems, error=rendered.error)
+        return Outcome(rendered.source, problems=rendered.problems, error=rendered.error,
+                       unreadable=rendered.unreadable)  # fmt: skip
     if strict and any(f.severity == "error" for f in rendered.findings):
         return Outcome(rendered.source, findings=rendered.findings, stopped_by_checks=True)
     shown = display_path(rendered.source)
@@ -264,7 +301,7 @@ def generate(
     outcomes: dict[Path, Outcome] = {}
     written: set[Path] = set()
     for problem in problems:
-        outcome = Outcome(Path(problem.file), problems=(problem,))
+        outcome = Outcome(Path(problem.file), problems=(problem,), unreadable=True)
         outcomes[outcome.source] = outcome
         if on_outcome:
             on_outcome(outcome)
@@ -272,7 +309,7 @@ def generate(
         return list(outcomes.values())
 
     def finish(rendered: _Rendered) -> bool:
-        outcome = _write(rendered, written, dry_run, options.strict)
+        outcome = _write(rendered, written, dry_run, options)
         outcomes[rendered.source] = outcome
         if on_outcome:
             on_outcome(outcome)
@@ -321,15 +358,23 @@ def _render_in_pool(
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _stop_pool(pool: ProcessPoolExecutor) -> None:
+def _stop_pool(pool: ProcessPoolExecutor, grace: float = 5.0) -> None:
     # Let the executor cancel what has not started (cancelling futures from here races
-    # with its own thread), then end the workers.
+    # with its own thread). Each worker then finishes the release in its hands and exits:
+    # a worker killed while it sends a result leaves half a message in the pipe, and the
+    # executor's thread waits for the rest forever. Only a worker stuck past `grace`
+    # seconds is terminated.
+    import time
+
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + grace
     for process in processes:
-        process.terminate()
+        process.join(timeout=max(0.0, deadline - time.monotonic()))
     for process in processes:
-        process.join(timeout=5)
+        if process.is_alive():
+            process.terminate()
+            process.join(timeout=5)
         if process.is_alive():
             process.kill()
 
@@ -389,15 +434,21 @@ def check(
     from prwriter.loading import load_with_origins
 
     releases, problems = find_releases(paths)
-    results = [CheckResult(Path(p.file), problems=(p,)) for p in problems]
+    results = [CheckResult(Path(p.file), problems=(p,), unreadable=True) for p in problems]
     projects = Projects()
     for path in releases:
         try:
             project = projects.of(path)
             release, origins = load_with_origins(path, overrides, project)
             findings = run_checks(release, origins, project)
+            for tag in release.translations:  # a bilingual file: each language's copy too
+                findings += run_checks(
+                    *load_with_origins(path, overrides, project, tag), project=project
+                )
+            findings.sort(key=lambda f: (f.file, f.line, f.column, f.rule))
         except InputError as error:
-            results.append(CheckResult(path, problems=error.problems))
+            unreadable = isinstance(error, ReadError)
+            results.append(CheckResult(path, problems=error.problems, unreadable=unreadable))
             continue
         results.append(CheckResult(path, tuple(findings), fail_on=project.settings.check.fail_on))
     return results

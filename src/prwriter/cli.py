@@ -92,6 +92,7 @@ def generate(
         typer.Argument(
             help="Release YAML files, folders (every release below them) or glob patterns.",
             show_default=False,
+            metavar="PATHS",
         ),
     ],
     fmt: Annotated[
@@ -101,6 +102,7 @@ def generate(
             "-f",
             help=f"Output formats, comma-separated or repeated: {', '.join(prwriter.FORMATS)}.",
             show_default="the project's formats, else txt",
+            metavar="FORMAT",
         ),
     ] = None,
     output_dir: Annotated[
@@ -108,9 +110,11 @@ def generate(
         typer.Option(
             "--output-dir",
             "-o",
-            help="Folder for the output files.",
+            help="Folder for the output files; '-' writes the one file of one release and "
+            "one format to standard output.",
             show_default="the project's output_dir, else each release's own folder",
             file_okay=False,
+            metavar="DIR",
         ),
     ] = None,
     name_pattern: Annotated[
@@ -121,6 +125,7 @@ def generate(
             help="Output file names from {stem}, {date}, {slug}, {ext}, {wire}, "
             "e.g. '{date}-{slug}.{ext}'.",
             show_default="{stem}.{ext}",
+            metavar="PATTERN",
         ),
     ] = None,
     wire: Annotated[
@@ -130,6 +135,7 @@ def generate(
             "-w",
             help="Wire profile for text, e.g. businesswire (prwriter list wires).",
             show_default="the release's wire:, the project's, else businesswire",
+            metavar="NAME",
         ),
     ] = None,
     sets: Annotated[
@@ -138,6 +144,7 @@ def generate(
             "--set",
             "-s",
             help="Override a field for this run: FIELD=VALUE, e.g. dateline.city=Boston.",
+            metavar="FIELD=VALUE",
         ),
     ] = None,
     ascii_only: Annotated[
@@ -153,8 +160,25 @@ def generate(
             "--pdf-variant",
             help="Archival or accessible PDF: pdf/a-3b or pdf/ua-1 (not checked by an "
             "independent validator).",
+            metavar="VARIANT",
         ),
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            help="Only this language of a bilingual release, e.g. fr-CA.",
+            show_default="every language the file holds",
+        ),
+    ] = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Mark every format DRAFT - NOT FOR DISTRIBUTION (a line in text and HTML, "
+            "a watermark in PDF and DOCX); a release's `draft: true` does too.",
+        ),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -163,10 +187,15 @@ def generate(
             min=1,
             help="Render in this many processes.",
             show_default="the number of cores",
+            metavar="N",
         ),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Say what would be written; write nothing.")
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Say what would be written; write nothing. With -o -, show it too.",
+        ),
     ] = False,
     strict: Annotated[
         bool,
@@ -203,10 +232,13 @@ def generate(
     back for a check error, 70 when prwriter itself failed.
     """
     formats = _formats(fmt) if fmt else None
+    to_stdout = output_dir == Path("-")
+    if to_stdout and watch:
+        raise typer.BadParameter("--watch writes files; give a folder", param_hint="-o")
     try:
         options = prwriter.BatchOptions(
             formats=formats,
-            output_dir=output_dir,
+            output_dir=None if to_stdout else output_dir,
             name_pattern=name_pattern,
             wire=wire,
             overrides=_overrides(sets or []),
@@ -215,12 +247,15 @@ def generate(
             checks=not no_checks,
             strict=strict,
             raise_errors=debug,
+            keep_contents=to_stdout,
+            draft=draft,
+            language=language,
         )
     except ValueError as exc:  # the options check themselves (a PDF variant, say)
         raise typer.BadParameter(str(exc), param_hint="--pdf-variant") from None
     # --debug renders in this process, so that a traceback can reach the terminal.
     workers = 1 if debug else jobs or os.cpu_count() or 1
-    run = _Run(options, workers, dry_run, fail_fast, quiet, debug)
+    run = _Run(options, workers, dry_run, fail_fast, quiet, debug, to_stdout)
     status = run.once(paths)
     if not watch:
         raise typer.Exit(status)
@@ -238,34 +273,45 @@ class _Run:
         fail_fast: bool,
         quiet: bool,
         debug: bool,
+        to_stdout: bool = False,
     ) -> None:
         self.options, self.jobs, self.dry_run = options, jobs, dry_run
         self.fail_fast, self.quiet, self.debug = fail_fast, quiet, debug
+        self.to_stdout = to_stdout
+        self.outcomes: list[prwriter.Outcome] = []  # of the latest run
 
     def once(self, paths: list[str]) -> int:
         verb = "would write" if self.dry_run else "wrote"
-        progress = _Progress(enabled=not self.quiet and sys.stderr.isatty())
+        # With -o -, standard output carries the release itself and nothing else.
+        quiet = self.quiet or self.to_stdout
+        progress = _Progress(enabled=not quiet and sys.stderr.isatty())
         try:
             with progress:
                 outcomes = prwriter.generate(
                     paths,
                     self.options,
                     jobs=self.jobs,
-                    dry_run=self.dry_run,
+                    dry_run=self.dry_run or self.to_stdout,
                     fail_fast=self.fail_fast,
-                    on_outcome=lambda outcome: progress.step(outcome, verb, self.quiet),
+                    on_outcome=lambda outcome: progress.step(outcome, verb, quiet),
                 )
         except prwriter.InputError as error:
             _report(error)
+            self.outcomes = []
             return EXIT_INPUT_ERROR
+        self.outcomes = outcomes
         for outcome in outcomes:
             for finding in outcome.findings:
                 if (finding.severity != "info" and not self.quiet) or outcome.stopped_by_checks:
                     typer.echo(str(finding), err=True)
         failed = [o for o in outcomes if not o.ok]
+        printed: set[prwriter.Problem] = set()
         for outcome in failed:
+            # A problem shared by many releases (their project's settings) is printed once.
             for problem in outcome.problems:
-                typer.echo(str(problem), err=True)
+                if problem not in printed:
+                    printed.add(problem)
+                    typer.echo(str(problem), err=True)
             if outcome.error:
                 typer.echo(
                     printable(f"{outcome.source}: internal error: {outcome.error}")
@@ -274,13 +320,54 @@ class _Run:
                     err=True,
                 )
         if failed:
-            typer.echo(f"{len(failed)} of {len(outcomes)} release(s) failed", err=True)
+            typer.echo(_failure_summary(failed, len(outcomes)), err=True)
             if any(o.error for o in failed):
                 return EXIT_INTERNAL_ERROR
             if any(o.problems for o in failed):
                 return EXIT_INPUT_ERROR
             return EXIT_FINDINGS
+        if self.to_stdout:
+            return self.show(outcomes)
         return 0
+
+    def show(self, outcomes: list[prwriter.Outcome]) -> int:
+        """-o -: the one file on standard output; with --dry-run, every file, each under a
+        `==> name <==` line when there are several."""
+        files = [(path, content) for o in outcomes for path, content in
+                 zip(o.written, o.contents, strict=True)]  # fmt: skip
+        if not self.dry_run and len(files) != 1:
+            typer.echo(
+                f"-o: '-' writes one file to standard output, and this run makes {len(files)}; "
+                "give one release and one --format (or --dry-run to see them all)",
+                err=True,
+            )
+            return EXIT_INPUT_ERROR
+        binary = [path for path, content in files if isinstance(content, bytes)]
+        if binary and sys.stdout.isatty():
+            typer.echo(f"-o: {binary[0].name} is binary; redirect it to a file", err=True)
+            return EXIT_INPUT_ERROR
+        for path, content in files:
+            if len(files) > 1:
+                typer.echo(f"==> {path} <==")
+            if isinstance(content, bytes):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(content)
+                sys.stdout.buffer.flush()
+            else:
+                typer.echo(content, nl=False)
+        return 0
+
+
+def _failure_summary(failed: list[prwriter.Outcome], total: int) -> str:
+    """`2 of 5 release(s) failed: 1 could not be read, 1 failed validation`."""
+    kinds = {
+        "could not be read": sum(bool(o.problems) and o.unreadable for o in failed),
+        "failed validation": sum(bool(o.problems) and not o.unreadable for o in failed),
+        "held back by a check error (--strict)": sum(o.stopped_by_checks for o in failed),
+        "hit an internal error": sum(o.error is not None for o in failed),
+    }
+    parts = ", ".join(f"{count} {kind}" for kind, count in kinds.items() if count)
+    return f"{len(failed)} of {total} release(s) failed: {parts}"
 
 
 class _Progress:
@@ -324,34 +411,55 @@ class _Progress:
 
 
 def _watch(paths: list[str], run: _Run) -> None:
-    import watchfiles
+    """Regenerate what each change affects until Ctrl-C (exit 130) or SIGTERM (143)."""
+    import signal
+    import threading
+
+    stop = threading.Event()
+    received: list[int] = []
+
+    def on_signal(signum: int, frame: object) -> None:
+        received.append(signum)
+        stop.set()
+
+    def waiting() -> None:
+        signal.signal(signal.SIGINT, on_signal)
+        signal.signal(signal.SIGTERM, on_signal)
+
+    def regenerate(releases: list[Path]) -> list[prwriter.Outcome]:
+        # A signal while rendering stops at once (a file being written is removed).
+        signal.signal(signal.SIGINT, _terminate)
+        signal.signal(signal.SIGTERM, _terminate)
+        try:
+            run.once([str(r) for r in releases])
+        finally:
+            waiting()
+        return run.outcomes
 
     from prwriter.batch import watch_folders
 
     folders = watch_folders(paths)
-    outputs = {".txt", ".html", ".pdf", ".md", ".json", ".htm"}
     typer.echo(f"watching {', '.join(str(f) for f in folders)} (Ctrl-C stops)", err=True)
-
-    def relevant(change: watchfiles.Change, path: str) -> bool:
-        # Our own output must not trigger another run; a .docx counts only in templates/.
-        suffix = Path(path).suffix
-        if suffix == ".docx":
-            return "templates" in Path(path).parts
-        return suffix not in outputs and not Path(path).name.startswith(".")
-
-    for _changes in watchfiles.watch(*folders, watch_filter=relevant, raise_interrupt=False):
-        run.once(paths)
-    # watchfiles ends its loop quietly on a signal, swallowing the SystemExit raised by
-    # _terminate: exit as that signal asks.
-    if _signals_received:
-        raise SystemExit(128 + _signals_received[-1])
+    waiting()
+    prwriter.watch(
+        paths,
+        regenerate,
+        stop_event=stop,
+        on_removed=lambda path: typer.echo(f"removed {path} (an earlier output)"),
+        first=run.outcomes,
+    )
+    raise typer.Exit(128 + received[0] if received else 0)
 
 
 @app.command()
 def check(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Release YAML files, folders or glob patterns.", show_default=False),
+        typer.Argument(
+            help="Release YAML files, folders or glob patterns.",
+            show_default=False,
+            metavar="PATHS",
+        ),
     ] = None,
     report: Annotated[
         str,
@@ -360,6 +468,7 @@ def check(
             "-f",
             help="text (colours on a terminal), json, github (Actions annotations) or "
             "sarif (2.1.0); markdown with --list-rules.",
+            metavar="FORMAT",
         ),
     ] = "text",
     fail_on: Annotated[
@@ -368,11 +477,14 @@ def check(
             "--fail-on",
             help="Exit 1 on findings at or above this severity: error, warning or info.",
             show_default="the project's check.fail_on, else error",
+            metavar="SEVERITY",
         ),
     ] = None,
     sets: Annotated[
         list[str] | None,
-        typer.Option("--set", "-s", help="Override a field for this run: FIELD=VALUE."),
+        typer.Option(
+            "--set", "-s", help="Override a field for this run: FIELD=VALUE.", metavar="FIELD=VALUE"
+        ),
     ] = None,
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="List every rule and exit.")
@@ -415,6 +527,7 @@ def list_(
         typer.Argument(
             help=f"What to list: wires, templates, {', '.join(prwriter.LIBRARY_KINDS)}.",
             show_default=False,
+            metavar="KIND",
         ),
     ],
     folder: Annotated[
@@ -423,6 +536,7 @@ def list_(
             "--folder",
             help="List what a release in this folder sees (its project and library).",
             file_okay=False,
+            metavar="DIR",
         ),
     ] = Path(),
 ) -> None:
@@ -445,12 +559,15 @@ def list_(
 @app.command()
 def schema(
     kind: Annotated[
-        str, typer.Argument(help=f"Which file: {', '.join(prwriter.SCHEMA_KINDS)}.")
+        str, typer.Argument(help=f"Which file: {', '.join(prwriter.SCHEMA_KINDS)}.", metavar="KIND")
     ] = "release",
     write: Annotated[
         Path | None,
         typer.Option(
-            "--write", help="Write every schema into this folder instead.", file_okay=False
+            "--write",
+            help="Write every schema into this folder instead.",
+            file_okay=False,
+            metavar="DIR",
         ),
     ] = None,
 ) -> None:
@@ -479,12 +596,18 @@ def schema(
 
 @app.command()
 def init(
-    folder: Annotated[Path, typer.Argument(help="Where to start the project.")] = Path(),
+    folder: Annotated[
+        Path, typer.Argument(help="Where to start the project.", metavar="FOLDER")
+    ] = Path(),
     company_id: Annotated[
-        str, typer.Option("--company-id", help="Library id of your company (file name).")
+        str,
+        typer.Option("--company-id", help="Library id of your company (file name).", metavar="ID"),
     ] = "example",
     company_name: Annotated[
-        str, typer.Option("--company-name", help="Its legal name, as releases print it.")
+        str,
+        typer.Option(
+            "--company-name", help="Its legal name, as releases print it.", metavar="NAME"
+        ),
     ] = "Example Company, Inc.",
 ) -> None:
     """Start a release project: settings, a company with a contact, a spokesperson and a
@@ -508,43 +631,77 @@ def init(
 def new(
     path: Annotated[
         Path | None,
-        typer.Argument(help="The release file to write.", show_default="releases/DATE-SLUG.yaml"),
+        typer.Argument(
+            help="The release file to write.",
+            show_default="releases/DATE-SLUG.yaml",
+            metavar="PATH",
+        ),
     ] = None,
     company: Annotated[
-        str | None, typer.Option("--company", help="Library id of the issuing company.")
+        str | None,
+        typer.Option(
+            "--company",
+            help="Library id of the issuing company.",
+            show_default="the project's only company",
+            metavar="ID",
+        ),
     ] = None,
-    headline: Annotated[str | None, typer.Option("--headline")] = None,
+    headline: Annotated[str | None, typer.Option("--headline", metavar="TEXT")] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="YYYY-MM-DD", show_default="today")
+        str | None,
+        typer.Option("--date", help="YYYY-MM-DD", show_default="today", metavar="YYYY-MM-DD"),
     ] = None,
-    city: Annotated[str | None, typer.Option("--city")] = None,
-    state: Annotated[str | None, typer.Option("--state")] = None,
+    city: Annotated[
+        str | None, typer.Option("--city", show_default="New York", metavar="CITY")
+    ] = None,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state", help="U.S. state; '' for AP's stand-alone cities.", metavar="STATE"
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", help="BCP 47 tag of the copy; fr-CA writes a French release."),
+    ] = None,
 ) -> None:
-    """Write a commented release to fill in. Asks for what is missing on a terminal; in CI
-    give the options. Never replaces a file."""
+    """Write a commented release to fill in. Asks for what is missing on a terminal (and asks
+    again when an answer is not a date, a city or a state); in CI give the options. Never
+    replaces a file."""
     import datetime as dt
 
-    ask = sys.stdin.isatty()
-    companies = list(prwriter.list_entries("companies", path.parent if path else Path()))
-    if company is None:
-        if not ask:
-            raise typer.BadParameter(
-                f"which company? one of: {', '.join(companies)}", param_hint="--company"
+    folder = path.parent if path and path.parent.exists() else Path()
+    # A French release starts in Montreal, which AP writes alone (MONTRÉAL in French copy).
+    french = (language or "").lower().startswith("fr")
+    default_city, default_state = ("Montreal", None) if french else ("New York", "New York")
+    if _can_ask():
+        from prwriter.scaffold import company_choices
+
+        choices = company_choices(folder)  # the project's own; any library id is taken
+        known = prwriter.list_entries("companies", folder)
+        if company is None:
+            company = _ask(
+                "Company id",
+                choices[0] if len(choices) == 1 else None,
+                lambda text: None if text in known else f"choose one of: {', '.join(choices)}",
             )
-        company = typer.prompt("Company id", default=companies[0] if companies else None)
-    if headline is None and ask:
-        headline = typer.prompt("Headline")
-    if city is None:
-        city = typer.prompt("Dateline city", default="New York") if ask else "New York"
-    if state is None:
-        state = typer.prompt("State", default="New York") if ask else "New York"
-    try:
-        day = dt.date.fromisoformat(date) if date else dt.date.today()
-    except ValueError:
-        raise typer.BadParameter(f"'{date}' is not YYYY-MM-DD", param_hint="--date") from None
+        if headline is None:
+            headline = typer.prompt("Headline")
+        if date is None:
+            date = _ask("Date (YYYY-MM-DD)", dt.date.today().isoformat(), _problem_of("date"))
+        if city is None:
+            city = _ask("Dateline city", default_city, _problem_of("city"))
+        if state is None:
+            state = _ask("State (empty for none)", "", _problem_of("state", city))
     try:
         written = prwriter.new_release(
-            path, company or "", headline=headline, date=day.isoformat(), city=city, state=state
+            path,
+            company,
+            headline=headline,
+            date=date,
+            city=default_city if city is None else city,
+            state=default_state if state is None and city is None else state,
+            language=language,
         )
     except prwriter.InputError as error:
         _report(error)
@@ -552,11 +709,111 @@ def new(
     typer.echo(f"wrote {written}")
 
 
+def _problem_of(field: str, city: str = "") -> Any:
+    from prwriter.scaffold import answer_problem
+
+    return lambda text: answer_problem(field, text, city=city)
+
+
+def _can_ask() -> bool:
+    """Prompts only for a person at a terminal; CI gets errors instead of a hung job."""
+    return sys.stdin.isatty()
+
+
+def _ask(question: str, default: str | None, problem: Any) -> str:
+    """Ask until `problem(answer)` finds nothing wrong; say what was wrong each time."""
+
+    def check(text: str) -> str:
+        why = problem(text)
+        if why:
+            raise typer.BadParameter(why)  # the prompt prints "Error: <why>" and asks again
+        return text.strip()
+
+    answer: str = typer.prompt(
+        question, default=default, value_proc=check, show_default=bool(default)
+    )
+    return answer
+
+
+@app.command("diff")
+def diff(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="OLD NEW: two versions of a release; with --rev, one file (or OLD NEW).",
+            show_default=False,
+            metavar="PATHS",
+        ),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="txt (wire text), html or docx (print copy).", metavar="FORMAT"
+        ),
+    ] = "txt",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the redline here.", show_default="stdout", metavar="FILE"
+        ),
+    ] = None,
+    wire: Annotated[
+        str | None,
+        typer.Option("--wire", "-w", help="Wire profile of the text redline.", metavar="NAME"),
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            help="Compare with OLD as it was at this git revision, e.g. HEAD.",
+            metavar="REV",
+        ),
+    ] = None,
+    author: Annotated[
+        str, typer.Option("--author", help="Author of the DOCX tracked changes.", metavar="NAME")
+    ] = "prwriter",
+) -> None:
+    """Redline two versions of a release, word by word, library blocks included: text with
+    [-removed-]{+added+}, HTML with <del> and <ins>, DOCX with tracked changes that Word and
+    LibreOffice accept or reject.
+
+    Example: prwriter diff releases/launch.yaml --rev HEAD -f docx -o launch-redline.docx
+    """
+    if fmt not in prwriter.REDLINE_FORMATS:
+        raise typer.BadParameter(
+            f"unknown format '{fmt}'; choose from {', '.join(prwriter.REDLINE_FORMATS)}",
+            param_hint="--format",
+        )
+    if len(paths) > 2 or (len(paths) == 1 and rev is None):
+        raise typer.BadParameter("give OLD and NEW, or one file with --rev REV", param_hint="PATHS")
+    old, new = paths[0], paths[-1]
+    try:
+        result = prwriter.redline(old, new, fmt, rev=rev, wire=wire, author=author)
+    except prwriter.InputError as error:
+        _report(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    if output is not None:
+        from prwriter.output import write_atomic
+
+        write_atomic(output, result)
+        typer.echo(f"wrote {output}", err=True)
+    elif isinstance(result, bytes):
+        if sys.stdout.isatty():
+            raise typer.BadParameter("a DOCX redline needs -o FILE", param_hint="--output")
+        sys.stdout.buffer.write(result)
+    else:
+        typer.echo(result, nl=False)
+
+
 @app.command()
 def site(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Release YAML files, folders or glob patterns.", show_default=False),
+        typer.Argument(
+            help="Release YAML files, folders or glob patterns.",
+            show_default=False,
+            metavar="PATHS",
+        ),
     ],
     output_dir: Annotated[
         Path,
@@ -566,6 +823,7 @@ def site(
             help="The site folder (replaced whole).",
             file_okay=False,
             show_default=False,
+            metavar="DIR",
         ),
     ],
     base_url: Annotated[
@@ -574,6 +832,7 @@ def site(
             "--base-url",
             help="Where the site is published; the feed's and the "
             "sitemap's addresses start with it.",
+            metavar="URL",
         ),
     ] = "http://localhost:8000/",
     as_of: Annotated[
@@ -585,6 +844,7 @@ def site(
             "The default is now, read from the clock: the only rendering in prwriter that "
             "reads it.",
             show_default="now",
+            metavar="DATETIME",
         ),
     ] = None,
     downloads: Annotated[
@@ -594,11 +854,12 @@ def site(
             "-d",
             help="Also build these formats beside each page and "
             "link them: pdf, docx, md, json, txt (comma-separated or repeated).",
+            metavar="FORMAT",
         ),
     ] = None,
-    title: Annotated[str, typer.Option("--title", help="The index page's title.")] = (
-        "News releases"
-    ),
+    title: Annotated[
+        str, typer.Option("--title", help="The index page's title.", metavar="TEXT")
+    ] = ("News releases"),
 ) -> None:
     """Build a static newsroom: an index of releases newest first, a page per release (its
     HTML, with any downloads), an Atom feed and sitemap.xml. Same releases and --as-of, same
@@ -617,6 +878,44 @@ def site(
         typer.echo(f"left out {path}: under embargo as of the build", err=True)
 
 
+@app.command("preview")
+def preview(
+    path: Annotated[
+        Path, typer.Argument(help="The release file.", show_default=False, metavar="PATH")
+    ],
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="0: a free port.", metavar="PORT")
+    ] = 0,
+    wire: Annotated[
+        str | None,
+        typer.Option("--wire", "-w", help="Wire profile of the wire text.", metavar="NAME"),
+    ] = None,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host", help="Interface to serve on; only this machine by default.", metavar="ADDRESS"
+        ),
+    ] = "127.0.0.1",
+) -> None:
+    """Preview a release in the browser: the copy with check findings beside it, the print
+    copy and the wire text, reloaded live as you edit the release, the library, templates,
+    profiles or settings. Ctrl-C stops it.
+
+    Example: prwriter preview releases/launch.yaml
+    """
+    try:
+        prwriter.preview(
+            path,
+            port=port,
+            wire=wire,
+            host=host,
+            on_ready=lambda url: typer.echo(f"previewing {path} at {url} (Ctrl-C stops)"),
+        )
+    except prwriter.InputError as error:
+        _report(error)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+
+
 templates_app = typer.Typer(
     help="Customise the layouts: copy the shipped templates into a project.",
     no_args_is_help=True,
@@ -629,7 +928,10 @@ app.add_typer(templates_app, name="templates")
 def export(
     destination: Annotated[
         Path,
-        typer.Argument(help="Where to copy them, usually your project's templates/ folder."),
+        typer.Argument(
+            help="Where to copy them, usually your project's templates/ folder.",
+            metavar="DESTINATION",
+        ),
     ] = Path("templates"),
 ) -> None:
     """Copy the shipped templates (text layout, wire profiles, HTML layout and stylesheets,
@@ -665,4 +967,13 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     signal.signal(signal.SIGINT, _terminate)
     signal.signal(signal.SIGTERM, _terminate)
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        if not _signals_received:
+            raise
+        # Interrupted: files were cleaned up while unwinding; do not wait at exit for
+        # threads a stopped process pool may have left blocked on a pipe.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(done.code if isinstance(done.code, int) else 128 + _signals_received[-1])

@@ -166,6 +166,9 @@ Block = Paragraph | Heading | ListBlock | Image | Figure | Section | Table
 # --- the document ------------------------------------------------------------------------
 
 
+ENGLISH_PAGE_LABEL = "Page {page} of {pages}"
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """What every visual format records about itself (HTML meta, PDF info, DOCX core
@@ -177,6 +180,7 @@ class Metadata:
     keywords: str
     created: dt.date
     language: str
+    page_label: str = ENGLISH_PAGE_LABEL  # the footer's page number, in the copy's language
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,11 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class ReadError(InputError):
+    """An InputError raised because a file could not be read as YAML or TOML at all (missing,
+    not UTF-8, a syntax error), as opposed to one that was read and failed validation."""
+
+
 def display_path(path: Path) -> str:
     """A path as a user would type it: relative to the working folder when inside it."""
     try:
@@ -127,3 +132,10 @@ def quote_list(names: Sequence[str], limit: int = 8) -> str:
     """`'a', 'b', 'c'` with an ellipsis after `limit` names."""
     shown = ", ".join(f"'{n}'" for n in names[:limit])
     return shown + (f" (and {len(names) - limit} more)" if len(names) > limit else "")
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`; did you mean 'x'?` when a known name is close to `word` (ignoring case), else ''.
+    Stricter than `likely`'s default: a wrong guess in a message costs more than none."""
+    near = likely(word, choices, cutoff=0.75)
+    return f"; did you mean '{near[0]}'?" if near else ""

@@ -7,14 +7,25 @@ rules for text, HTML escaping for HTML, XML-safe runs for DOCX).
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from prwriter.model import Company, Contact, Place, Release, Table, TableRow
 from prwriter.style.contacts import fill_line
 from prwriter.style.dates import format_date
+from prwriter.style.languages import (
+    format_local_date,
+    format_local_time,
+    is_english,
+    local_city,
+    local_province,
+    local_zone,
+)
 from prwriter.style.numbers import Amount as NumberAmount
 from prwriter.style.numbers import format_amount
 from prwriter.style.places import find_province, find_state, format_place
 from prwriter.style.tickers import format_listings
-from prwriter.style.times import format_moment
+from prwriter.style.times import format_moment, zone_label
 from prwriter.wires import WireProfile
 
 
@@ -26,37 +37,77 @@ class Facts:
         self.wire = wire
 
     @property
+    def english(self) -> bool:
+        return is_english(self.release.language)
+
+    @property
     def date(self) -> str:
-        return format_date(self.release.date, self.wire.date_style)
+        return self.format_date(self.release.date)
+
+    def format_date(self, date: dt.date, *, year: bool = True) -> str:
+        """A date in the wire's style: AP for English copy, the profile's CLDR pattern (or
+        CLDR's long date) in the copy's language otherwise."""
+        if self.english:
+            return format_date(date, self.wire.date_style, year=year)
+        return format_local_date(
+            date,
+            self.release.language,
+            self.wire.date_pattern,
+            self.wire.month_names,
+            year=year,
+            first_day=self.wire.first_day,
+        )
 
     def date_line(self) -> str | None:
         return self.wire.date_line.format(date=self.date) if self.wire.date_line else None
 
     def dateline(self) -> str:
         """What goes before the lead: `WALTHAM, Mass.--(BUSINESS WIRE)--`."""
-        date = format_date(self.release.date, self.wire.date_style, year=self.wire.dateline_year)
+        date = self.format_date(self.release.date, year=self.wire.dateline_year)
         return self.wire.dateline.format(place=self.places(), date=date)
 
     def places(self) -> str:
         return self.wire.city_separator.join(self.place(p) for p in self.release.dateline)
 
     def place(self, place: Place) -> str:
-        return format_place(
+        province = find_province(place.province.postal) if place.province else None
+        as_written = self.wire.city_case == "as-written"
+        language = self.release.language
+        if not self.wire.dateline_region:
+            alone = " ".join(place.city.split())
+            return alone if as_written else (local_city(alone, language) or alone.upper())
+        if province is not None and self.wire.state_style != "postal":
+            # "Québec" and "Colombie-Britannique" in French copy.
+            local = local_province(province.postal, language)
+            province = dataclasses.replace(province, name=local) if local else province
+        written = format_place(
             place.city,
             state=find_state(place.state.postal) if place.state else None,
-            province=find_province(place.province.postal) if place.province else None,
+            province=province,
             country=place.country,
             state_style=self.wire.state_style,
             standalone=self.wire.standalone_cities,
-            as_written=self.wire.city_case == "as-written",
+            as_written=as_written,
         )
+        city = local_city(place.city, language)
+        if city is None or as_written:
+            return written
+        # AP capitals without accents; other languages keep theirs: MONTRÉAL, QUÉBEC.
+        _, comma, region = written.partition(", ")
+        return city + comma + region
 
     def timing_line(self) -> str:
         """`FOR IMMEDIATE RELEASE`, or the embargo: `EMBARGOED UNTIL 8 a.m. ET, Nov. 13, 2014`."""
         embargo = self.release.embargo
         if embargo is None:
             return self.wire.immediate_line
-        moment = format_moment(embargo.until, embargo.timezone, self.wire.date_style)
+        if self.english:
+            moment = format_moment(embargo.until, embargo.timezone, self.wire.date_style)
+        else:
+            local = embargo.until
+            time = format_local_time(local.time(), self.release.language)
+            zone = local_zone(zone_label(local, embargo.timezone), self.release.language)
+            moment = f"{time} {zone}, {self.format_date(local.date())}"
         return self.wire.embargo_line.format(moment=moment)
 
     def ticker(self, company: Company) -> str | None:
@@ -68,8 +119,12 @@ class Facts:
         if not company.listings:
             return None
         listings = [(x.exchange, x.symbol) for x in company.listings]
+        form = self.wire.ticker
+        if company.ticker_spacing == "spaced" and self.wire.space_before_marks != "none":
+            # The issuer's French form, "(TSX : SXP)", with the space that never breaks.
+            form = form.replace("}: {", "}\u00a0: {")
         return format_listings(
-            listings, self.wire.ticker, self.wire.ticker_separator, self.wire.exchange_labels
+            listings, form, self.wire.ticker_separator, self.wire.exchange_labels
         )
 
     def source_line(self) -> str | None:

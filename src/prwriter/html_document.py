@@ -30,6 +30,8 @@ def render_html(
 ) -> str:
     """`document` as HTML; `css` is inlined in a <style> element if given, and `jsonld`
     (already safe inside <script>, see `jsonld.script_json`) in the head."""
+    if css and document.metadata.page_label != doc.ENGLISH_PAGE_LABEL:
+        css += page_number_css(document.metadata.page_label)
     context = {
         "meta": document.metadata,
         "blocks": document.blocks,
@@ -39,6 +41,21 @@ def render_html(
         "image_src": data_uri,
     }
     return project.render_template(LAYOUT, context, html=True)
+
+
+def page_number_css(label: str) -> str:
+    """The paged-media footer in the copy's language: "Page {page} de {pages}" becomes
+    `"Page " counter(page) " de " counter(pages)`."""
+    import json
+    import re
+
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", label):
+        if piece in ("{page}", "{pages}"):
+            parts.append(f"counter({piece[1:-1]})")
+        elif piece:
+            parts.append(json.dumps(piece, ensure_ascii=True))
+    return "\n@page { @bottom-center { content: " + " ".join(parts) + "; } }\n"
 
 
 def data_uri(image: doc.Image) -> str:

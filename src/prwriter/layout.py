@@ -36,6 +36,8 @@ from prwriter.model import (
 )
 from prwriter.project import Project
 from prwriter.schema import Input
+from prwriter.style.languages import labels
+from prwriter.style.typography import space_before_marks
 from prwriter.validation import raise_problems
 
 LAYOUT_FILE = "layout.yaml"
@@ -117,7 +119,7 @@ class _Builder:
     def __init__(self, release: Release, project: Project) -> None:
         self.release = release
         self.settings = layout_settings(project)
-        self.wire = project.wire(VISUAL_WIRE)
+        self.wire = project.wire(VISUAL_WIRE, release.language)
         self.facts = Facts(release, self.wire)
 
     def style(self, role: str) -> str:
@@ -133,6 +135,7 @@ class _Builder:
             keywords=", ".join([*names, "press release"]),
             created=release.date,
             language=release.language,
+            page_label=labels(release.language).page,
         )
         blocks: list[doc.Block] = []
         for part in self.settings.order:
@@ -203,11 +206,16 @@ class _Builder:
             if b.before_about == before_about
         ]
 
+    def copy(self, text: str) -> str:
+        """Words of the copy in the language's typography (French spacing)."""
+        return space_before_marks(text, self.wire.space_before_marks)
+
     @overload
     def line(self, role: str, text: str) -> doc.Paragraph: ...
     @overload
     def line(self, role: str, text: str, *, heading: int) -> doc.Paragraph | doc.Heading: ...
     def line(self, role: str, text: str, *, heading: int = 0) -> doc.Paragraph | doc.Heading:
+        text = self.copy(text)
         if heading:
             return doc.Heading(role, self.style(role), heading, (doc.Run(text),))
         return doc.Paragraph(role, self.style(role), (doc.Run(text),))
@@ -233,7 +241,7 @@ class _Builder:
 
     def figure(self, path: Path, alt: str, caption: str, credit: str | None) -> doc.Figure:
         image = doc.Image("figure", self.style("figure"), path, alt, MAX_INCHES["figure"])
-        words = f"{caption} ({credit})" if credit else caption
+        words = self.copy(f"{caption} ({credit})" if credit else caption)
         return doc.Figure("figure", image, doc.Paragraph("caption", self.style("caption"),
                                                           (doc.Run(words),)))  # fmt: skip
 
@@ -252,7 +260,7 @@ class _Builder:
                 for n, text in enumerate(lines):
                     if n:
                         children.append(doc.LineBreak())
-                    children.append(doc.Run(text))
+                    children.append(doc.Run(self.copy(text)))
                 blocks.append(doc.Paragraph("contact", self.style("contact"), tuple(children)))
         return [doc.Section("contacts", tuple(blocks))]
 
@@ -317,7 +325,7 @@ class _Builder:
         children = tuple(
             part
             for piece in pieces
-            for part in (_runs(piece) if isinstance(piece, str) else self.inline(piece))
+            for part in (_runs(self.copy(piece)) if isinstance(piece, str) else self.inline(piece))
         )
         return doc.Paragraph("quote", self.style("quote"), children)
 
@@ -326,7 +334,7 @@ class _Builder:
 
     def inline(self, node: Inline) -> tuple[doc.Inline, ...]:
         if isinstance(node, Text):
-            return (doc.Run(node.text),)
+            return (doc.Run(self.copy(node.text)),)
         if isinstance(node, LineBreak):
             return (doc.LineBreak(),)
         if isinstance(node, Emphasis):

@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from prwriter.errors import InputError, Loc, Problem, closest, format_field_path, quote_list
+from prwriter.errors import (
+    InputError,
+    Loc,
+    Problem,
+    closest,
+    did_you_mean,
+    format_field_path,
+    quote_list,
+)
 from prwriter.library import Entry, Library
 from prwriter.markup import MarkupError, parse_blocks
 from prwriter.model import (
@@ -61,8 +69,10 @@ from prwriter.schema import (
     QuotePart,
     ReleaseInput,
     TablePart,
+    TranslationInput,
 )
 from prwriter.settings import setting_position
+from prwriter.style.languages import known_language, labels, primary
 from prwriter.style.places import (
     find_province,
     find_state,
@@ -82,21 +92,31 @@ MAX_BLOCKS = 1000
 MAX_LIST_ITEMS = 1000
 
 TICKERS = "{tickers}"
+# Release fields a translation gives in its own words.
+_TRANSLATED = frozenset({"headline", "subheadlines", "body", "source"})
 
 
 def load_release(
-    path: str | Path, overrides: Mapping[str, str] | None = None, project: Project | None = None
+    path: str | Path,
+    overrides: Mapping[str, str] | None = None,
+    project: Project | None = None,
+    language: str | None = None,
 ) -> Release:
     """Read, validate and resolve one release file. `overrides` replace fields by dotted
     path (`{"headline": "...", "dateline.city": "Boston"}`); each value is read as YAML.
-    `project` defaults to the release's own. Raises InputError listing every problem."""
-    return load_with_origins(path, overrides, project)[0]
+    `project` defaults to the release's own; `language` picks one of its `translations:`
+    (`Release.translations` lists them). Raises InputError listing every problem."""
+    return load_with_origins(path, overrides, project, language)[0]
 
 
 def load_with_origins(
-    path: str | Path, overrides: Mapping[str, str] | None = None, project: Project | None = None
+    path: str | Path,
+    overrides: Mapping[str, str] | None = None,
+    project: Project | None = None,
+    language: str | None = None,
 ) -> tuple[Release, Origins]:
-    """`load_release`, and where each part of the release was written."""
+    """`load_release`, and where each part of the release was written. `language` names
+    one of the file's `translations:`: its words with the file's shared facts."""
     path = Path(path)
     source = read_yaml(path)
     set_problems = [_override(source, key, value) for key, value in (overrides or {}).items()]
@@ -105,6 +125,26 @@ def load_with_origins(
         project = Project.find(path.parent)
     settings = project.settings
     resolver = _Resolver(source, project.library(path.parent), project)
+    translations: dict[str, TranslationInput] = fields.pop("translations", None) or {}
+    if language is not None and language in translations:
+        # The translation's words replace the original's; the facts stay shared.
+        translation = translations[language]
+        for key in translation.model_fields_set | {"subheadlines"}:
+            fields[key] = getattr(translation, key)
+        fields["language"] = language
+        resolver.translation = language
+        # Findings on the translation's words point at them, not at the original's.
+        where: Loc = ("translations", language)
+        resolver.origins.add(("language",), source, where)
+        for key in ("headline", "source", "body"):
+            resolver.origins.add((key,), source, (*where, key))
+        for i in range(len(translation.subheadlines)):
+            resolver.origins.add(("subheadlines", i), source, (*where, "subheadlines", i))
+    elif language is not None:
+        raise InputError(
+            [source.problem(("translations",), f"the release has no {language} translation")]
+        )
+    fields["translations"] = list(translations) if language is None else []
     resolver.problems.extend(p for p in set_problems if p is not None)
     resolver.problems.extend(problems)
     if fields.get("wire") is None and settings.wire and "wire" not in {p.field for p in problems}:
@@ -147,9 +187,36 @@ class _Resolver:
         self.speaker_file: YamlSource | None = None
         # Where each part of the Release was written: checks point their findings there.
         self.origins = Origins(source)
+        # The copy's language: it names the About heading and a quote's default verb.
+        self.language = "en-US"
+        # The translation being read (a tag of `translations:`), or None for the original.
+        self.translation: str | None = None
+
+    def at(self, loc: Loc) -> Loc:
+        """Where `loc` is written: a translation's words sit under `translations.<tag>`."""
+        if self.translation and loc and loc[0] in _TRANSLATED:
+            return ("translations", self.translation, *loc)
+        return loc
+
+    def translated(self, versions: Mapping[str, Any]) -> Any:
+        """A library entry's version in the copy's language (its exact tag, else its
+        language), or None. A release written in French takes the French About text too;
+        only a translation must find one (`missing`)."""
+        by_key = {key.lower(): value for key, value in versions.items()}
+        tag = self.language.lower()
+        return by_key.get(tag, by_key.get(primary(tag)))
+
+    def missing(self, source: YamlSource, loc: Loc, what: str, example: str) -> None:
+        """A translation the library lacks: located in the library file."""
+        message = (
+            f"no {self.translation} version of {what}; add `translations: "
+            f"{{{primary(self.translation or '')}: {example}}}` to {source.display}"
+        )
+        self.problems.append(source.problem(source.known_prefix(loc), message))
 
     def fail(self, loc: Loc, message: str) -> None:
         # A one-item shorthand (`contacts: id` for `contacts: [id]`) has no index in the file.
+        loc = self.at(loc)
         self.problems.append(self.source.problem(self.source.known_prefix(loc), message))
 
     def entry(self, kind: str, entry_id: str, loc: Loc, noun: str) -> Entry | None:
@@ -162,15 +229,26 @@ class _Resolver:
             known = list(self.library.ids(kind))
             listed = quote_list(closest(entry_id, known)) if known else "none"
             plural = "legal blocks" if kind == "legal" else kind
+            hint = did_you_mean(entry_id, known) or ";"
             self.fail(
                 loc,
-                f"unknown {noun} '{entry_id}'; known {plural}: {listed} "
+                f"unknown {noun} '{entry_id}'{hint} known {plural}: {listed} "
                 f"(each is a file {kind}/<id>.yaml in a boilerplates/ folder)",
             )
         return found
 
     def release(self, fields: dict[str, Any], path: Path) -> Release:
         date: dt.date | None = fields.get("date")
+        self.language = fields.get("language") or self.language
+        # A value that is no tag at all was reported by validation already.
+        is_tag = re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", self.language)
+        if is_tag and not known_language(self.language):
+            where: Loc = ("translations", self.translation) if self.translation else ("language",)
+            self.fail(
+                where,
+                f"no dates or labels are known for the language of '{self.language}'; write a "
+                "BCP 47 tag CLDR knows, such as en-US, fr-CA, de-DE or es",
+            )
         places = [self.place(p, i) for i, p in enumerate(fields.get("dateline", []))]
         companies = [
             self.company(ref, i, date) for i, ref in enumerate(fields.get("companies", []))
@@ -204,6 +282,8 @@ class _Resolver:
             media=media,
             silenced=self.silenced(facts),
             language=facts.language,
+            translations=fields.get("translations", []),
+            draft=facts.draft,
             path=path.resolve(),
         )
 
@@ -262,8 +342,15 @@ class _Resolver:
         )
         about: list[Block] = []
         about_text: str | None = ""
+        version = self.translated(data.translations)
         if data.about is not None and overrides.pop("about", True):
             about_text, about_loc = self.about_in_force(entry, data, date, loc)
+            if version is not None and version.about is not None:
+                key = next(k for k in data.translations if data.translations[k] is version)
+                about_text, about_loc = version.about, ("translations", key, "about")
+            elif self.translation:
+                self.missing(entry.source, ("about",), f"the About text of '{entry_id}'",
+                             "{about: ...}")  # fmt: skip
             about = _place_tickers(self.markdown(about_text or "", entry.source, about_loc), i)
             self.origins.add(("companies", i, "about"), entry.source, about_loc)
         name = overrides.pop("name", data.name)
@@ -288,11 +375,14 @@ class _Resolver:
             id=entry_id,
             name=name,
             short_name=overrides.pop("short_name", data.short_name),
-            mention=overrides.pop("mention", data.mention),
+            mention=overrides.pop("mention", (version and version.mention) or data.mention),
             url=url,
             listings=[Listing(exchange=x.exchange, symbol=x.symbol) for x in data.listings],
             logo=logo.resolve() if logo else None,
-            about_heading=data.about_heading or f"About {name}",
+            about_heading=(version and version.about_heading)
+            or data.about_heading
+            or labels(self.language).about.format(name=name),
+            ticker_spacing=data.ticker_spacing,
             about=about,
             **overrides,
         )
@@ -351,9 +441,9 @@ class _Resolver:
                     self.fail(("body", i, "table", *loc), message)
                 found = [table] if table is not None else []
             else:
-                found = self.markdown(part, self.source, ("body", i))
+                found = self.markdown(part, self.source, self.at(("body", i)))
             for block in found:
-                self.origins.add(("body", len(blocks)), self.source, ("body", i))
+                self.origins.add(("body", len(blocks)), self.source, self.at(("body", i)))
                 blocks.append(block)
                 if isinstance(block, ListBlock):
                     items += len(block.items)
@@ -390,7 +480,14 @@ class _Resolver:
             person = entry.data
             assert isinstance(person, PersonFile)
             self.speaker_file = entry.source
-            speaker = Person(name=person.name, title=person.title, last_name=person.last_name)
+            title = person.title
+            version = self.translated(person.translations)
+            if version is not None and version.title is not None:
+                title = version.title
+            elif self.translation and title is not None and given.title is None:
+                self.missing(entry.source, ("title",), f"the title of '{given.speaker}'",
+                             "{title: ...}")  # fmt: skip
+            speaker = Person(name=person.name, title=title, last_name=person.last_name)
         if given.title is not None:
             speaker = speaker.model_copy(update={"title": given.title})
         problem = quote_text_problem(given.text)
@@ -407,7 +504,7 @@ class _Resolver:
             return None
         return Quote(
             speaker=speaker,
-            verb=given.verb,
+            verb=given.verb or labels(self.language).quote_verb,
             children=words["text"] or [],
             form=given.form,
             before=words.get("before") or [],
@@ -416,7 +513,7 @@ class _Resolver:
 
     def paragraph(self, text: str, loc: Loc) -> list[Inline] | None:
         """One paragraph of Markdown as inline content; None (reported) otherwise."""
-        blocks = self.markdown(text, self.source, loc)
+        blocks = self.markdown(text, self.source, self.at(loc))
         if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
             if blocks:
                 self.fail(loc, f"a quote's {loc[-1]} is one paragraph of text")
@@ -431,7 +528,17 @@ class _Resolver:
                 assert isinstance(entry.data, ContactFile)
                 self.origins.add(("contacts", i, "contacts", len(contacts)), entry.source, ())
                 contacts.append(_contact(entry.data))
-        return ContactGroup(label=group.label, contacts=contacts)
+        label = group.label
+        if self.translation:
+            label = self.translated(group.translations)
+            if label is None:
+                self.fail(
+                    ("contacts", i, "label"),
+                    f"no {self.translation} version of the label '{group.label}'; add "
+                    f"`translations: {{{self.translation}: ...}}` beside it",
+                )
+                label = group.label
+        return ContactGroup(label=label, contacts=contacts)
 
     def legal(self, ref: str | LegalRefInput, i: int) -> LegalBlock | None:
         entry_id = ref if isinstance(ref, str) else ref.id
@@ -441,12 +548,20 @@ class _Resolver:
             return None
         data = entry.data
         assert isinstance(data, LegalFile)
-        body = self.markdown(data.text, entry.source, ("text",))
-        self.origins.add(("legal", i), entry.source, ("text",))
+        text, heading = data.text, data.heading
+        text_loc: Loc = ("text",)
+        version = self.translated(data.translations)
+        if version is not None:
+            text, heading = version.text, version.heading
+            key = next(k for k in data.translations if data.translations[k] is version)
+            text_loc = ("translations", key, "text")
+        elif self.translation:
+            self.missing(entry.source, ("text",), f"legal block '{entry_id}'", "{text: ...}")
+        body = self.markdown(text, entry.source, text_loc)
+        self.origins.add(("legal", i), entry.source, text_loc)
         before = not isinstance(ref, str) and ref.before_about
-        return LegalBlock(
-            id=entry_id, kind=data.kind, heading=data.heading, body=body, before_about=before
-        )
+        return LegalBlock(id=entry_id, kind=data.kind, heading=heading, body=body,
+                          before_about=before)  # fmt: skip
 
     # --- timing, media, wire -----------------------------------------------------------
 

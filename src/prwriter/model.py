@@ -179,6 +179,9 @@ class Company(Node):
     about: list[Block] = Field(description="Empty: no About section.")
     link: bool = False
     ticker: bool = True
+    ticker_spacing: Literal["tight", "spaced"] = Field(
+        default="tight", description="spaced: (TSX : X) in French copy."
+    )
 
 
 class Phone(Node):
@@ -266,6 +269,10 @@ class Release(Node):
     media: list[Media] = []
     silenced: list[Silence] = []
     language: str = Field(default="en-US", description="BCP 47 tag of the copy's language.")
+    translations: list[str] = Field(
+        default=[], description="Tags of the same release in other languages, in its file."
+    )
+    draft: bool = Field(default=False, description="Marked DRAFT in every format.")
     path: Path | None = Field(default=None, description="The release file, when read from one.")
 
 

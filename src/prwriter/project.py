@@ -24,7 +24,13 @@ from prwriter.library import Library
 from prwriter.paths import check_read
 from prwriter.resources import shipped
 from prwriter.settings import ProjectSettings, read_settings, settings_file
-from prwriter.wires import WireProfile, find_profiles, read_profile, unknown_wire_problem
+from prwriter.wires import (
+    WireProfile,
+    find_profiles,
+    for_language,
+    read_profile,
+    unknown_wire_problem,
+)
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -134,8 +140,14 @@ class Project:
         """Every profile name and the file that wins for it (the project's own first)."""
         return find_profiles(d / "wires" for d in self.template_dirs)
 
-    def wire(self, name: str) -> WireProfile:
-        """The profile called `name`; InputError naming the available ones when none is."""
+    def wire(self, name: str, language: str | None = None) -> WireProfile:
+        """The profile called `name` (with its settings for copy in `language`, if given);
+        InputError naming the available ones when none is."""
+        if language is not None:
+            key = f"{name}:{language.lower()}"
+            if key not in self._wires:
+                self._wires[key] = for_language(self.wire(name), language)
+            return self._wires[key]
         if name not in self._wires:
             files = self.wire_files()
             if name not in files:

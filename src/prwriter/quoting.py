@@ -99,7 +99,11 @@ class QuoteWriter:
             first = children
             if form == "quote-first-split":
                 first, rest = split_first_sentence(children)
-            first = _comma_before_attribution(first)
+            if getattr(self.settings, "quote_comma", "inside") == "outside":
+                # French and German: « … », a déclaré X. The template holds the comma.
+                first = _drop_closing_period(first)
+            else:
+                first = _comma_before_attribution(first)
         values: dict[str, list[Piece]] = {
             "name": [name],
             "title": [title or ""],
@@ -110,7 +114,8 @@ class QuoteWriter:
         if quote.after:
             pieces = _append_after(pieces, list(quote.after), form)
         if rest:
-            pieces = [*pieces, ' "', *rest, '"']
+            rest_template = str(getattr(self.settings, "quote_rest", '"{text}"'))
+            pieces = [*pieces, " ", *_fill(rest_template, {"text": list(rest)})]
         if quote.before:
             pieces = [*quote.before, " ", *pieces]
         if self._get("quote_marks") == "typographic":
@@ -191,6 +196,15 @@ def _comma_before_attribution(children: list[Inline]) -> list[Inline]:
     """AP: a quote before its attribution ends in a comma, unless it asks or exclaims."""
     changed = _end_with_comma(children)
     return changed if changed is not None else [*children, Text(text=",")]
+
+
+def _drop_closing_period(children: list[Inline]) -> list[Inline]:
+    """The text's final period goes where the quote comes first; ? ! and … stay."""
+    if children and isinstance(children[-1], Text) and children[-1].text.rstrip().endswith("."):
+        body = children[-1].text.rstrip()
+        if not body.endswith(".."):
+            return [*children[:-1], Text(text=body[:-1])]
+    return children
 
 
 def _end_with_comma(children: list[Inline]) -> list[Inline] | None:

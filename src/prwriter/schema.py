@@ -17,8 +17,10 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    Strict,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -40,12 +42,25 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+# What editors are told about text: something besides spaces, and no control characters,
+# as the validators below decide.
+_TEXT_SCHEMA = {
+    "type": "string",
+    "pattern": r"\S",
+    "not": {"pattern": r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]"},
+}
+
 # Surrounding whitespace is never meaningful in a fact, and "   " is as empty as "".
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(_no_control_characters),
+    WithJsonSchema(_TEXT_SCHEMA, mode="validation"),
 ]
+
+
+# true or false as YAML writes them; "yes", "1" or "on" are text, as editors read them too.
+Flag = Annotated[bool, Strict()]
 
 
 def _iso_only(value: Any) -> Any:
@@ -55,13 +70,38 @@ def _iso_only(value: Any) -> Any:
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(_iso_only)]
-DateTime = Annotated[dt.datetime, BeforeValidator(_iso_only)]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_iso_only),
+    WithJsonSchema(
+        {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, mode="validation"
+    ),
+]
+# A local time (with `timezone:`) is allowed, so this is not JSON Schema's "date-time",
+# which demands an offset.
+DateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(_iso_only),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):[0-5]\d"
+            r"(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$",
+        },
+        mode="validation",
+    ),
+]
 
 
 def _as_list(value: Any) -> Any:
     """Let a single item stand for a list of one (`body: text` or `legal: id`)."""
     return [value] if isinstance(value, str | dict) else value
+
+
+def one_or_many(item: Any) -> BeforeValidator:
+    """A list field that also takes one item; the JSON Schema says so too, so that editors
+    accept the shorthand the loader accepts."""
+    return BeforeValidator(_as_list, json_schema_input_type=item | list[item])
 
 
 def _str_or_mapping(value: Any) -> str:
@@ -109,10 +149,10 @@ class CompanyRefInput(Input):
     name: Text | None = None
     short_name: Text | None = None
     url: Text | None = None
-    link: bool = Field(
+    link: Flag = Field(
         default=False, description="Link the company's first mention in the body to its URL."
     )
-    ticker: bool = Field(
+    ticker: Flag = Field(
         default=True, description="Put the listings, e.g. (Nasdaq: IMGN), after the first mention."
     )
     mention: Text | None = Field(
@@ -149,7 +189,11 @@ Speaker = Annotated[
 class QuoteInput(Input):
     speaker: Speaker
     text: Text = Field(description="The words alone; the wire profile adds quotation marks.")
-    verb: Text = Field(default="said", description="How the quote is attributed: said, added, ...")
+    verb: Text | None = Field(
+        default=None,
+        description="How the quote is attributed: said, added, ...; the language's own "
+        "(said, a déclaré, sagte, dijo) when left out.",
+    )
     form: QuoteForm | None = Field(
         default=None,
         description="attribution-first, quote-first or quote-first-split (after the first "
@@ -239,12 +283,12 @@ class TableInput(Input):
     units: Text | None = Field(default=None, description='"(in thousands, except per share)".')
     currency: Text | None = Field(default=None, description='Sign on first and total rows: "$".')
     header: Annotated[
-        list[Annotated[list[HeadingCell], BeforeValidator(_as_list), Field(min_length=1)]],
+        list[Annotated[list[HeadingCell], one_or_many(HeadingCell), Field(min_length=1)]],
         Field(min_length=1, description="Heading rows; the last one names every column."),
     ]
     stub: Text | None = Field(default=None, description="Heading over the row labels.")
     rows: Annotated[list[Row], Field(min_length=1)]
-    footnotes: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    footnotes: Annotated[list[Text], one_or_many(Text)] = []
     places: int | None = Field(default=None, ge=0, le=6, description="Decimals shown.")
     purpose: TablePurpose = "statement"
     reconciles: ReconcilesInput | None = None
@@ -298,7 +342,11 @@ LegalRef = Annotated[
 
 class ContactGroupInput(Input):
     label: Text = Field(description='Heading of the group, e.g. "For Investors".')
-    contacts: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
+    translations: dict[str, Text] = Field(
+        default={},
+        description="The label in the release's other languages, by tag: {fr-CA: Médias}.",
+    )
+    contacts: Annotated[list[Text], one_or_many(Text), Field(min_length=1)]
 
 
 class EmbargoInput(Input):
@@ -316,21 +364,34 @@ class SilenceInput(Input):
     reason: Text
 
 
+_LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+
+class TranslationInput(Input):
+    """A release's copy in another language: the facts (date, dateline, companies, contacts,
+    legal blocks) are shared, the words are the translation's."""
+
+    headline: Text
+    subheadlines: Annotated[list[Text], one_or_many(Text)] = []
+    body: Annotated[list[BodyPart], one_or_many(BodyPart), Field(min_length=1)]
+    source: Text | None = None
+
+
 class ReleaseInput(Input):
     """One release file."""
 
     headline: Text
-    subheadlines: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    subheadlines: Annotated[list[Text], one_or_many(Text)] = []
     date: Date
     dateline: Annotated[
         list[DatelineInput],
-        BeforeValidator(_as_list),
+        one_or_many(DatelineInput),
         Field(min_length=1, description="One place, or a list of places for several cities."),
     ]
-    companies: Annotated[list[CompanyRef], BeforeValidator(_as_list), Field(min_length=1)]
-    body: Annotated[list[BodyPart], BeforeValidator(_as_list), Field(min_length=1)]
+    companies: Annotated[list[CompanyRef], one_or_many(CompanyRef), Field(min_length=1)]
+    body: Annotated[list[BodyPart], one_or_many(BodyPart), Field(min_length=1)]
     contacts: list[ContactGroupInput] = []
-    legal: Annotated[list[LegalRef], BeforeValidator(_as_list)] = Field(
+    legal: Annotated[list[LegalRef], one_or_many(LegalRef)] = Field(
         default=[], description="Legal block ids, or {id, before_about: true}."
     )
     source: Text | None = None
@@ -338,13 +399,36 @@ class ReleaseInput(Input):
     embargo: EmbargoInput | None = None
     media: list[MediaInput] = []
     checks: list[SilenceInput] = Field(default=[], description="Checks silenced, with reasons.")
-    language: str = Field(default="en-US", description="Language of the copy, e.g. en-US, fr-CA.")
+    draft: Flag = Field(
+        default=False, description="Mark every format DRAFT - NOT FOR DISTRIBUTION."
+    )
+    language: str = Field(
+        default="en-US",
+        description="Language of the copy, e.g. en-US, fr-CA.",
+        json_schema_extra={"pattern": _LANGUAGE_TAG},
+    )
+    translations: dict[str, TranslationInput] = Field(
+        default={},
+        description="The same release in other languages, by BCP 47 tag ({fr-CA: {headline, "
+        "subheadlines, body}}); each renders as its own release.",
+        json_schema_extra={"propertyNames": {"pattern": _LANGUAGE_TAG}},
+    )
 
     @field_validator("language")
     @classmethod
     def _language_tag(cls, value: str) -> str:
-        if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+        if not re.fullmatch(_LANGUAGE_TAG, value):
             raise ValueError(f"'{value}' is not a language tag; write one such as en-US or fr-CA")
+        return value
+
+    @field_validator("translations")
+    @classmethod
+    def _translation_tags(cls, value: dict[str, TranslationInput]) -> dict[str, TranslationInput]:
+        for tag in value:
+            if not re.fullmatch(_LANGUAGE_TAG, tag):
+                raise ValueError(
+                    f"'{tag}' is not a language tag; name each translation by one, e.g. fr-CA"
+                )
         return value
 
 
@@ -378,7 +462,20 @@ class CompanyFile(Input):
         default=None,
         description='How the first mention in the body is written, e.g. "NETGEAR®, Inc.".',
     )
-    about_heading: Text | None = Field(default=None, description='Default "About <name>".')
+    about_heading: Text | None = Field(
+        default=None,
+        description='Default "About <name>" in the release\'s language ("À propos de <name>").',
+    )
+    translations: dict[str, CompanyTranslation] = Field(
+        default={},
+        description="The About text (and heading, first mention) in other languages, by "
+        "language or tag: {fr: {about: ...}}.",
+    )
+    ticker_spacing: Literal["tight", "spaced"] = Field(
+        default="tight",
+        description="French copy only: tight writes (TSX: X), spaced (TSX : X) with a "
+        "non-breaking space, as the issuer prefers.",
+    )
     about: (
         Annotated[
             Annotated[Text, Tag("plain")]
@@ -392,6 +489,14 @@ class CompanyFile(Input):
         ]
         | None
     ) = None
+
+
+class CompanyTranslation(Input):
+    """A company's words in another language."""
+
+    about: Text | None = None
+    about_heading: Text | None = None
+    mention: Text | None = None
 
 
 class PhoneInput(Input):
@@ -440,6 +545,15 @@ class ContactFile(Input):
         return self
 
 
+class PersonTranslation(Input):
+    title: Text | None = None
+
+
+class LegalTranslation(Input):
+    heading: Text | None = None
+    text: Text
+
+
 class PersonFile(Input):
     """`people/<id>.yaml`."""
 
@@ -449,6 +563,9 @@ class PersonFile(Input):
         default=None,
         description='For a second reference when it is not the last word: "de la Croix".',
     )
+    translations: dict[str, PersonTranslation] = Field(
+        default={}, description="The title in other languages: {fr: {title: président}}."
+    )
 
 
 class LegalFile(Input):
@@ -457,6 +574,9 @@ class LegalFile(Input):
     kind: LegalKind
     heading: Text | None = None
     text: Text
+    translations: dict[str, LegalTranslation] = Field(
+        default={}, description="The heading and text in other languages: {fr: {text: ...}}."
+    )
 
 
 LIBRARY_KINDS: dict[str, type[Input]] = {

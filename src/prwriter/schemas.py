@@ -31,6 +31,11 @@ def json_schema(kind: str) -> dict[str, Any]:
     }
     choose(kind, SCHEMA_KINDS, "schema")
     schema: dict[str, Any] = models[kind].model_json_schema(mode="validation")
+    if kind == "wire":
+        # A profile that extends another takes the settings it leaves out from that one.
+        required = schema.pop("required", [])
+        schema["if"] = {"not": {"required": ["extends"]}}
+        schema["then"] = {"required": required}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"prwriter {kind} file"
     return schema

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator
 
-from prwriter.errors import InputError, Problem, display_path
+from prwriter.errors import InputError, Problem, ReadError, did_you_mean, display_path
 from prwriter.schema import Input
 
 PROJECT_FILE = "prwriter.toml"
@@ -127,14 +127,30 @@ def _line_of_key(text: str, key: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
+def _syntax_problem(shown: str, text: str, exc: tomllib.TOMLDecodeError) -> Problem:
+    """tomllib puts the place at the end of its message, "(at line 3, column 1)"; make it
+    the problem's location, as every other problem has it."""
+    message = str(exc)
+    if message.endswith(" (at end of document)"):
+        lines = text.rstrip().split("\n")
+        what = message.removesuffix(" (at end of document)")
+        return Problem(
+            shown, len(lines), 1, "", f"TOML syntax error: {what} at the end of the file"
+        )
+    where = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if where is None:
+        return Problem(shown, 1, 1, "", f"TOML syntax error: {message}")
+    text = message[: where.start()]
+    return Problem(shown, int(where[1]), int(where[2]), "", f"TOML syntax error: {text}")
+
+
 def _load(path: Path) -> ProjectSettings:
     shown = display_path(path)
     text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", 1) or 1
-        raise InputError([Problem(shown, line, 1, "", f"TOML syntax error: {exc}")]) from None
+        raise ReadError([_syntax_problem(shown, text, exc)]) from None
     if path.name == PYPROJECT:
         data = data.get("tool", {}).get("prwriter", {})
     try:
@@ -143,13 +159,18 @@ def _load(path: Path) -> ProjectSettings:
         problems = []
         for error in exc.errors(include_url=False):
             key = ".".join(str(part) for part in error["loc"])
-            message = (
-                f"unknown setting; allowed: {', '.join(ProjectSettings.model_fields)}"
-                if error["type"] == "extra_forbidden"
-                else str(error["msg"]).removeprefix("Value error, ")
-            )
+            if error["type"] == "extra_forbidden":
+                known = _allowed_settings(error["loc"][:-1])
+                hint = did_you_mean(str(error["loc"][-1]), known) or ";"
+                message = f"unknown setting{hint} allowed: {', '.join(known)}"
+            else:
+                message = str(error["msg"]).removeprefix("Value error, ")
             problems.append(Problem(shown, _line_of_key(text, key), 1, key, message))
         raise InputError(problems) from None
+
+
+def _allowed_settings(loc: tuple[str | int, ...]) -> list[str]:
+    return list(CheckSettings.model_fields if loc == ("check",) else ProjectSettings.model_fields)
 
 
 def settings_file(project: Path) -> Path | None:

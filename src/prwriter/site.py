@@ -256,7 +256,7 @@ class _Builder:
     def index(self, entries: list[_Entry]) -> str:
         rows = []
         for entry in entries:
-            facts = Facts(entry.release, entry.project.wire("print"))
+            facts = Facts(entry.release, entry.project.wire("print", entry.release.language))
             rows.append(
                 {
                     "href": entry.page,

@@ -43,21 +43,59 @@ def validate_fields(
         return dict(model.model_validate(source.data)), []
     except ValidationError as exc:
         problems = _problems(model, source, exc)
-        broken = {error["loc"][0] for error in exc.errors() if error["loc"]}
         if not isinstance(source.data, dict) or any(not e["loc"] for e in exc.errors()):
             return {}, problems
+        data = _without_misspelled_keys(model, source.data, exc)
     values: dict[str, Any] = {}
     for name, field in model.model_fields.items():
-        if name in broken:
-            continue
-        if name not in source.data:
-            values[name] = field.get_default(call_default_factory=True)
+        if name not in data:
+            if not field.is_required():
+                values[name] = field.get_default(call_default_factory=True)
             continue
         try:
-            values[name] = _adapter(model, name).validate_python(source.data[name])
+            values[name] = _adapter(model, name).validate_python(data[name])
         except ValidationError:
             continue
     return values, problems
+
+
+def _without_misspelled_keys(model: type[BaseModel], data: dict[str, Any],
+                             exc: ValidationError) -> dict[str, Any]:  # fmt: skip
+    """A copy of `data` that reads each unknown key as the key it was meant to be (`cty:`
+    as `city:`, when there is no `city:`) and drops the others, so that the rest of the
+    mapping is still checked: a misspelled key must not hide a misspelled state beside it.
+    The unknown keys are reported all the same."""
+    import copy
+
+    repaired = copy.deepcopy(data)
+    for error in exc.errors():
+        if error["type"] != "extra_forbidden":
+            continue
+        mapping = _container(repaired, tuple(error["loc"][:-1]))
+        key = error["loc"][-1]
+        if not isinstance(mapping, dict) or key not in mapping:
+            continue
+        value = mapping.pop(key)
+        meant = _close(str(key), _allowed_keys(model, tuple(error["loc"][:-1])))
+        if meant and meant[0] not in mapping:
+            mapping[meant[0]] = value
+    return repaired
+
+
+def _container(data: Any, loc: Loc) -> Any:
+    """The value at `loc` in `data`, stepping over what pydantic adds to a location that the
+    data does not have (union tags, the index of a one-item shorthand)."""
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+            continue
+        if isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+            continue
+        if not (isinstance(part, int) or isinstance(data, dict)):
+            return None
+        # else `dateline: {...}` for `dateline: [{...}]`, or a union member's tag: step over
+    return data
 
 
 @cache
@@ -158,6 +196,14 @@ def _message(error: ErrorDetails) -> str:
         return f"expected a list, got {_describe(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a mapping of keys and values, got {_describe(value)}"
+    if isinstance(value, str) and kind in ("date_parsing", "date_from_datetime_parsing"):
+        from prwriter.date_hints import date_hint
+
+        return date_hint(value)
+    if isinstance(value, str) and kind in ("datetime_parsing", "datetime_from_date_parsing"):
+        from prwriter.date_hints import datetime_hint
+
+        return datetime_hint(value)
     if (kind.startswith("date") and "datetime" not in kind) or kind == "date_from_datetime_parsing":
         reason = str(context.get("error", "")).replace("_", " ")
         why = f" ({reason})" if reason else ""

@@ -7,16 +7,18 @@ settings from the profile instead of branching on the wire's name.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
 
-from prwriter.errors import Problem, closest, quote_list
+from prwriter.errors import Problem, closest, did_you_mean, quote_list
 from prwriter.kinds import QuoteForm
-from prwriter.schema import Input
+from prwriter.schema import Flag, Input
+from prwriter.style.typography import SpacingMode
 
 DEFAULT_WIRE = "businesswire"
 
@@ -32,6 +34,7 @@ _PLACEHOLDERS: dict[str, set[str]] = {
     "quote_untitled": {"name", "verb", "text"},
     "quote_first": {"name", "title", "verb", "text"},
     "quote_first_untitled": {"name", "verb", "text"},
+    "quote_rest": {"text"},
     "media_line": {"caption", "file"},
     "media_credit": {"credit"},
     "immediate_line": set(),
@@ -63,6 +66,22 @@ class WireProfile(Input):
     )
     date_line: str | None = Field(default=None, description="A line above the headline.")
     dateline: str = Field(description="Put before the lead, e.g. '{place}--(BUSINESS WIRE)--'.")
+    date_pattern: str | None = Field(
+        default=None,
+        description="For copy in a language other than English: the CLDR date pattern, e.g. "
+        "\"'le' d MMM y\" (CNW French); CLDR's long date when left out. English copy "
+        "follows date_style.",
+    )
+    month_names: dict[int, str] = Field(
+        default={},
+        description="Months the wire spells differently from CLDR in date_pattern's "
+        "MMM or MMMM, e.g. {4: avril} (CNW French).",
+    )
+    first_day: str | None = Field(
+        default=None,
+        description="How date_pattern writes the first of the month, e.g. '1er' (French "
+        "print); CLDR writes 1.",
+    )
     dateline_year: bool = Field(
         default=True,
         description="Write the year in the dateline's date (PR Newswire before 2011 did not).",
@@ -71,12 +90,17 @@ class WireProfile(Input):
     city_case: Literal["upper", "as-written"] = Field(
         default="upper", description="upper: VANCOUVER; as-written: Vancouver (Newsfile)."
     )
-    standalone_cities: bool = Field(
+    standalone_cities: Flag = Field(
         default=True, description="Write AP stand-alone cities (BOSTON) without a region."
+    )
+    dateline_region: bool = Field(
+        default=True,
+        description="Write the state, province or country after the city; DGAP issuer copy "
+        "writes the city alone (Walldorf, 19. März 2020).",
     )
     city_separator: str = " & "
     # Release timing (print copy only: wires schedule releases themselves)
-    timing: bool = False
+    timing: Flag = False
     immediate_line: str = "FOR IMMEDIATE RELEASE"
     embargo_line: str = "EMBARGOED UNTIL {moment}"
     # Inline forms
@@ -89,7 +113,7 @@ class WireProfile(Input):
         default="plain",
         description="markdown: [text](url); plain: text (url) unless equal; text: text only.",
     )
-    company_links: bool = Field(
+    company_links: Flag = Field(
         default=False,
         description="Write the link a release puts on a company's first mention. Plain-text "
         "wires leave it out: a URL between the name and the ticker reads badly.",
@@ -118,6 +142,16 @@ class WireProfile(Input):
         default="attribution-first",
         description="attribution-first, quote-first, or quote-first-split (the first "
         "sentence, the attribution, then the rest). A quote may choose its own.",
+    )
+    quote_rest: str = Field(
+        default='"{text}"',
+        description="quote-first-split: the rest of the quote after the attribution.",
+    )
+    quote_comma: Literal["inside", "outside"] = Field(
+        default="inside",
+        description="A quote before its attribution: inside ends the text with a comma "
+        "(AP); outside drops its period, and the quote_first template writes the comma "
+        "after the closing mark (French, German).",
     )
     quote_marks: Literal["straight", "typographic"] = Field(
         default="straight",
@@ -162,9 +196,69 @@ class WireProfile(Input):
     )
     trailer: str | None = None
     end_mark: str | None = None
+    # Typography of the copy's language
+    space_before_marks: SpacingMode = Field(
+        default="none",
+        description="French spacing: none; nbsp (U+00A0 before : ; ! ? and inside « »); "
+        "narrow (U+202F before ; ! ?, as printers do).",
+    )
     # Character set and line length
-    ascii: bool = Field(default=False, description="Fold the copy to pure ASCII.")
+    ascii: Flag = Field(default=False, description="Fold the copy to pure ASCII.")
     wrap: int | None = Field(default=None, ge=20, description="Wrap lines at this width.")
+    # Last: validating it reads the settings above.
+    languages: dict[str, dict[str, Any]] = Field(
+        default={},
+        description="Settings that differ for copy in one language, by BCP 47 tag or "
+        "language: {fr: {dateline: ..., date_pattern: ...}, fr-CA: {...}}. The language's "
+        "entry applies first, then the exact tag's.",
+    )
+
+    @field_validator("date_pattern")
+    @classmethod
+    def _date_fields(cls, pattern: str | None) -> str | None:
+        # Checked without Babel, so that loading a profile for English copy stays light.
+        if pattern is None:
+            return None
+        unquoted = re.sub(r"'(?:[^']|'')*'", "", pattern)
+        if unquoted.count("'"):
+            raise ValueError("an unclosed quote; write literal text as 'le' and a quote as ''")
+        wrong = sorted({c for c in unquoted if c.isascii() and c.isalpha()} - set("dMLyEc"))
+        if wrong:
+            raise ValueError(
+                f"unknown date field {quote_list(wrong)}; use d, M, y and E, and quote "
+                "literal words: 'le' d MMM y"
+            )
+        return pattern
+
+    @field_validator("month_names")
+    @classmethod
+    def _months(cls, names: dict[int, str]) -> dict[int, str]:
+        wrong = sorted(str(m) for m in names if not 1 <= m <= 12)
+        if wrong:
+            raise ValueError(f"months are 1 to 12, not {', '.join(wrong)}")
+        return names
+
+    @field_validator("languages")
+    @classmethod
+    def _language_settings(
+        cls, languages: dict[str, dict[str, Any]], info: ValidationInfo
+    ) -> dict[str, dict[str, Any]]:
+        for tag, settings in languages.items():
+            if not isinstance(settings, dict):
+                raise ValueError(f"'{tag}' takes a mapping of profile settings")
+            if "languages" in settings or "extends" in settings:
+                raise ValueError(f"'{tag}' cannot set languages or extends")
+            for key in settings:
+                if key not in WireProfile.model_fields:
+                    hint = did_you_mean(str(key), WireProfile.model_fields)
+                    raise ValueError(f"{tag}: unknown setting '{key}'{hint}")
+            try:
+                WireProfile.model_validate({**info.data, **settings})
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(part) for part in first["loc"])
+                raise ValueError(f"{tag}.{where}: {first['msg']}") from None
+        return {tag.lower(): settings for tag, settings in languages.items()}
 
     @field_validator("exchange_labels")
     @classmethod
@@ -221,6 +315,21 @@ def _check_line_templates(lines: list[str]) -> list[str]:
     return lines
 
 
+def for_language(profile: WireProfile, tag: str) -> WireProfile:
+    """The profile with its settings for copy in language `tag` applied: the language's
+    entry (`fr`), then the exact tag's (`fr-ca`)."""
+    from prwriter.style.languages import primary
+
+    keys = [primary(tag), tag.replace("_", "-").lower()]
+    overrides: dict[str, Any] = {}
+    for key in dict.fromkeys(keys):
+        overrides.update(profile.languages.get(key, {}))
+    if not overrides:
+        return profile
+    data = {**profile.model_dump(exclude={"languages"}), **overrides}
+    return WireProfile.model_validate(data)
+
+
 def find_profiles(folders: Iterable[Path]) -> dict[str, Path]:
     """Every profile name in `folders` (`*.yaml` files) and the file that wins for it."""
     found: dict[str, Path] = {}
@@ -266,7 +375,18 @@ def read_profile(
             raise InputError([source.problem(("extends",), message)])
         base = read_profile(base_path, folders, chain)
         inherited = base.model_dump(exclude_unset=True, exclude={"extends"})
-        source = dataclasses.replace(source, data={**inherited, **data})
+        merged = {**inherited, **data}
+        if isinstance(data.get("languages"), dict) and inherited.get("languages"):
+            # A house profile changes one language's settings without repeating the others.
+            own: dict[str, Any] = data["languages"]
+            base_languages: dict[str, dict[str, Any]] = inherited["languages"]
+            merged["languages"] = {
+                tag: {**base_languages.get(tag.lower(), {}), **(settings or {})}
+                if isinstance(settings, dict)
+                else settings
+                for tag, settings in {**base_languages, **own}.items()
+            }
+        source = dataclasses.replace(source, data=merged)
     return validate(WireProfile, source)
 
 
@@ -274,4 +394,5 @@ def unknown_wire_problem(
     name: str, known: Sequence[str], file: str, line: int, column: int, field: str
 ) -> Problem:
     choices = quote_list(closest(name, known))
-    return Problem(file, line, column, field, f"unknown wire '{name}'; available: {choices}")
+    hint = did_you_mean(name, known) or ";"
+    return Problem(file, line, column, field, f"unknown wire '{name}'{hint} available: {choices}")

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from prwriter.errors import InputError, Loc, Problem, display_path, format_field_path
+from prwriter.errors import Loc, Problem, ReadError, display_path, format_field_path
 
 # A line break in a folded scalar's value that starts an ordinary (not more-indented) line.
 _FOLDED_BREAK = re.compile(r"\n(?=[^ \n])")
@@ -135,8 +135,8 @@ class YamlSource:
         self.overridden.add(loc)
 
 
-def _whole_file(display: str, message: str, line: int = 1, column: int = 1) -> InputError:
-    return InputError([Problem(display, line, column, "", message)])
+def _whole_file(display: str, message: str, line: int = 1, column: int = 1) -> ReadError:
+    return ReadError([Problem(display, line, column, "", message)])
 
 
 def _decode(raw: bytes, display: str) -> str:
@@ -215,7 +215,7 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
     if converter.aliased:
         problems.extend(_alias_problems(text, source))
     if problems:
-        raise InputError(problems)
+        raise ReadError(problems)
     return source
 
 

@@ -49,6 +49,7 @@ CASES: list[tuple[str, dict, dict]] = [
     ("HL004", {"headline": "Acme Opens a HUGE Plant in Dayton, Ohio"},
      {"headline": "Acme (NYSE: ACME) Names New CEO and CFO for U.S. Plants"}),
     ("HL005", {"headline": "Acme Opens a New Plant in Dayton, Ohio."}, {}),
+    ("LN001", {"language": "fr-CA"}, {"language": "en-GB"}),
     ("HL006", {"headline": "A New Tool Plant Opens in Dayton, Ohio Today"}, {}),
     ("DL002", {"body": ["Acme, Inc. today opened a plant in Dayton on Sep. 5."]},
      {"body": ["Acme, Inc. today opened a plant in Dayton on Sept. 5."]}),
@@ -273,3 +274,35 @@ def test_ordinary_copy_stays_quiet(
 def test_non_gaap_in_capitals_is_not_the_gaap_measure(make_project: ProjectMaker) -> None:
     body = ["Acme, Inc. today reported free cash flow of $5 million. Non-GAAP results follow."]
     assert "FN005" in rules_fired(make_project, {"body": body})
+
+
+def test_checks_that_read_english_skip_other_languages(make_project: ProjectMaker) -> None:
+    hype = {"body": ["Acme, Inc. today opened a world-class plant in Dayton on Sep. 5."]}
+    english = rules_fired(make_project, hype)
+    assert {"PR001", "DL002"} <= english and "LN001" not in english
+    french = rules_fired(make_project, {**hype, "language": "fr-CA"})
+    assert not {"PR001", "DL002"} & french
+    assert "LN001" in french
+    # Checks that read no words still run: a headline with a final period.
+    assert "HL005" in rules_fired(
+        make_project, {"headline": "Acme ouvre une usine à Dayton.", "language": "fr-CA"}
+    )
+
+
+def test_spelling_reads_french_german_and_spanish(make_project: ProjectMaker) -> None:
+    def unknown(body: str, language: str) -> set[str]:
+        project = make_project(
+            {"r.yaml": json.dumps({**BASE, "body": [body], "language": language}), **LIBRARY}
+        )
+        release, origins = load_with_origins(project / "r.yaml")
+        return {f.message.split("'")[1] for f in run_checks(release, origins) if f.rule == "PR010"}
+
+    french = "Acme, Inc. annonce aujourd'hui l'ouverture d'une usine et de la main-d'œuvre."
+    assert not {"annonce", "aujourd'hui", "ouverture", "usine", "oeuvre"} & unknown(french, "fr-CA")
+    assert "ouvertrue" in unknown(french.replace("ouverture", "ouvertrue"), "fr-CA")
+    assert "neues" not in unknown("Acme, Inc. eröffnet heute ein neues Werk.", "de-DE")
+    assert "neuse" in unknown("Acme, Inc. eröffnet heute ein neuse Werk.", "de-DE")
+    assert "plantta" in unknown("Acme, Inc. abre hoy una nueva plantta.", "es")
+    # Japanese has no dictionary here: the spelling rule is skipped and LN001 says so.
+    assert not unknown("Acme, Inc. xyzzy plantta.", "ja-JP")
+    assert "LN001" in rules_fired(make_project, {"language": "ja-JP"})

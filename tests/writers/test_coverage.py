@@ -84,9 +84,11 @@ PROBES: dict[str, str] = {
 STRUCTURAL = {
     "Release.dateline", "Release.companies", "Release.body", "Release.contacts",
     "Release.legal", "Release.embargo", "Release.media", "Release.wire", "Release.path",
-    "Release.silenced", "Silence.rule", "Silence.field", "Silence.reason",
+    "Release.silenced", "Release.translations", "Release.draft", "Silence.rule",
+    "Silence.field", "Silence.reason",
     "Company.id", "Company.listings", "LegalBlock.before_about", "Company.about", "Company.link",
-    "Company.ticker", "Company.short_name", "LegalBlock.id", "LegalBlock.body",
+    "Company.ticker", "Company.ticker_spacing", "Company.short_name", "LegalBlock.id",
+    "LegalBlock.body",
     "ContactGroup.contacts", "Quote.speaker", "Quote.children", "Quote.form", "Paragraph.children",
     "Heading.level", "Heading.children", "ListBlock.ordered", "ListBlock.start",
     "ListBlock.items", "Emphasis.children", "Strong.children", "Link.children",

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from prwriter.checks.registry import RANK, RULES, Context, Finding, Rule, rule
-from prwriter.errors import InputError, Problem, closest, quote_list
+from prwriter.errors import InputError, Problem, closest, did_you_mean, quote_list
 from prwriter.kinds import SEVERITIES, Severity
 from prwriter.model import Release
 from prwriter.origins import Origins
@@ -56,6 +56,8 @@ def run_checks(
         config = settings.get(rule_id, {})
         if config.get("enabled", True) is False or (registered.slow and not slow):
             continue
+        if not registered.reads(release.language):
+            continue  # LN001 reports it
         params = {
             **registered.params,
             **{k: v for k, v in config.items() if k in registered.params},
@@ -89,7 +91,8 @@ def configured_rules(project: Project) -> dict[str, dict[str, Any]]:
         registered = known.get(rule_id)
         if registered is None:
             near = quote_list(closest(rule_id, list(known)))
-            fail(rule_id, None, f"unknown rule {rule_id}; rules: {near} (prwriter check "
+            hint = did_you_mean(rule_id, known) or ";"
+            fail(rule_id, None, f"unknown rule {rule_id}{hint} rules: {near} (prwriter check "
                  "--list-rules)")  # fmt: skip
             continue
         for key, value in config.items():
@@ -121,7 +124,8 @@ def check_silences(release: Release, origins: Origins) -> None:
         if silence.rule not in known:
             file, line, column, where = origins.locate(("checks", i, "rule"))
             near = quote_list(closest(silence.rule, known))
-            message = f"unknown rule '{silence.rule}'; rules: {near}"
+            hint = did_you_mean(silence.rule, known) or ";"
+            message = f"unknown rule '{silence.rule}'{hint} rules: {near}"
             problems.append(Problem(file, line, column, where, message))
     if problems:
         raise InputError(problems)

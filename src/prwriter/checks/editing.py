@@ -1,5 +1,6 @@
 """Rules a copy editor applies last: sample text and sample library entries left in,
-unbalanced quotation marks and parentheses, trademarks at their first mention, spelling.
+unbalanced quotation marks and parentheses, trademarks at their first mention, spelling, and
+which checks copy in another language skips.
 """
 
 from __future__ import annotations
@@ -24,9 +25,15 @@ _SAMPLE = re.compile(
     r"Replace this with|A quote from a named person with a title|"
     r"The lead paragraph\s+says who, what, when and where|More paragraphs give the details|"
     r"Announces Its First Release With prwriter|its first release written with prwriter|"
+    r"publie son premier communiqué avec prwriter|premier communiqué rédigé avec prwriter|"
+    r"Le paragraphe\s+d'attaque dit qui|Une citation d'une personne nommée|"
+    r"D'autres paragraphes donnent les détails|"
     r"\b\d{3}[-. )]+555[-. ]01\d\d\b|\b555-01\d-?\d{2,4}\b|\(555\)|\b555-\d{3,4}\b(?!-)|"
     r"\bexample\.(?:com|org|net)\b",
 )  # the scaffold's own casing: "replace this with" in real copy is left alone
+
+# Rules that read English words; copy in other languages skips them (LN001 says so).
+ENGLISH = ("en",)
 
 
 def _link_targets(release: Release) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -255,15 +262,19 @@ def _names_in(library: Library) -> list[str]:
 
 @rule(
     "PR010", "spelling", "warning",
-    "Spelling of the headline, body and About texts against an English dictionary "
-    "(pyspellchecker), the names in the release and its library, and the project's "
+    "Spelling of the headline, body and About texts against the copy's dictionary "
+    "(pyspellchecker: English, French, German, Spanish), the names in the release and its "
+    "library, and the project's "
     "`check.words`; each unknown word once, with a suggestion. Words with capitals are names "
     "and are left alone. Run by `check` only: the dictionary takes a moment to load.",
     slow=True,
+    languages=("en", "fr", "de", "es"),
 )  # fmt: skip
 def spelling(ctx: Context) -> Iterator[Hit]:
     from prwriter.checks import spelling as speller
+    from prwriter.style.languages import primary
 
+    language = primary(ctx.release.language)
     accepted = _accepted_words(ctx)
     reported: set[str] = set()
     release = ctx.release
@@ -273,11 +284,27 @@ def spelling(ctx: Context) -> Iterator[Hit]:
     pieces += [(("companies", i, "about"), " ".join(block_text(b) for b in c.about))
                for i, c in enumerate(release.companies)]  # fmt: skip
     for path, text in pieces:
-        for word in speller.unknown(speller.candidates(text), accepted):
+        for word in speller.unknown(speller.candidates(text, language), accepted, language):
             if word.lower() in reported:
                 continue
             reported.add(word.lower())
-            better = speller.suggestion(word)
+            better = speller.suggestion(word, language)
             hint = f"did you mean '{better}'?" if better else "check it"
             yield (path, f"'{word}' is not in the dictionary; {hint} (add names and terms to "
                    "`check.words` in prwriter.toml)", None)  # fmt: skip
+
+
+@rule(
+    "LN001", "language-checks-skipped", "info",
+    "Copy in a language the English-only checks cannot read (spelling, readability, AP "
+    "dates and times, hype, direct address, sentence length, safe harbor...) skips them; "
+    "this says which.",
+)  # fmt: skip
+def language_checks_skipped(ctx: Context) -> Iterator[Hit]:
+    from prwriter.checks.registry import RULES
+
+    language = ctx.release.language
+    skipped = sorted(r.id for r in RULES.values() if not r.reads(language))
+    if skipped:
+        yield (("language",), f"copy in {language}: checks that read English only were "
+               f"skipped: {', '.join(skipped)}", None)  # fmt: skip

@@ -49,19 +49,34 @@ class Rule:
     params: dict[str, Any]
     check: Callable[[Context], Iterable[tuple[tuple[str | int, ...], str, Severity | None]]]
     slow: bool = False  # left out when `generate` runs the checks
+    # Languages whose copy the rule can read (primary subtags); empty: any language.
+    languages: tuple[str, ...] = ()
+
+    def reads(self, language: str) -> bool:
+        from prwriter.style.languages import primary
+
+        return not self.languages or primary(language) in self.languages
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(
-    rule_id: str, name: str, severity: Severity, summary: str, *, slow: bool = False, **params: Any
+    rule_id: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    *,
+    slow: bool = False,
+    languages: tuple[str, ...] = (),
+    **params: Any,
 ) -> Callable[[Callable[[Context], Iterable[Any]]], Callable[[Context], Iterable[Any]]]:
     """Register a check. It yields (release path, message, severity or None) for each hit;
-    None keeps the rule's configured severity. A `slow` rule runs in `check` only."""
+    None keeps the rule's configured severity. A `slow` rule runs in `check` only; a rule
+    with `languages` runs only on copy in those languages (LN001 says which were skipped)."""
 
     def register(check: Callable[[Context], Iterable[Any]]) -> Callable[[Context], Iterable[Any]]:
-        RULES[rule_id] = Rule(rule_id, name, severity, summary, params, check, slow)
+        RULES[rule_id] = Rule(rule_id, name, severity, summary, params, check, slow, languages)
         return check
 
     return register

@@ -12,6 +12,9 @@ from prwriter.errors import Problem
 from prwriter.kinds import Severity
 
 REPORT_FORMATS = ("text", "json", "github", "sarif")
+# The rule catalogue (docs/rules.md) where the project is published; the same address is
+# the `Rules` URL in pyproject.toml.
+RULES_URL = "https://github.com/prwriter/prwriter/blob/main/docs/rules.md"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -23,6 +26,7 @@ class CheckResult:
     findings: tuple[Finding, ...] = ()
     problems: tuple[Problem, ...] = field(default_factory=tuple)
     fail_on: Severity = "error"  # the project's setting
+    unreadable: bool = False  # the problems are that a file could not be read at all
 
 
 def exit_status(results: Sequence[CheckResult], fail_on: Severity | None = None) -> int:
@@ -41,7 +45,8 @@ def as_text(results: Sequence[CheckResult], color: bool = False) -> str:
     colors = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
     lines: list[str] = []
     for result in results:
-        lines.extend(str(p) for p in result.problems)
+        # A problem shared by many releases (their project's settings) is printed once.
+        lines.extend(str(p) for p in result.problems if str(p) not in lines)
         for finding in result.findings:
             text = str(finding)
             if color:
@@ -52,12 +57,17 @@ def as_text(results: Sequence[CheckResult], color: bool = False) -> str:
                 )
             lines.append(text)
     counts = {s: sum(f.severity == s for r in results for f in r.findings) for s in RANK}
-    failed = sum(bool(r.problems) for r in results)
+    unreadable = sum(bool(r.problems) and r.unreadable for r in results)
+    invalid = sum(bool(r.problems) and not r.unreadable for r in results)
     summary = (
         f"{len(results)} release(s) checked: {counts['error']} error(s), "
         f"{counts['warning']} warning(s), {counts['info']} info"
     )
-    lines.append(summary + (f"; {failed} could not be read" if failed else ""))
+    if unreadable:
+        summary += f"; {unreadable} could not be read"
+    if invalid:
+        summary += f"; {invalid} failed validation"
+    lines.append(summary)
     return "\n".join(lines) + "\n"
 
 
@@ -93,7 +103,7 @@ def as_github(results: Sequence[CheckResult]) -> str:
              _text(f.field, f.message))
             for f in result.findings
         ]  # fmt: skip
-        for level, file, line, column, title, message in items:
+        for level, file, line, column, title, message in dict.fromkeys(items):
             props = [f"file={_escape_github(file, property_value=True)}"]
             if line:
                 props += [f"line={line}", f"col={column}"]
@@ -136,7 +146,7 @@ def as_sarif(results: Sequence[CheckResult], version: str) -> str:
                     "driver": {
                         "name": "prwriter",
                         "version": version,
-                        "informationUri": "https://pypi.org/project/prwriter/",
+                        "informationUri": RULES_URL,
                         "rules": [
                             {
                                 "id": r.id,

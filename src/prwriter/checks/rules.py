@@ -29,6 +29,9 @@ from prwriter.style.names import without_legal_suffix
 
 Hit = tuple[tuple[str | int, ...], str, Any]
 
+# Rules that read English words; copy in other languages skips them (LN001 says so).
+ENGLISH = ("en",)
+
 
 def _names(ctx: Context) -> list[str]:
     """The issuer's name, its short name, and its name without the legal suffix."""
@@ -160,6 +163,7 @@ COMMON_ACRONYMS = frozenset(
     "the project's `check.words`, or the `acronyms` parameter. An error when the whole "
     "headline is in capitals (wires refuse it).",
     acronyms=[],
+    languages=ENGLISH,
 )  # fmt: skip
 def headline_shouting(ctx: Context) -> Iterator[Hit]:
     allowed = set(COMMON_ACRONYMS) | {str(a) for a in ctx.params["acronyms"]} | ctx.words
@@ -226,6 +230,7 @@ _BAD_DATES = [
     "DL002", "ap-dates", "warning",
     "Dates in the body in AP form: Jan., Feb., Aug., Sept., Oct., Nov., Dec. with a day; "
     "March to July spelled out; no ordinals.",
+    languages=ENGLISH,
 )  # fmt: skip
 def ap_dates(ctx: Context) -> Iterator[Hit]:
     for path, text in body_blocks(ctx.release):
@@ -258,6 +263,7 @@ _AP_STATES = re.compile(
 @rule(
     "DL004", "body-state-names", "info",
     "Since 2014 AP spells out state names in the body (datelines keep the abbreviation).",
+    languages=ENGLISH,
 )  # fmt: skip
 def body_state_names(ctx: Context) -> Iterator[Hit]:
     for path, text in body_blocks(ctx.release):
@@ -307,6 +313,7 @@ _WHEN = re.compile(
 @rule(
     "LD002", "lead-five-ws", "warning",
     "The lead says who (the issuer), what (a news verb) and when (today, a weekday or a date).",
+    languages=ENGLISH,
 )  # fmt: skip
 def lead_five_ws(ctx: Context) -> Iterator[Hit]:
     text = lead(ctx.release)
@@ -469,6 +476,7 @@ _HYPE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HYPE) + r")\b", re.
     "PR001", "hype", "warning",
     "Buzzwords editors strike (leading, innovative, world-class, thrilled...): a warning in "
     "the body, information in quotes.",
+    languages=ENGLISH,
 )  # fmt: skip
 def hype(ctx: Context) -> Iterator[Hit]:
     for path, text in body_blocks(ctx.release, quotes=True):
@@ -523,6 +531,7 @@ _CALL_TO_ACTION = re.compile(
     "PR003", "direct-address", "warning",
     "Third person outside quotes: no I, we or our, and no you or your except in a call to "
     "action (how to listen, register, reach the company).",
+    languages=ENGLISH,
 )  # fmt: skip
 def direct_address(ctx: Context) -> Iterator[Hit]:
     for path, text in body_blocks(ctx.release):
@@ -553,6 +562,7 @@ def _first_person_or_reader(sentence: str) -> str | None:
     "Words per sentence outside quotes (the lead's first sentence is LD001's): information "
     "over 30, a warning over 40; one finding per release, at the longest.",
     info=30, most=40,
+    languages=ENGLISH,
 )  # fmt: skip
 def sentence_length(ctx: Context) -> Iterator[Hit]:
     most = int(ctx.params["info"])
@@ -583,6 +593,7 @@ def sentence_length(ctx: Context) -> Iterator[Hit]:
     "Flesch-Kincaid grade of the body (textstat) at most 12 and Flesch reading ease at least "
     "30. Run by `check` only: its pronunciation dictionary takes about a second to load.",
     slow=True, grade=12, ease=30,
+    languages=ENGLISH,
 )  # fmt: skip
 def readability(ctx: Context) -> Iterator[Hit]:
     import textstat
@@ -607,7 +618,13 @@ WORDY = {
 _WORDY = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in WORDY) + r")\b", re.IGNORECASE)
 
 
-@rule("PR007", "wordiness", "info", "Wordy phrases with a shorter form (in order to: to).")
+@rule(
+    "PR007",
+    "wordiness",
+    "info",
+    "Wordy phrases with a shorter form (in order to: to).",
+    languages=ENGLISH,
+)
 def wordiness(ctx: Context) -> Iterator[Hit]:
     for path, text in body_blocks(ctx.release):
         found = _WORDY.search(text)
@@ -624,7 +641,13 @@ _TIMES = [
 ]  # fmt: skip
 
 
-@rule("PR008", "ap-times", "warning", "Times in AP style: 8 a.m., 3:30 p.m., noon, midnight.")
+@rule(
+    "PR008",
+    "ap-times",
+    "warning",
+    "Times in AP style: 8 a.m., 3:30 p.m., noon, midnight.",
+    languages=ENGLISH,
+)
 def ap_times(ctx: Context) -> Iterator[Hit]:
     for path, text in body_blocks(ctx.release):
         for pattern, fix in _TIMES:
@@ -693,6 +716,7 @@ _PLANS = ("expect", "anticipat", "plan", "intend")
     "A listed issuer whose copy forecasts (expects, anticipates, guidance, targets, plans "
     "to, will grow...) or gives a guidance table carries a forward-looking statements block. "
     "Scheduled events (will host, will be available) are not forecasts.",
+    languages=ENGLISH,
 )  # fmt: skip
 def safe_harbor(ctx: Context) -> Iterator[Hit]:
     if not any(c.listings for c in ctx.release.companies):
@@ -730,6 +754,7 @@ _NON_GAAP = re.compile(
 @rule(
     "FN005", "non-gaap", "error",
     "A non-GAAP measure (adjusted EBITDA, free cash flow...) comes with its GAAP measure.",
+    languages=ENGLISH,
 )  # fmt: skip
 def non_gaap(ctx: Context) -> Iterator[Hit]:
     text = body_text(ctx.release, quotes=True)

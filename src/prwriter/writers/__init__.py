@@ -24,6 +24,7 @@ class RenderOptions:
     wire: str | None = None
     ascii: bool = False
     pdf_variant: str | None = None
+    draft: bool = False  # mark it DRAFT (a release's own `draft: true` does too)
 
 
 class Writer(Protocol):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as xml_escape
 
 import prwriter.document as doc
+from prwriter.draft import watermark_docx
 from prwriter.layout import build_document
 from prwriter.model import Release
 from prwriter.writers import RenderOptions
@@ -46,8 +47,9 @@ def write(release: Release, options: RenderOptions) -> bytes:
     word = open_document(str(project.template_path(REFERENCE)))
     _clear_body(word)
     _Walker(word).blocks(tree.blocks)
-    _number_pages(word)
+    _number_pages(word, tree.metadata.page_label)
     _set_properties(word, tree.metadata)
+    watermark_docx(word, release, options)
     buffer = io.BytesIO()
     word.save(buffer)
     return _fixed_zip(buffer.getvalue(), release.date)
@@ -303,8 +305,10 @@ def _clear_body(document: WordDocument) -> None:
             body.remove(child)
 
 
-def _number_pages(document: WordDocument) -> None:
+def _number_pages(document: WordDocument, label: str) -> None:
     """'Page N of M' in the footer from page 2 on: a one-page release needs no number."""
+    import re
+
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -319,8 +323,14 @@ def _number_pages(document: WordDocument) -> None:
         if "Footer" in [s.name for s in document.styles]
         else paragraph.style
     )
-    for text, instruction in (("Page ", "PAGE"), (" of ", "NUMPAGES")):
-        paragraph.add_run(text)
+    # "Page {page} of {pages}": the words in runs, the numbers as Word fields.
+    fields = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
+    pieces = [p for p in re.split(r"(\{page\}|\{pages\})", label) if p]
+    for piece in pieces:
+        if piece not in fields:
+            paragraph.add_run(piece)
+            continue
+        instruction = fields[piece]
         field_run = paragraph.add_run()
         simple = OxmlElement("w:fldSimple")
         simple.set(qn("w:instr"), instruction)

@@ -3,6 +3,7 @@ and images embedded."""
 
 from __future__ import annotations
 
+from prwriter.draft import is_draft, mark_html
 from prwriter.html_document import render_html
 from prwriter.jsonld import news_article_script
 from prwriter.layout import build_document
@@ -25,5 +26,6 @@ def write(release: Release, options: RenderOptions) -> str:
     project = options.project
     document = build_document(release, project)
     css = project.template_source(STYLESHEET)
-    jsonld = news_article_script(release, project.wire(VISUAL_WIRE))
-    return render_html(document, project, css=css, jsonld=jsonld)
+    jsonld = news_article_script(release, project.wire(VISUAL_WIRE, release.language))
+    html = render_html(document, project, css=css, jsonld=jsonld)
+    return mark_html(html) if is_draft(release, options) else html

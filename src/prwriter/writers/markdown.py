@@ -30,6 +30,7 @@ from prwriter.model import (
     Tickers,
 )
 from prwriter.quoting import QuoteWriter
+from prwriter.style.typography import space_before_marks
 from prwriter.wires import WireProfile
 from prwriter.writers import RenderOptions
 
@@ -58,7 +59,7 @@ _BLOCK_START = re.compile(r"^(#|[-+=>]|\d{1,9}(?=[.)]))")
 
 
 def write(release: Release, options: RenderOptions) -> str:
-    return _MarkdownWriter(release, options.project.wire(VISUAL_WIRE)).document()
+    return _MarkdownWriter(release, options.project.wire(VISUAL_WIRE, release.language)).document()
 
 
 def escape(text: str) -> str:
@@ -101,6 +102,10 @@ class _MarkdownWriter:
         # change marker, or a reader joins the two into one.
         self.last_marker: str | None = None
 
+    def copy(self, text: str) -> str:
+        """Words of the copy in the language's typography (French spacing)."""
+        return space_before_marks(text, self.wire.space_before_marks)
+
     def document(self) -> str:
         release, wire, facts = self.release, self.wire, self.facts
         blocks: list[str] = []
@@ -108,8 +113,8 @@ class _MarkdownWriter:
             blocks.append(f"**{guard_line(escape(facts.timing_line()))}**")
         if wire.contacts_position == "top":
             blocks += self.contacts()
-        blocks.append(heading(1, escape(release.headline)))
-        blocks += [f"*{guard_line(escape(line))}*" for line in release.subheadlines]
+        blocks.append(heading(1, escape(self.copy(release.headline))))
+        blocks += [f"*{guard_line(escape(self.copy(line)))}*" for line in release.subheadlines]
         blocks += self.body()
         blocks += self.media()
         blocks += self.legal(before_about=True)
@@ -228,7 +233,9 @@ class _MarkdownWriter:
 
     def quote(self, quote: Quote) -> str:
         pieces = QuoteWriter(self.release, self.wire).pieces(quote)
-        words = "".join(escape(p) if isinstance(p, str) else self.node(p) for p in pieces)
+        words = "".join(
+            escape(self.copy(p)) if isinstance(p, str) else self.node(p) for p in pieces
+        )
         return self.lines(words)
 
     @staticmethod
@@ -243,7 +250,7 @@ class _MarkdownWriter:
 
     def node(self, node: Inline) -> str:
         if isinstance(node, Text):
-            return escape(node.text)
+            return escape(self.copy(node.text))
         if isinstance(node, LineBreak):
             return HARD_BREAK
         if isinstance(node, Emphasis):

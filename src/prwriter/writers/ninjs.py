@@ -64,7 +64,7 @@ def write(release: Release, options: RenderOptions) -> str:
 def ninjs(release: Release, project: Project) -> dict[str, Any]:
     """The release as one ninjs 2.1 object (a dict ready for `json.dumps`)."""
     uri = release_uri(release, project.settings.uri_base)
-    facts = Facts(release, project.wire(VISUAL_WIRE))
+    facts = Facts(release, project.wire(VISUAL_WIRE, release.language))
     issuer = release.companies[0]
     body = _Body(release, facts).xhtml()
     item: dict[str, Any] = {

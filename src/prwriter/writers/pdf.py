@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from prwriter.draft import is_draft, mark_html
 from prwriter.errors import InputError, Problem
 from prwriter.html_document import render_html
 from prwriter.layout import build_document
@@ -63,6 +64,8 @@ def _write(release: Release, options: RenderOptions) -> bytes:
     has_subsetter = _check_subsetter()
     project = options.project
     html = render_html(build_document(release, project), project)
+    if is_draft(release, options):
+        html = mark_html(html, watermark=True)
     fetcher = _fetcher_class()(list(project.template_dirs), project.template_roots())
     fonts = project.memo("pdf-font-configuration", _font_config)
     try:

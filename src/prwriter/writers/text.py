@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from prwriter.draft import is_draft, mark_text
 from prwriter.errors import InputError, Problem
 from prwriter.formatting import Facts, row_cells
 from prwriter.model import (
@@ -33,6 +34,7 @@ from prwriter.model import (
 )
 from prwriter.quoting import QuoteWriter
 from prwriter.style.charset import to_ascii, wrap_lines
+from prwriter.style.typography import space_before_marks
 from prwriter.wires import DEFAULT_WIRE, WireProfile
 from prwriter.writers import RenderOptions
 
@@ -44,6 +46,7 @@ _TRADEMARKS: dict[str, dict[str, str]] = {
 }
 
 ASCII_WRAP = 80
+_KEEP = "\x1f"  # a non-breaking space while ASCII copy is wrapped
 
 # Release fields this writer leaves out on purpose (the writers' coverage test reads this).
 IGNORED_FIELDS = frozenset(
@@ -60,7 +63,7 @@ IGNORED_FIELDS = frozenset(
 def write(release: Release, options: RenderOptions) -> str:
     name = options.wire or release.wire or DEFAULT_WIRE
     project = options.project
-    wire = project.wire(name)
+    wire = project.wire(name, release.language)
     ascii_only = wire.ascii or options.ascii
     writer = _TextWriter(release, wire, ascii_only)
     text = project.render_template(
@@ -70,9 +73,15 @@ def write(release: Release, options: RenderOptions) -> str:
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     text = "\n".join(lines).strip("\n") + "\n"
     if ascii_only:
-        text = to_ascii(text)
+        # « Bonjour » folds to "Bonjour": the spaces belong to the guillemets. The other
+        # non-breaking spaces hold through wrapping (as an ASCII control character) and
+        # become plain spaces after it, so no line starts with a colon.
+        text = text.replace("«\u00a0", "«").replace("\u00a0»", "»")
+        text = to_ascii(text.replace("\u00a0", _KEEP).replace("\u202f", _KEEP))
     width = wire.wrap or (ASCII_WRAP if ascii_only else None)
-    return wrap_lines(text, width) if width else text
+    text = wrap_lines(text, width) if width else text
+    text = text.replace(_KEEP, " ")
+    return mark_text(text) if is_draft(release, options) else text
 
 
 class _TextWriter:
@@ -219,7 +228,7 @@ class _TextWriter:
     def text(self, value: str) -> str:
         for mark, written in self.marks.items():
             value = value.replace(mark, written)
-        return value
+        return space_before_marks(value, self.wire.space_before_marks)
 
     # --- contacts ----------------------------------------------------------------------
 
@@ -233,11 +242,13 @@ class _TextWriter:
         joiner = "\n\n" + (f"{separator}\n" if separator else "")
         text = joiner.join("\n".join(self.group_lines(g)) for g in groups)
         heading = self.wire.contacts_heading
+        heading = space_before_marks(heading, self.wire.space_before_marks) if heading else None
         return f"{heading}\n\n{text}" if heading else text
 
     def hanging_contacts(self, groups: list[ContactGroup]) -> str:
         """GlobeNewswire's form: 'CONTACT: ' then every line under the first one's text."""
-        lead = (self.wire.contacts_heading or "CONTACT:") + " "
+        heading = self.wire.contacts_heading or "CONTACT:"
+        lead = space_before_marks(heading, self.wire.space_before_marks) + " "
         run_in = self.wire.contacts_layout == "run-in"
         lines: list[str] = []
         for group in groups:
@@ -250,7 +261,8 @@ class _TextWriter:
         )
 
     def group_lines(self, group: ContactGroup) -> list[str]:
-        lines = [self.wire.contact_label.format(label=self.text(group.label))]
+        label = self.wire.contact_label.format(label=self.text(group.label))
+        lines = [space_before_marks(label, self.wire.space_before_marks)]
         for n, contact in enumerate(group.contacts):
             if n:
                 lines.append("")
