@@ -280,6 +280,20 @@ class _Converter:
         self.lines = lines
         self.seen: set[int] = set()
         self.aliased = False
+        self.tags: dict[tuple[Any, Any], str] = {}
+
+    def tag(self, node: Any) -> str | None:
+        """The node's tag as text; ruamel decodes it anew on every access, and a table of
+        numbers has thousands of nodes with a handful of tags (cached per document, whose
+        %TAG directives they depend on)."""
+        ctag = node.ctag
+        if ctag is None:
+            return None
+        key = (ctag.handle, ctag.suffix)
+        found = self.tags.get(key)
+        if found is None:
+            found = self.tags[key] = str(ctag)
+        return found
 
     def convert(self, node: Any, loc: Loc) -> Any:
         mark = node.start_mark
@@ -306,10 +320,11 @@ class _Converter:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             mark = key_node.start_mark
-            if key_node.id != "scalar" or key_node.tag not in (_STR, _INT, _BOOL, _FLOAT):
+            key_tag = self.tag(key_node)
+            if key_node.id != "scalar" or key_tag not in (_STR, _INT, _BOOL, _FLOAT):
                 message = (
                     "YAML merge keys (<<) are not supported; write the keys out"
-                    if key_node.tag == _MERGE
+                    if key_tag == _MERGE
                     else "keys must be plain names"
                 )
                 self.problems.append(
@@ -336,7 +351,7 @@ class _Converter:
         return result
 
     def _scalar(self, node: Any, loc: Loc) -> Any:
-        tag, value = node.tag, node.value
+        tag, value = self.tag(node), node.value
         if node.style == "|":
             # Content starts on the line after the indicator, at the block's indentation.
             line = node.start_mark.line + 1
