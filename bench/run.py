@@ -2,6 +2,7 @@
 
     python bench/run.py            # the full run: a 200-release corpus, 1,000 for memory
     python bench/run.py --smoke    # seconds: a tiny corpus, one run each (CI runs this)
+    python bench/run.py --tables   # 200 earnings releases with their tables vs without
 
 Prints a table of medians and ratios and writes it to bench/results.json (or --json PATH).
 Every command is timed as a whole process; peak memory is each process's maximum resident
@@ -110,6 +111,81 @@ for source in sorted(work.glob("*.txt")):
 """
 
 
+def without_tables(text: str) -> str:
+    """The earnings example with its `table:` parts and pipe-table lines taken out."""
+    kept: list[str] = []
+    skipping = False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("  - "):
+            skipping = line.startswith("  - table:")
+        elif not line.startswith(" "):
+            skipping = False
+        if not skipping and not line.lstrip().startswith("|"):
+            kept.append(line)
+    return "".join(kept)
+
+
+def tables_as_prose(text: str) -> str:
+    """The earnings example with every table written out as paragraphs of the same words
+    and numbers ("Subscription: 41,250; 35,480"): the same content, no tables."""
+    import json
+
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load(text)
+    body = []
+    for part in data["body"]:
+        if isinstance(part, dict) and "table" in part:
+            table = part["table"]
+            lines = [str(table.get(k, "")) for k in ("caption", "units") if table.get(k)]
+            for row in table["rows"]:
+                label, values = (row[0], row[1:]) if isinstance(row, list) else (
+                    row["label"], row.get("values", []))  # fmt: skip
+                lines.append(f"{label}: " + "; ".join(str(v) for v in values))
+            lines += table.get("footnotes", [])
+            body.append("\n\n".join(lines))
+        elif isinstance(part, str):
+            body.append("\n".join(
+                " ".join(c.strip() for c in line.strip("|").split("|")) + "\n"
+                if line.startswith("|") else line
+                for line in part.split("\n") if not line.startswith("| :")
+            ))  # fmt: skip
+        else:
+            body.append(part)
+    return json.dumps({**data, "body": body}, default=str)
+
+
+def build_table_corpus(folder: Path, count: int, kind: str) -> Path:
+    """`count` copies of the earnings example: with its tables, with them written as
+    prose, or without them."""
+    shutil.copytree(EXAMPLES / "quillmark-earnings", folder)
+    template = (folder / "release.yaml").read_text(encoding="utf-8")
+    (folder / "release.yaml").unlink()
+    text = {"with": template, "as prose": tables_as_prose(template),
+            "without": without_tables(template)}[kind]  # fmt: skip
+    (folder / "releases").mkdir()
+    for n in range(count):
+        numbered = text.replace("Software Reports", f"Software Update {n + 1} Reports", 1)
+        (folder / "releases" / f"r{n:04d}.yaml").write_text(numbered, encoding="utf-8")
+    return folder / "releases"
+
+
+def time_tables(time_it, root: Path, count: int, heavy_runs: int) -> list[dict[str, object]]:
+    """A batch of earnings releases with their tables against the same without them."""
+    found = []
+    corpora = {kind: build_table_corpus(root / f"tables-{kind}", count, kind)
+               for kind in ("with", "as prose", "without")}  # fmt: skip
+    for fmt in ("txt", "html", "docx", "pdf", "edgar"):
+        names = {}
+        for kind, releases in corpora.items():
+            names[kind] = f"{count} earnings releases, tables {kind}, to {fmt}"
+            time_it(names[kind], [PRWRITER, "generate", str(releases), "-f", fmt, "-o",
+                                  str(root / f"out-{kind}"), "-q", "--no-checks", "-j", "1"],
+                    heavy_runs if fmt == "pdf" else None)  # fmt: skip
+        found.append((fmt, names))
+    return found
+
+
 # A fixed moment after every embargo in the corpus, so the site holds every release.
 AS_OF = "2030-01-01T00:00Z"
 
@@ -165,6 +241,8 @@ def main() -> None:
                         help="only a site of the corpus against its HTML alone")  # fmt: skip
     parser.add_argument("--import", dest="import_", action="store_true",
                         help="only importing the wire copy against generating it")  # fmt: skip
+    parser.add_argument("--tables", action="store_true",
+                        help="only earnings releases with tables against without")  # fmt: skip
     args = parser.parse_args()
     count, memory_count, runs = (6, 6, 1) if args.smoke else (200, 1000, 5)
     heavy_runs = 1 if args.smoke else 3
@@ -176,14 +254,18 @@ def main() -> None:
         out = root / "out"
         sample = str(EXAMPLES / "immunogen" / "release.yaml")
 
-        def time_it(name: str, command: list[str], n: int = runs) -> None:
-            results[name] = measure(command, root, n, warmup)
+        def time_it(name: str, command: list[str], n: int | None = runs) -> None:
+            results[name] = measure(command, root, runs if n is None else n, warmup)
             print(f"  {name}: {results[name]['median_s'] * 1000:.0f} ms", file=sys.stderr)
 
         time_it("python -c pass", [PYTHON, "-c", "pass"])
         if args.import_:
             time_import(time_it, corpus, root, count)
             print(table({"results": results, "targets": import_targets(results, count)}))
+            return
+        if args.tables:
+            pairs = time_tables(time_it, root, count, heavy_runs)
+            print(table({"results": results, "targets": table_targets(results, pairs)}))
             return
         time_web(time_it, corpus, root, count)
         if args.web:
@@ -292,6 +374,21 @@ def targets(r: dict[str, dict[str, float]], count: int) -> list[dict[str, object
     return found + web_targets(r, count)
 
 
+def table_targets(
+    r: dict[str, dict[str, float]], pairs: list[tuple[str, dict[str, str]]]
+) -> list[dict[str, object]]:
+    """A batch with tables within 1.5 times the same content as prose, per format; against
+    the releases with their tables cut out (a third of the words), for the record."""
+    found: list[dict[str, object]] = []
+    for fmt, names in pairs:
+        for base, limit in (("as prose", 1.5), ("without", None)):
+            ratio = r[names["with"]]["median_s"] / r[names[base]]["median_s"]
+            found.append({"target": f"{fmt}: tables / {base}", "value": round(ratio, 3),
+                          "limit": limit or 0, "unit": "x",
+                          "met": ratio <= limit if limit else "-"})  # fmt: skip
+    return found
+
+
 def table(report: dict) -> str:
     r = report["results"]
     floor = r["python -c pass"]["median_s"]
@@ -303,8 +400,9 @@ def table(report: dict) -> str:
                      f"{m['median_s'] / floor:.1f}x |")  # fmt: skip
     lines += ["", "| target | measured | limit | met |", "|---|---:|---:|---|"]
     for t in report["targets"]:
-        lines.append(f"| {t['target']} | {t['value']} {t['unit']} | {t['limit']:.3g} {t['unit']} | "
-                     f"{'yes' if t['met'] else 'no'} |")  # fmt: skip
+        met = t["met"] if isinstance(t["met"], str) else "yes" if t["met"] else "no"
+        limit = f"{t['limit']:.3g} {t['unit']}" if t["limit"] else "-"
+        lines.append(f"| {t['target']} | {t['value']} {t['unit']} | {limit} | {met} |")
     return "\n".join(lines)
 
 

@@ -35,7 +35,7 @@ def test_public_names() -> None:
             "LibraryKind", "PdfVariant", "ReportFormat", "SchemaKind", "Severity",
         ]
     )  # fmt: skip
-    assert prwriter.FORMATS == ("txt", "html", "pdf", "docx", "md", "json")
+    assert prwriter.FORMATS == ("txt", "html", "pdf", "docx", "md", "json", "edgar")
     assert prwriter.LIBRARY_KINDS == ("companies", "contacts", "people", "legal")
     assert issubclass(prwriter.InputError, Exception)
     assert isinstance(prwriter.__version__, str)

@@ -15,7 +15,7 @@ LAYERS: list[set[str]] = [
     {"errors", "kinds", "style"},
     {"resources", "yaml_source", "schema", "validation", "paths", "images", "origins", "output",
      "date_hints"},
-    {"model", "markup", "document"},
+    {"model", "tables", "markup", "document"},
     {"library", "settings", "wires", "templating", "template_limits", "project", "loading"},
     {"formatting", "quoting", "layout", "html_document", "addresses", "jsonld"},
     {"writers", "checks", "draft", "docx_watermark"},

@@ -44,6 +44,10 @@ def tree_paragraphs(blocks: tuple[doc.Block, ...]) -> list[tuple[str, str]]:
             found.extend(
                 [(block.image.style, ""), (block.caption.style, plain(block.caption.children))]
             )
+        elif isinstance(block, doc.Table):
+            # Cells are the table's own paragraphs; around it stand caption, units, notes.
+            around = [p for p in (block.caption, block.units) if p is not None]
+            found.extend((p.style, plain(p.children)) for p in (*around, *block.footnotes))
         else:
             found.extend(tree_paragraphs(block.blocks))
     return found
@@ -109,12 +113,12 @@ def test_house_layout_changes_every_visual_format(make_project: ProjectMaker) ->
     [
         (
             ("  - headline\n", "  - headlines\n"),
-            "layout.yaml:14:5: order[3]: unknown part "
+            "layout.yaml:16:5: order[3]: unknown part "
             "'headlines'; parts: 'headline', 'subheadlines'",
         ),
         (("  quote: Quote\n", "  quotes: Quote\n"), "unknown role 'quotes'; roles: 'quote'"),
         (("  quote: Quote\n", ""), "styles: no style for quote; give every role a style name"),
-        (("  - {text", "  - {txt"), "layout.yaml:13:6: order[2].txt: unknown key"),
+        (("  - {text", "  - {txt"), "layout.yaml:15:6: order[2].txt: unknown key"),
     ],
 )
 def test_a_broken_house_layout_is_a_located_error(
@@ -129,3 +133,28 @@ def test_a_broken_house_layout_is_a_located_error(
         with pytest.raises(prwriter.InputError) as info:
             prwriter.render(release, fmt)
         assert message in str(info.value)
+
+
+def test_a_tables_part_gathers_the_body_tables_before_about(make_project: ProjectMaker) -> None:
+    release_text = ACME_RELEASE.replace(
+        "body: Acme, Inc. today opened a plant in Dayton.\n",
+        "body:\n  - Acme, Inc. today opened a plant in Dayton.\n"
+        '  - table: {header: [["2025"]], rows: [[Tools, 12]]}\n'
+        "  - The plant opens in May.\n",
+    )
+    shipped = build_document(
+        prwriter.load_release(make_project({"r.yaml": release_text}) / "r.yaml"), Project()
+    )
+    # Where the release puts it: between the two paragraphs of the body.
+    at = next(i for i, b in enumerate(shipped.blocks) if isinstance(b, doc.Table))
+    after = shipped.blocks[at + 1]
+    assert isinstance(after, doc.Paragraph) and plain(after.children) == "The plant opens in May."
+    layout = SHIPPED_LAYOUT.replace("  - body\n", "  - body\n  - tables\n")
+    project = make_project({"r.yaml": release_text, "templates/layout.yaml": layout})
+    release = prwriter.load_release(project / "r.yaml")
+    gathered = build_document(release, Project.of_release(release)).blocks
+    table = next(i for i, b in enumerate(gathered) if isinstance(b, doc.Table))
+    about = next(i for i, b in enumerate(gathered) if getattr(b, "role", "") == "about")
+    last_paragraph = max(i for i, b in enumerate(gathered) if isinstance(b, doc.Paragraph)
+                         and b.role == "paragraph")  # fmt: skip
+    assert last_paragraph < table < about

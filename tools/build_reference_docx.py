@@ -56,7 +56,33 @@ PARAGRAPH_ROLES: list[tuple[str, str, str, str]] = [
     ("contact", "Normal", '<w:keepLines/><w:spacing w:after="120"/>', ""),
     ("timing", "Normal", '<w:spacing w:after="240"/>', '<w:b/><w:caps/>'),
     ("logo", "Normal", '<w:spacing w:after="240"/>', ""),
+    ("table-caption", "Normal", '<w:keepNext/><w:spacing w:before="240" w:after="0"/>'
+     '<w:jc w:val="center"/>', '<w:b/>'),
+    ("table-units", "Normal", '<w:keepNext/><w:spacing w:after="80"/><w:jc w:val="center"/>',
+     '<w:i/><w:sz w:val="18"/>'),
+    ("table-heading", "Normal", '<w:keepNext/><w:spacing w:after="0"/><w:jc w:val="center"/>',
+     '<w:b/><w:sz w:val="18"/>'),
+    ("table-label", "Normal", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+     '<w:sz w:val="18"/>'),
+    ("table-number", "Normal", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+     '<w:jc w:val="right"/>', '<w:sz w:val="18"/>'),
+    ("table-total", "Normal", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+     '<w:b/><w:sz w:val="18"/>'),
+    ("table-total-number", "Normal", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+     '<w:jc w:val="right"/>', '<w:b/><w:sz w:val="18"/>'),
+    ("table-footnote", "Normal", '<w:spacing w:before="60" w:after="60"/>',
+     '<w:sz w:val="16"/>'),
 ]  # fmt: skip
+# The table style of `table` in layout.yaml: a rule under the heading rows, which repeat on
+# every page (the writer marks them), cells padded a little.
+TABLE_STYLE = (
+    '<w:basedOn w:val="TableNormal"/><w:tblPr><w:tblCellMar>'
+    '<w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar>'
+    "</w:tblPr>"
+    '<w:tblStylePr w:type="firstRow"><w:tcPr><w:tcBorders>'
+    '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="111111"/>'
+    "</w:tcBorders></w:tcPr></w:tblStylePr>"
+)
 CHARACTER_ROLES: list[tuple[str, str]] = [
     ("dateline", "<w:b/>"),
     ("hyperlink", '<w:color w:val="1A4D8F"/><w:u w:val="single"/>'),
@@ -129,6 +155,7 @@ def styles_xml() -> str:
             + (f"<w:rPr>{rpr}</w:rPr>" if rpr else "")
             + "</w:style>"
         )
+    parts.append(style_open("table", names["table"]) + TABLE_STYLE + "</w:style>")
     for role, rpr in CHARACTER_ROLES:
         name = names[role]
         parts.append(

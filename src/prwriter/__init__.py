@@ -181,7 +181,7 @@ def load_release(
 @overload
 def render(
     release: Release,
-    fmt: Literal["txt", "html", "md", "json"] = "txt",
+    fmt: Literal["txt", "html", "md", "json", "edgar"] = "txt",
     *,
     wire: str | None = None,
     ascii: bool = False,
@@ -218,7 +218,8 @@ def render(
     project: Project | None = None,
     draft: bool = False,
 ) -> str | bytes:
-    """Render `release` as `fmt`, one of FORMATS: `str` for "txt", "html", "md" and "json",
+    """Render `release` as `fmt`, one of FORMATS: `str` for "txt", "html", "md", "json" and
+    "edgar" (the SEC exhibit),
     `bytes` for "docx" and "pdf".
 
     `wire` names the wire profile of the text (e.g. "businesswire"); it defaults to the

@@ -152,7 +152,7 @@ def _render_in_worker(path: Path, options: BatchOptions) -> _Rendered:
 def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
     """Load and render one release in every format; never raises."""
     from prwriter.loading import load_with_origins
-    from prwriter.writers import WRITERS, RenderOptions, get_writer
+    from prwriter.writers import EXTENSIONS, STEM_SUFFIXES, WRITERS, RenderOptions, get_writer
 
     try:
         project = projects.of(path)
@@ -201,10 +201,10 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
         outputs: dict[Path, str | bytes] = {}
         for fmt, (stem, release, _) in ((f, v) for v in versions for f in formats):
             name = pattern.format(
-                stem=stem,
+                stem=stem + STEM_SUFFIXES.get(fmt, ""),
                 date=release.date.isoformat(),
                 slug=slug(release.headline),
-                ext=fmt,
+                ext=EXTENSIONS.get(fmt, fmt),
                 wire=options.wire or release.wire or DEFAULT_WIRE,
             )
             if folder / name in outputs:

@@ -123,7 +123,44 @@ class Section:
     variant: str | None = None  # a legal block's kind, say
 
 
-Block = Paragraph | Heading | ListBlock | Image | Figure | Section
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: its text (amounts already in statement form), the paragraph style of
+    its role (`table-label`, `table-number`, `table-heading`), the columns it spans."""
+
+    role: str
+    style: str
+    text: str
+    span: int = 1
+    numeric: bool = False  # right-aligned, in tabular figures
+    indent: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """A row; `kind` (normal, subtotal, total, heading) sets its rules and weight."""
+
+    kind: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A financial table: `style` is the Word table style (an HTML data-style); the heading
+    rows repeat on every page the table runs onto."""
+
+    kind: ClassVar[str] = "table"
+    role: str
+    style: str
+    caption: Paragraph | None
+    units: Paragraph | None
+    header: tuple[TableRow, ...]
+    rows: tuple[TableRow, ...]
+    footnotes: tuple[Paragraph, ...]
+    variant: str = "statement"  # statement, reconciliation or guidance
+
+
+Block = Paragraph | Heading | ListBlock | Image | Figure | Section | Table
 
 
 # --- the document ------------------------------------------------------------------------

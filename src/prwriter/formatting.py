@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from prwriter.model import Company, Contact, Place, Release
+from prwriter.model import Company, Contact, Place, Release, Table, TableRow
 from prwriter.style.contacts import fill_line
 from prwriter.style.dates import format_date
 from prwriter.style.languages import (
@@ -21,6 +21,8 @@ from prwriter.style.languages import (
     local_province,
     local_zone,
 )
+from prwriter.style.numbers import Amount as NumberAmount
+from prwriter.style.numbers import format_amount
 from prwriter.style.places import find_province, find_state, format_place
 from prwriter.style.tickers import format_listings
 from prwriter.style.times import format_moment, zone_label
@@ -154,3 +156,33 @@ class Facts:
         }
         lines = (fill_line(template, values) for template in wire.contact_lines)
         return [line for line in lines if line]
+
+
+def row_cells(table: Table, row: TableRow) -> list[str]:
+    """A table row's amounts in statement form, one string per column; a heading row has
+    none. Every writer takes its numbers from here."""
+    sign = table.currency if row.currency else None
+    return [
+        format_amount(
+            NumberAmount(c.value, c.places, c.percent), None if c.percent else sign, row.places
+        )
+        for c in row.cells
+    ]
+
+
+def header_rows(table: Table) -> list[list[tuple[str, int]]]:
+    """The heading rows as (text, span) pairs, the stub (if any) over the labels first."""
+    return [[(c.text, c.span) for c in row] for row in table.header]
+
+
+def column_headings(table: Table) -> list[str]:
+    """One heading per column, the spanning headings above it joined in (for formats with a
+    single heading row): "Three Months Ended March 31, 2026"."""
+    names: list[list[str]] = [[] for _ in range(table.columns)]
+    for heading in table.header:
+        start = 0
+        for cell in heading:
+            for j in range(start, start + cell.span):
+                names[j].append(cell.text)
+            start += cell.span
+    return [" ".join(parts) for parts in names]

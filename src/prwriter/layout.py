@@ -10,12 +10,13 @@ lines), as plain text; each writer escapes for its own format.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, overload
 
 from pydantic import Field
 
 import prwriter.document as doc
 from prwriter.errors import closest, quote_list
-from prwriter.formatting import Facts
+from prwriter.formatting import Facts, header_rows, row_cells
 from prwriter.model import (
     Block,
     CompanyMention,
@@ -29,6 +30,7 @@ from prwriter.model import (
     Quote,
     Release,
     Strong,
+    Table,
     Text,
     Tickers,
 )
@@ -45,8 +47,8 @@ LINK_SCHEMES = ("http://", "https://", "mailto:")
 MAX_INCHES = {"logo": 2.0, "figure": 6.0}
 
 PARTS = (
-    "timing", "logos", "contacts", "headline", "subheadlines", "body", "media", "about",
-    "legal", "end-mark",
+    "timing", "logos", "contacts", "headline", "subheadlines", "body", "tables", "media",
+    "about", "legal", "end-mark",
 )  # fmt: skip
 
 
@@ -102,6 +104,8 @@ ROLES = frozenset(
         "heading-1", "heading-2", "heading-3", "bullet-list", "numbered-list", "quote",
         "figure", "caption", "about-heading", "about-text", "legal-heading", "legal-text",
         "end-mark", "contacts-heading", "contact-label", "contact", "hyperlink",
+        "table", "table-caption", "table-units", "table-heading", "table-label",
+        "table-number", "table-total", "table-total-number", "table-footnote",
     }
 )  # fmt: skip
 
@@ -161,6 +165,8 @@ class _Builder:
             return [self.line("subheadline", line) for line in release.subheadlines]
         if part == "body":
             return self.body()
+        if part == "tables":
+            return [self.table(b) for b in release.body if isinstance(b, Table)]
         if part == "media":
             return [self.figure(m.path, m.alt or m.caption, m.caption, m.credit)
                     for m in release.media]  # fmt: skip
@@ -204,6 +210,10 @@ class _Builder:
         """Words of the copy in the language's typography (French spacing)."""
         return space_before_marks(text, self.wire.space_before_marks)
 
+    @overload
+    def line(self, role: str, text: str) -> doc.Paragraph: ...
+    @overload
+    def line(self, role: str, text: str, *, heading: int) -> doc.Paragraph | doc.Heading: ...
     def line(self, role: str, text: str, *, heading: int = 0) -> doc.Paragraph | doc.Heading:
         text = self.copy(text)
         if heading:
@@ -211,7 +221,13 @@ class _Builder:
         return doc.Paragraph(role, self.style(role), (doc.Run(text),))
 
     def body(self) -> list[doc.Block]:
-        blocks = [self.block(b, "paragraph") for b in self.release.body]
+        # With a `tables` part in the order, the tables gather there instead.
+        gathered = "tables" in self.settings.order
+        blocks = [
+            self.block(b, "paragraph")
+            for b in self.release.body
+            if not (gathered and isinstance(b, Table))
+        ]
         lead = self.release.body[0]
         # The loader guarantees the body opens with the lead paragraph.
         if isinstance(lead, Paragraph):
@@ -267,7 +283,40 @@ class _Builder:
                 block.start,
                 tuple(self.inlines(item) for item in block.items),
             )
+        if isinstance(block, Table):
+            return self.table(block)
         return self.quote(block)
+
+    def table(self, table: Table) -> doc.Table:
+        def cell(role: str, text: str, **more: Any) -> doc.Cell:
+            return doc.Cell(role, self.style(role), text, **more)
+
+        header = []
+        for depth, given in enumerate(header_rows(table)):
+            stub = table.stub if depth == len(table.header) - 1 else None
+            header.append(doc.TableRow("heading", (
+                cell("table-heading", stub or ""),
+                *(cell("table-heading", text, span=span, numeric=True) for text, span in given),
+            )))  # fmt: skip
+        rows = []
+        for row in table.rows:
+            total = row.kind in ("subtotal", "total")
+            label_role = "table-total" if total else "table-label"
+            number_role = "table-total-number" if total else "table-number"
+            rows.append(doc.TableRow(row.kind, (
+                cell(label_role, row.label, indent=row.indent),
+                *(cell(number_role, text, numeric=True) for text in row_cells(table, row)),
+            )))  # fmt: skip
+        return doc.Table(
+            "table",
+            self.style("table"),
+            self.line("table-caption", table.caption) if table.caption else None,
+            self.line("table-units", table.units) if table.units else None,
+            tuple(header),
+            tuple(rows),
+            tuple(self.line("table-footnote", note) for note in table.footnotes),
+            table.purpose,
+        )
 
     def quote(self, quote: Quote) -> doc.Paragraph:
         from prwriter.quoting import QuoteWriter

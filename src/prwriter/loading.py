@@ -68,6 +68,7 @@ from prwriter.schema import (
     PersonInput,
     QuotePart,
     ReleaseInput,
+    TablePart,
     TranslationInput,
 )
 from prwriter.settings import setting_position
@@ -80,6 +81,7 @@ from prwriter.style.places import (
     suggest_states,
 )
 from prwriter.style.quotes import quote_text_problem
+from prwriter.tables import resolve_table
 from prwriter.validation import raise_problems, validate_fields
 from prwriter.wires import unknown_wire_problem
 from prwriter.yaml_source import YamlSource, parse_yaml, read_yaml
@@ -424,7 +426,7 @@ class _Resolver:
             )
             return []
 
-    def body(self, parts: list[str | QuotePart]) -> list[Block]:
+    def body(self, parts: list[str | QuotePart | TablePart]) -> list[Block]:
         blocks: list[Block] = []
         items = 0
         for i, part in enumerate(parts):
@@ -433,6 +435,11 @@ class _Resolver:
                 found: list[Block] = [quote] if quote is not None else []
                 if quote is not None and self.speaker_file is not None:
                     self.origins.speakers[len(blocks)] = self.speaker_file
+            elif isinstance(part, TablePart):
+                table, problems = resolve_table(part.table)
+                for loc, message in problems:
+                    self.fail(("body", i, "table", *loc), message)
+                found = [table] if table is not None else []
             else:
                 found = self.markdown(part, self.source, self.at(("body", i)))
             for block in found:

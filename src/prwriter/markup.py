@@ -13,14 +13,18 @@ from prwriter.model import (
     Block,
     Emphasis,
     Heading,
+    HeadingCell,
     Inline,
     LineBreak,
     Link,
     ListBlock,
     Paragraph,
     Strong,
+    Table,
+    TableRow,
     Text,
 )
+from prwriter.tables import TableProblem, row_cells
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -43,7 +47,8 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     # HTML is recognised only to be refused: a release's copy is never markup for a browser.
-    return MarkdownIt("commonmark", {"html": True})
+    # Pipe tables (GitHub's form) carry financial tables written in the copy itself.
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
 # What each unsupported construct is called in the error, and what to write instead.
@@ -82,6 +87,9 @@ def parse_blocks(markdown: str) -> list[Block]:
             elif token.type in ("bullet_list_open", "ordered_list_open"):
                 i, block = _list(tokens, i)
                 blocks.append(block)
+            elif token.type == "table_open":
+                i, table = _table(tokens, i)
+                blocks.append(table)
             else:
                 i += 1
         except MarkupError as exc:
@@ -116,6 +124,54 @@ def _list(tokens: list[Token], i: int) -> tuple[int, ListBlock]:
             items[-1].extend(parse_inline(token))
         i += 1
     return i + 1, ListBlock(ordered=ordered, start=start, items=items)
+
+
+def _table(tokens: list[Token], i: int) -> tuple[int, Table]:
+    """A pipe table: the first column holds the row labels, the others amounts. A label
+    in bold is a total row; a label ending in a colon, with no amounts, a heading."""
+    rows: list[tuple[int | None, list[Token]]] = []
+    while tokens[i].type != "table_close":
+        token = tokens[i]
+        if token.type == "tr_open":
+            rows.append((token.map[0] if token.map else None, []))
+        elif token.type == "inline":
+            rows[-1][1].append(token)
+        i += 1
+    (_, heads), body = rows[0], rows[1:]
+    stub = heads[0].content.strip() or None
+    header = [HeadingCell(text=t.content.strip()) for t in heads[1:]]
+    if not header:
+        raise MarkupError("a table needs a column of labels and at least one of amounts",
+                          rows[0][0])  # fmt: skip
+    parsed: list[TableRow] = []
+    for line, cells in body:
+        label_token, values = cells[0], [c.content.strip() for c in cells[1:]]
+        written = label_token.content.strip()
+        bold = any(written.startswith(m) and written.endswith(m) for m in ("**", "__"))
+        label = _plain_text(parse_inline(label_token)).strip()
+        if not label:
+            raise MarkupError("every table row starts with its label", line)
+        if label.endswith(":") and not any(values):
+            parsed.append(TableRow(label=label, kind="heading"))
+            continue
+        problems: list[TableProblem] = []
+        found = row_cells(values, len(header), (), 1, problems)
+        if found is None:
+            raise MarkupError(f"table row '{label}': {problems[0][1]}", line)
+        parsed.append(TableRow(label=label, kind="total" if bold else "normal", cells=found))
+    if not parsed:
+        raise MarkupError("a table needs at least one row under its headings", rows[0][0])
+    return i + 1, Table(stub=stub, header=[header], rows=parsed)
+
+
+def _plain_text(children: list[Inline]) -> str:
+    out: list[str] = []
+    for node in children:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, Emphasis | Strong | Link):
+            out.append(_plain_text(node.children))
+    return "".join(out)
 
 
 def parse_inline(token: Token) -> list[Inline]:

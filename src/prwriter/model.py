@@ -8,6 +8,7 @@ below. Writers read a `Release` and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -108,7 +109,54 @@ class Quote(Node):
     after: list[Inline] = Field(default=[], description="Narrative after, same paragraph.")
 
 
-Block = Annotated[Paragraph | Heading | ListBlock | Quote, Field(discriminator="kind")]
+class Amount(Node):
+    """A number in a table: None is nil (written as a dash); `places` decimals are shown."""
+
+    value: Decimal | None
+    places: int = 0
+    percent: bool = False
+
+
+class HeadingCell(Node):
+    text: str
+    span: int = 1
+
+
+class TableRow(Node):
+    label: str
+    kind: Literal["normal", "subtotal", "total", "heading"] = "normal"
+    indent: int = 0
+    cells: list[Amount] = Field(default=[], description="One per column; none on a heading.")
+    currency: bool = Field(default=False, description="The currency sign shows on this row.")
+    places: int | None = Field(default=None, description="Decimals shown, if fixed.")
+    sums: bool = Field(default=True, description="A total that sums the rows above it.")
+
+
+class Reconciles(Node):
+    measure: str
+    gaap: str
+
+
+class Table(Node):
+    """A financial table: heading rows over the columns, labelled rows of amounts."""
+
+    kind: Literal["table"] = "table"
+    caption: str | None = None
+    units: str | None = None
+    currency: str | None = None
+    stub: str | None = None
+    header: list[list[HeadingCell]] = Field(min_length=1)
+    rows: list[TableRow] = Field(min_length=1)
+    footnotes: list[str] = []
+    purpose: Literal["statement", "reconciliation", "guidance"] = "statement"
+    reconciles: Reconciles | None = None
+
+    @property
+    def columns(self) -> int:
+        return sum(cell.span for cell in self.header[-1])
+
+
+Block = Annotated[Paragraph | Heading | ListBlock | Quote | Table, Field(discriminator="kind")]
 
 
 # --- facts -----------------------------------------------------------------------------------

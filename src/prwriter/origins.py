@@ -27,6 +27,8 @@ class Origins:
         for end in range(len(path), 0, -1):
             if path[:end] in self.parts:
                 source, loc = self.parts[path[:end]]
+                # Deeper parts written as they are in the file (a table's row) keep their place.
+                loc = source.known_prefix((*loc, *path[end:]))
                 line, column = source.position(loc)
                 return source.display, line, column, format_field_path(loc)
         if self.release is None:

@@ -218,9 +218,110 @@ class QuotePart(Input):
     quote: QuoteInput
 
 
-BodyPart = Annotated[
-    Annotated[Text, Tag("plain")] | Annotated[QuotePart, Tag("mapping")],
+# --- tables ----------------------------------------------------------------------------
+
+RowKind = Literal["normal", "subtotal", "total", "heading"]
+TablePurpose = Literal["statement", "reconciliation", "guidance"]
+# A cell as typed: a number, text such as "1,234.5", "(56)" or "12.5%", or null for nil.
+CellInput = int | float | str | None
+
+
+class HeadingCellInput(Input):
+    """A column heading that spans columns ("Three Months Ended March 31,")."""
+
+    text: Text
+    span: int = Field(default=1, ge=1)
+
+
+HeadingCell = Annotated[
+    Annotated[Text, Tag("plain")] | Annotated[HeadingCellInput, Tag("mapping")],
     Discriminator(_str_or_mapping),
+]
+
+
+class RowInput(Input):
+    """One table row: its label, indent, kind and one cell per column."""
+
+    label: Text
+    values: list[CellInput] = Field(default=[], description="One cell per column.")
+    kind: RowKind = "normal"
+    indent: int = Field(default=0, ge=0, le=4)
+    places: int | None = Field(default=None, ge=0, le=6, description="Decimals shown.")
+    currency: bool | None = Field(
+        default=None, description="Show the currency sign (default: first and total rows)."
+    )
+    sums: bool = Field(
+        default=True,
+        description="A subtotal or total that is not the sum of the rows above it (gross "
+        "profit, a difference) sets this false; the table check then skips it.",
+    )
+
+
+def _row_shape(value: Any) -> str:
+    return "list" if isinstance(value, list) else "mapping"
+
+
+# `[label, 1, 2]` is a normal row; a mapping says more.
+Row = Annotated[
+    Annotated[list[CellInput], Tag("list"), Field(min_length=1)]
+    | Annotated[RowInput, Tag("mapping")],
+    Discriminator(_row_shape),
+]
+
+
+class ReconcilesInput(Input):
+    """What a reconciliation table reconciles: the non-GAAP measure and its GAAP one."""
+
+    measure: Text = Field(description='The non-GAAP measure, e.g. "Adjusted EBITDA".')
+    gaap: Text = Field(description='The most comparable GAAP measure, e.g. "Net income".')
+
+
+class TableInput(Input):
+    """A financial table placed in the body."""
+
+    caption: Text | None = None
+    units: Text | None = Field(default=None, description='"(in thousands, except per share)".')
+    currency: Text | None = Field(default=None, description='Sign on first and total rows: "$".')
+    header: Annotated[
+        list[Annotated[list[HeadingCell], one_or_many(HeadingCell), Field(min_length=1)]],
+        Field(min_length=1, description="Heading rows; the last one names every column."),
+    ]
+    stub: Text | None = Field(default=None, description="Heading over the row labels.")
+    rows: Annotated[list[Row], Field(min_length=1)]
+    footnotes: Annotated[list[Text], one_or_many(Text)] = []
+    places: int | None = Field(default=None, ge=0, le=6, description="Decimals shown.")
+    purpose: TablePurpose = "statement"
+    reconciles: ReconcilesInput | None = None
+
+    @model_validator(mode="after")
+    def _reconciliation(self) -> TableInput:
+        if self.reconciles is not None and self.purpose != "reconciliation":
+            raise ValueError("`reconciles:` belongs to a table with `purpose: reconciliation`")
+        if self.purpose == "reconciliation" and self.reconciles is None:
+            raise ValueError(
+                "a reconciliation names what it reconciles; add `reconciles: {measure: "
+                "Adjusted EBITDA, gaap: Net income}`"
+            )
+        return self
+
+
+class TablePart(Input):
+    """A table placed in the body between Markdown paragraphs."""
+
+    table: TableInput
+
+
+def _body_part(value: Any) -> str:
+    if isinstance(value, str):
+        return "plain"
+    return "table" if isinstance(value, dict) and "table" in value else "mapping"
+
+
+BodyPart = Annotated[
+    Annotated[Text, Tag("plain")]
+    | Annotated[QuotePart, Tag("mapping")]
+    | Annotated[TablePart, Tag("table")],
+    Discriminator(_body_part),
 ]
 
 

@@ -25,7 +25,7 @@ LIBRARY_KINDS = ("companies", "contacts", "people", "legal")
 # Images a release or a company can show: a change to one reaches HTML, PDF and DOCX.
 IMAGES = {".png", ".jpg", ".jpeg", ".gif"}
 # What prwriter writes: never a reason to run again (a .docx counts only in templates/).
-OUTPUTS = {".txt", ".html", ".pdf", ".docx", ".md", ".json"}
+OUTPUTS = {".txt", ".html", ".pdf", ".docx", ".md", ".json", ".htm"}
 
 Stamp = tuple[int, int]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -190,7 +191,10 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
 
     source = YamlSource(path=path, display=display, data=None)
     try:
-        nodes = list(YAML(typ="safe").compose_all(text))
+        fast = YAML(typ="safe")
+        if "CParser" in fast.Parser.__name__:
+            fast.Resolver = _c_resolver()
+        nodes = list(fast.compose_all(text))
     except YAMLError:
         nodes = None
     if nodes is None:
@@ -213,6 +217,24 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
     if problems:
         raise ReadError(problems)
     return source
+
+
+@cache
+def _c_resolver() -> type:
+    """ruamel's resolver, looking up its YAML version once per document instead of three
+    times per scalar: behind libyaml's parser that lookup always falls back to the default
+    (1.2) through two caught exceptions, the larger part of loading a table of numbers."""
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class OnceResolver(VersionedResolver):
+        @property
+        def versioned_resolver(self) -> Any:
+            found = self.__dict__.get("_once")
+            if found is None:
+                found = self.__dict__["_once"] = super().versioned_resolver
+            return found
+
+    return OnceResolver
 
 
 def _compose_pure(text: str, display: str) -> list[Any]:
@@ -258,6 +280,20 @@ class _Converter:
         self.lines = lines
         self.seen: set[int] = set()
         self.aliased = False
+        self.tags: dict[tuple[Any, Any], str] = {}
+
+    def tag(self, node: Any) -> str | None:
+        """The node's tag as text; ruamel decodes it anew on every access, and a table of
+        numbers has thousands of nodes with a handful of tags (cached per document, whose
+        %TAG directives they depend on)."""
+        ctag = node.ctag
+        if ctag is None:
+            return None
+        key = (ctag.handle, ctag.suffix)
+        found = self.tags.get(key)
+        if found is None:
+            found = self.tags[key] = str(ctag)
+        return found
 
     def convert(self, node: Any, loc: Loc) -> Any:
         mark = node.start_mark
@@ -284,10 +320,11 @@ class _Converter:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             mark = key_node.start_mark
-            if key_node.id != "scalar" or key_node.tag not in (_STR, _INT, _BOOL, _FLOAT):
+            key_tag = self.tag(key_node)
+            if key_node.id != "scalar" or key_tag not in (_STR, _INT, _BOOL, _FLOAT):
                 message = (
                     "YAML merge keys (<<) are not supported; write the keys out"
-                    if key_node.tag == _MERGE
+                    if key_tag == _MERGE
                     else "keys must be plain names"
                 )
                 self.problems.append(
@@ -314,7 +351,7 @@ class _Converter:
         return result
 
     def _scalar(self, node: Any, loc: Loc) -> Any:
-        tag, value = node.tag, node.value
+        tag, value = self.tag(node), node.value
         if node.style == "|":
             # Content starts on the line after the indicator, at the block's indentation.
             line = node.start_mark.line + 1

@@ -22,6 +22,22 @@ BASE = {
 }
 FLS = {"legal": ["acme-forward-looking"]}
 QUOTE = {"quote": {"speaker": "acme-ceo", "text": "We are thrilled and we will grow!"}}
+
+
+def table(total: int) -> dict:
+    """A one-column table whose total row should be 10 + 20."""
+    return {"table": {"header": ["2025"], "rows": [
+        {"label": "Parts:", "kind": "heading"}, ["Left", 10], ["Right", 20],
+        {"label": "Total parts", "values": [total], "kind": "total"},
+    ]}}  # fmt: skip
+
+
+GUIDANCE = {"table": {"purpose": "guidance", "header": ["2026"], "rows": [["Revenue", 12]]}}
+RECONCILIATION = {"table": {
+    "purpose": "reconciliation", "reconciles": {"measure": "Adjusted EBITDA", "gaap": "Net income"},
+    "header": ["2025"], "rows": [["Net income", 2], ["Depreciation", 3],
+                                 {"label": "Adjusted EBITDA", "values": [5], "kind": "total"}],
+}}  # fmt: skip
 LONG = "Acme, Inc. today opened a plant in Dayton. " + "The plant makes tools for builders. " * 60
 
 # rule id, changes that trigger it, changes that do not
@@ -90,6 +106,20 @@ CASES: list[tuple[str, dict, dict]] = [
     ("FN005", {"body": ["Acme, Inc. today reported adjusted EBITDA of $5 million."]},
      {"body": ["Acme, Inc. today reported adjusted EBITDA of $5 million and GAAP net income "
                "of $2 million."]}),
+    ("FN004", {"body": ["Acme, Inc. today opened a plant in Dayton.", GUIDANCE]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton.", GUIDANCE], **FLS}),
+    ("FN007", {"body": ["Acme, Inc. today opened a plant in Dayton.", table(33)]},
+     {"body": ["Acme, Inc. today opened a plant in Dayton.", table(30)]}),
+    ("FN008", {"body": ["Acme, Inc. reported adjusted EBITDA of $5 million and GAAP net income "
+                        "of $2 million."]},
+     {"body": ["Acme, Inc. reported adjusted EBITDA of $5 million and GAAP net income "
+               "of $2 million.", RECONCILIATION]}),
+    ("FN008", {"headline": "Acme Reports Record Adjusted EBITDA of $5 Million for 2024",
+               "body": ["Acme, Inc. reported adjusted EBITDA of $5 million and GAAP net income "
+                        "of $2 million.", RECONCILIATION]},
+     {"headline": "Acme Reports Net Income of $2 Million and Adjusted EBITDA of $5 Million",
+      "body": ["Acme, Inc. reported adjusted EBITDA of $5 million and GAAP net income "
+               "of $2 million.", RECONCILIATION]}),
     ("FN006", {"embargo": {"until": "2025-03-05T16:10", "timezone": "America/New_York"}},
      {"embargo": {"until": "2025-03-05T16:20", "timezone": "America/New_York"}}),
     ("ST008", {"contacts": [{"label": "Media", "contacts": "unreachable"}]},

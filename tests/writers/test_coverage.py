@@ -68,6 +68,16 @@ PROBES: dict[str, str] = {
     "Media.path": "image 300x200",
     "Embargo.until": "4:30 p.m.",
     "Embargo.timezone": "p.m. ET",
+    "Table.caption": "Table Caption Words",
+    "Table.units": "Table Units Words",
+    "Table.currency": "€7,654,321",
+    "Table.stub": "Table Stub Words",
+    "Table.footnotes": "Table Footnote Words",
+    "HeadingCell.text": "Table Span Words",
+    "TableRow.label": "Table Row Label Words",
+    "TableRow.places": "(€1,234.50)",
+    "Amount.value": "7,654,321",
+    "Amount.percent": "12.50%",
 }
 # Fields that hold other fields, switch behaviour, or say where a release came from; their
 # effects are covered by the fields inside them and by each writer's own tests.
@@ -84,6 +94,9 @@ STRUCTURAL = {
     "ListBlock.items", "Emphasis.children", "Strong.children", "Link.children",
     "CompanyMention.company", "CompanyMention.text", "State.name", "State.ap", "State.postal",
     "Province.name", "Province.postal",
+    "Table.header", "Table.rows", "Table.purpose", "Table.reconciles", "HeadingCell.span",
+    "TableRow.indent", "TableRow.cells", "TableRow.currency", "TableRow.sums",
+    "Amount.places", "Reconciles.measure", "Reconciles.gaap",
 }  # fmt: skip
 
 
@@ -115,7 +128,7 @@ def text_of(fmt: str, release: model.Release) -> str:
     data = prwriter.render(release, fmt)
     if fmt == "md":
         return str(data)
-    if fmt == "json":
+    if fmt in ("json", "edgar"):
         return html.unescape(str(data))
     if fmt == "html":
         text = str(data)
@@ -126,6 +139,7 @@ def text_of(fmt: str, release: model.Release) -> str:
         document = docx.Document(io.BytesIO(data))
         props = document.core_properties
         parts = [p.text for p in document.paragraphs]
+        parts += [c.text for t in document.tables for r in t.rows for c in r.cells]
         parts += [link.address for p in document.paragraphs for link in p.hyperlinks]
         parts += [props.title, props.author, props.subject, props.keywords, props.language]
         described = [s._inline.docPr.get("descr") for s in document.inline_shapes]

@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 import prwriter
 from conftest import DATA, REPO
-from prwriter.formatting import Facts
+from prwriter.formatting import Facts, column_headings, row_cells
 from prwriter.model import (
     Block,
     CompanyMention,
@@ -23,6 +23,7 @@ from prwriter.model import (
     Paragraph,
     Release,
     Strong,
+    Table,
     Text,
 )
 from prwriter.project import Project
@@ -31,6 +32,7 @@ from prwriter.writers.markdown import escape, guard_line, heading
 RELEASES = {
     "immunogen": REPO / "examples" / "immunogen" / "release.yaml",
     "nordwind-tidewater": REPO / "examples" / "nordwind-tidewater" / "release.yaml",
+    "quillmark-earnings": REPO / "examples" / "quillmark-earnings" / "release.yaml",
     "web-sensor": DATA / "web" / "releases" / "2026-01-15-sensor.yaml",
     "web-plant": DATA / "web" / "releases" / "2026-02-02-plant.yaml",
 }
@@ -119,6 +121,8 @@ class Expected:
                 self.outline.lists.append((block.ordered, block.start, items))
             elif isinstance(block, Paragraph):
                 self.outline.paragraphs.append(self.text(block.children))
+            elif isinstance(block, Table):
+                continue  # read back on their own, below
             else:
                 self.text(block.children)
 
@@ -176,6 +180,32 @@ def test_facts_read_back_as_written(name: str) -> None:
             assert "\n".join(Facts(release, PRINT).contact_lines(contact)) in seen.paragraphs
     assert seen.paragraphs[0] == Facts(release, PRINT).timing_line()
     assert "###" in seen.paragraphs
+
+
+def test_tables_read_back_cell_by_cell_as_pipe_tables() -> None:
+    """A GitHub-flavoured reader sees each table with its labels and amounts as written."""
+    release, text = render("quillmark-earnings")
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    seen: list[list[list[str]]] = []
+    for token in tokens:
+        if token.type == "table_open":
+            seen.append([])
+        elif token.type == "tr_open":
+            seen[-1].append([])
+        elif (
+            token.type == "inline"
+            and seen
+            and tokens[tokens.index(token) - 1].type in ("th_open", "td_open")
+        ):
+            seen[-1][-1].append(inline_text(token).strip("\u00a0 "))
+    tables = [b for b in release.body if isinstance(b, Table)]
+    assert len(seen) == len(tables) == 6
+    for rows, table in zip(seen, tables, strict=True):
+        assert rows[0] == [table.stub or "", *column_headings(table)]
+        expected = [
+            [row.label, *(row_cells(table, row) or [""] * table.columns)] for row in table.rows
+        ]
+        assert rows[1:] == expected
 
 
 def test_two_lists_in_a_row_stay_two_lists() -> None:

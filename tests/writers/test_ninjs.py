@@ -18,6 +18,7 @@ SCHEMA = json.loads((DATA / "ninjs" / "ninjs-schema_2.1.json").read_text(encodin
 RELEASES = {
     "immunogen": REPO / "examples" / "immunogen" / "release.yaml",
     "nordwind-tidewater": REPO / "examples" / "nordwind-tidewater" / "release.yaml",
+    "quillmark-earnings": REPO / "examples" / "quillmark-earnings" / "release.yaml",
     "web-sensor": DATA / "web" / "releases" / "2026-01-15-sensor.yaml",
     "web-plant": DATA / "web" / "releases" / "2026-02-02-plant.yaml",
     "full": DATA / "full" / "release.yaml",
@@ -151,7 +152,9 @@ def test_bytes_are_stable_and_canonical() -> None:
     assert first == canonical
 
 
-@pytest.mark.parametrize("name", ["immunogen", "nordwind-tidewater", "web-sensor"])
+@pytest.mark.parametrize(
+    "name", ["immunogen", "nordwind-tidewater", "quillmark-earnings", "web-sensor"]
+)
 def test_golden_files(name: str, update_golden: bool) -> None:
     golden = DATA / "golden" / f"{name}.ninjs.json"
     _, text, _ = render(RELEASES[name])

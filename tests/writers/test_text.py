@@ -36,6 +36,7 @@ EXAMPLES = {
     "immunogen": EXAMPLE,
     "nordwind-tidewater": REPO / "examples" / "nordwind-tidewater" / "release.yaml",
     "boreal-bilingual": REPO / "examples" / "boreal-bilingual" / "release.yaml",
+    "quillmark-earnings": REPO / "examples" / "quillmark-earnings" / "release.yaml",
 }
 WIRES = sorted(prwriter.list_wires())
 # Each example in every profile it sees: the shipped ones and its project's own.

@@ -24,7 +24,7 @@ from prwriter.checks.text import (
     unquoted,
     words,
 )
-from prwriter.model import Link, ListBlock, Paragraph, Quote, Tickers
+from prwriter.model import Link, ListBlock, Paragraph, Quote, Table, Tickers
 from prwriter.style.names import without_legal_suffix
 
 Hit = tuple[tuple[str | int, ...], str, Any]
@@ -714,8 +714,8 @@ _PLANS = ("expect", "anticipat", "plan", "intend")
 @rule(
     "FN004", "safe-harbor", "error",
     "A listed issuer whose copy forecasts (expects, anticipates, guidance, targets, plans "
-    "to, will grow...) carries a forward-looking statements block. Scheduled events (will "
-    "host, will be available) are not forecasts.",
+    "to, will grow...) or gives a guidance table carries a forward-looking statements block. "
+    "Scheduled events (will host, will be available) are not forecasts.",
     languages=ENGLISH,
 )  # fmt: skip
 def safe_harbor(ctx: Context) -> Iterator[Hit]:
@@ -737,6 +737,11 @@ def safe_harbor(ctx: Context) -> Iterator[Hit]:
                 continue
             yield (path, f"'{found.group()}' is a forward-looking statement; add a "
                    "forward-looking legal block under `legal:`", None)  # fmt: skip
+            return
+    for b, block in enumerate(ctx.release.body):
+        if isinstance(block, Table) and block.purpose == "guidance":
+            yield (("body", b, "table"), "a guidance table is a forward-looking statement; "
+                   "add a forward-looking legal block under `legal:`", None)  # fmt: skip
             return
 
 
@@ -782,3 +787,4 @@ def market_close(ctx: Context) -> Iterator[Hit]:
 
 
 from prwriter.checks import editing as _editing  # noqa: E402, F401  (registers its rules)
+from prwriter.checks import tables as _tables  # noqa: E402, F401  (registers its rules)

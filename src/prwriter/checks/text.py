@@ -20,6 +20,7 @@ from prwriter.model import (
     Quote,
     Release,
     Strong,
+    Table,
     Text,
 )
 
@@ -48,6 +49,8 @@ def plain(children: list[Inline]) -> str:
 def block_text(block: Block) -> str:
     if isinstance(block, Paragraph | Heading | Quote):
         return plain(block.children)
+    if isinstance(block, Table):
+        return "\n".join([*filter(None, [block.caption]), *(row.label for row in block.rows)])
     assert isinstance(block, ListBlock)
     return "\n".join(plain(item) for item in block.items)
 
@@ -93,6 +96,8 @@ def body_blocks(release: Release, *, quotes: bool = False) -> Iterator[tuple[Loc
             elif narrative:
                 yield ("body", i), narrative
             continue
+        if isinstance(block, Table):
+            continue  # labels and amounts, not prose
         text = block_text(block)
         yield ("body", i), text if quotes else unquoted(text)
 

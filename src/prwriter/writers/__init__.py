@@ -39,7 +39,12 @@ WRITERS: dict[str, str] = {
     "docx": "prwriter.writers.docx",
     "md": "prwriter.writers.markdown",
     "json": "prwriter.writers.ninjs",
+    "edgar": "prwriter.writers.edgar",
 }
+# A format whose file is not named `{stem}.{format}`: its extension, and what its stem gets
+# (an EDGAR file name holds one period, and the exhibit is named for its number).
+EXTENSIONS: dict[str, str] = {"edgar": "htm"}
+STEM_SUFFIXES: dict[str, str] = {"edgar": "-ex99-1"}
 
 
 def get_writer(fmt: str) -> Writer:

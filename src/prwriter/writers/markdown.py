@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from prwriter.formatting import Facts
+from prwriter.formatting import Facts, column_headings, row_cells
 from prwriter.model import (
     Block,
     CompanyMention,
@@ -25,6 +25,7 @@ from prwriter.model import (
     Quote,
     Release,
     Strong,
+    Table,
     Text,
     Tickers,
 )
@@ -189,7 +190,34 @@ class _MarkdownWriter:
             return heading(level, self.inline(block.children).replace(HARD_BREAK, " "))
         if isinstance(block, ListBlock):
             return self.list_block(block)
+        if isinstance(block, Table):
+            return self.table(block)
         return self.quote(block)
+
+    def table(self, table: Table) -> str:
+        """A pipe table: spanning headings joined into each column's, totals in bold,
+        indents as no-break spaces; caption, units and footnotes as paragraphs."""
+
+        def cell(text: str) -> str:
+            return escape(text).replace("|", "\\|")
+
+        stub = cell(table.stub or "")
+        headings = [cell(h) for h in column_headings(table)]
+        lines = [
+            "| " + " | ".join([stub, *headings]) + " |",
+            "| :-- | " + " | ".join("--:" for _ in headings) + " |",
+        ]
+        for row in table.rows:
+            label = cell(row.label)
+            if row.kind in ("subtotal", "total", "heading"):
+                label = f"**{label}**"
+            label = "\u00a0" * (2 * row.indent) + label  # outside the bold, or it is no bold
+            amounts = [cell(a) for a in row_cells(table, row)] or [""] * len(headings)
+            lines.append("| " + " | ".join([label, *amounts]) + " |")
+        before = [f"**{guard_line(escape(table.caption))}**"] if table.caption else []
+        before += [f"*{guard_line(escape(table.units))}*"] if table.units else []
+        after = [guard_line(escape(note)) for note in table.footnotes]
+        return "\n\n".join([*before, "\n".join(lines), *after])
 
     def list_block(self, block: ListBlock) -> str:
         markers = (".", ")") if block.ordered else ("-", "*")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from prwriter.addresses import release_slug, release_uri
-from prwriter.formatting import Facts
+from prwriter.formatting import Facts, header_rows, row_cells
 from prwriter.model import (
     Block,
     CompanyMention,
@@ -29,6 +29,7 @@ from prwriter.model import (
     Quote,
     Release,
     Strong,
+    Table,
     Text,
     Tickers,
 )
@@ -222,6 +223,8 @@ class _Body:
             if block.ordered:
                 return Markup('<ol start="{}">{}</ol>').format(block.start, items)
             return Markup("<ul>{}</ul>").format(items)
+        if isinstance(block, Table):
+            return html_table(block)
         return self.quote(block)
 
     def quote(self, quote: Quote) -> Markup:
@@ -260,3 +263,33 @@ class _Body:
         if not url.lower().startswith(LINK_SCHEMES):
             return text
         return Markup('<a href="{}">{}</a>').format(url, text)
+
+
+def html_table(table: Table) -> Markup:
+    """A table as plain XHTML: caption, heading rows in <thead>, numbers right-aligned."""
+    head = Markup("").join(
+        Markup("<tr><th>{}</th>{}</tr>").format(
+            table.stub or "" if depth == len(table.header) - 1 else "",
+            Markup("").join(
+                Markup('<th colspan="{}">{}</th>').format(span, text) if span > 1
+                else Markup("<th>{}</th>").format(text)
+                for text, span in row
+            ),
+        )
+        for depth, row in enumerate(header_rows(table))
+    )  # fmt: skip
+    body = Markup("").join(
+        Markup('<tr class="{}"><td>{}</td>{}</tr>').format(
+            row.kind,
+            row.label,
+            Markup("").join(
+                Markup('<td align="right">{}</td>').format(text) for text in row_cells(table, row)
+            ),
+        )
+        for row in table.rows
+    )
+    caption = " ".join(x for x in (table.caption, table.units) if x)
+    notes = Markup("").join(Markup("<p>{}</p>").format(note) for note in table.footnotes)
+    return Markup("<table>{}<thead>{}</thead><tbody>{}</tbody></table>{}").format(
+        Markup("<caption>{}</caption>").format(caption) if caption else "", head, body, notes
+    )

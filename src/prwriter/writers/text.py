@@ -6,10 +6,13 @@ folding and wrapping) are applied here, in Python, so the template only arranges
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Callable
 from typing import Any
 
 from prwriter.draft import is_draft, mark_text
-from prwriter.formatting import Facts
+from prwriter.errors import InputError, Problem
+from prwriter.formatting import Facts, row_cells
 from prwriter.model import (
     Block,
     CompanyMention,
@@ -25,6 +28,7 @@ from prwriter.model import (
     Paragraph,
     Release,
     Strong,
+    Table,
     Text,
     Tickers,
 )
@@ -82,6 +86,7 @@ def write(release: Release, options: RenderOptions) -> str:
 
 class _TextWriter:
     def __init__(self, release: Release, wire: WireProfile, ascii_only: bool) -> None:
+        self.ascii_only = ascii_only
         self.release = release
         self.wire = wire
         self.facts = Facts(release, wire)
@@ -163,8 +168,26 @@ class _TextWriter:
                 marker = f"{n}. " if block.ordered else self.wire.bullet
                 items.append(marker + self.inline(item))
             return "\n".join(items)
+        if isinstance(block, Table):
+            return self.table(block)
         pieces = self.quotes.pieces(block)
         return "".join(self.text(p) if isinstance(p, str) else self.node(p) for p in pieces)
+
+    def table(self, table: Table) -> str:
+        """Aligned fixed-width columns within the profile's width, as plain-text earnings
+        releases carry their statements."""
+        fold = to_ascii if self.ascii_only else str
+        width = self.wire.wrap or ASCII_WRAP
+        lines = text_table(table, width, lambda t: fold(self.text(t)))
+        widest = max(len(line) for line in lines)
+        if widest > width:
+            # Wrapped, the columns would no longer line up: say so rather than mangle them.
+            index = next(i for i, b in enumerate(self.release.body) if b is table)
+            file = str(self.release.path or "<release>")
+            raise InputError([Problem(file, 0, 0, f"body[{index}].table",
+                f"this table needs {widest} characters a line and the wire profile allows "
+                f"{width}; give it fewer columns or shorter headings")])  # fmt: skip
+        return "\n".join(lines)
 
     # --- inline content ----------------------------------------------------------------
 
@@ -248,6 +271,99 @@ class _TextWriter:
 
     def contact_lines(self, contact: Contact) -> list[str]:
         return [self.text(line) for line in self.facts.contact_lines(contact)]
+
+
+GAP = 2  # spaces between columns
+INDENT = 2  # spaces per indent level of a row label
+LABEL_MIN = 16
+
+
+def text_table(table: Table, width: int, text: Callable[[str], str]) -> list[str]:
+    """`table` as lines no longer than `width`: labels on the left (wrapped if long), each
+    column right-aligned, a rule over subtotals and totals and a double rule under totals.
+    `text` prepares copy for the output (trademarks, ASCII folding)."""
+    columns = table.columns
+    nil = text("\u2014")
+    cells = [[nil if c == "\u2014" else c for c in row_cells(table, row)] for row in table.rows]
+    widths = [len(text(c.text)) for c in table.header[-1]]
+    for found in cells:
+        for j, amount in enumerate(found):
+            widths[j] = max(widths[j], len(amount))
+    # A positive amount leaves room for the parenthesis of a negative one below it.
+    closing = [any(row[j].endswith(")") for row in cells if row) for j in range(columns)]
+    widths = [w + (1 if closing[j] and not _all_closing(cells, j) else 0)
+              for j, w in enumerate(widths)]  # fmt: skip
+    for heading in table.header[:-1]:
+        start = 0
+        for over in heading:
+            spanned = range(start, start + over.span)
+            have = sum(widths[j] for j in spanned) + GAP * (over.span - 1)
+            extra = max(0, len(text(over.text)) - have)
+            for n, j in enumerate(spanned):  # shared out, the remainder to the first columns
+                widths[j] += extra // over.span + (1 if n < extra % over.span else 0)
+            start += over.span
+    numbers = sum(widths) + GAP * columns
+    label_width = max(LABEL_MIN, width - numbers)
+    label_width = min(label_width, max(
+        [len(text(table.stub or ""))]
+        + [len(text(r.label)) + INDENT * r.indent for r in table.rows]
+    ))  # fmt: skip
+    lines: list[str] = []
+    for given in (table.caption, table.units):
+        if given:
+            lines.extend(textwrap.wrap(text(given), width) or [""])
+    if lines:
+        lines.append("")
+    for depth, heading in enumerate(table.header):
+        last = depth == len(table.header) - 1
+        parts, start = [], 0
+        for over in heading:
+            room = sum(widths[start : start + over.span]) + GAP * (over.span - 1)
+            words = text(over.text)
+            if over.span > 1 and not last:
+                parts.append(words.center(room))
+            else:  # over the digits, clear of a negative's closing parenthesis
+                hang = 1 if closing[start] and len(words) < room else 0
+                parts.append(words.rjust(room - hang) + " " * hang)
+            start += over.span
+        stub = text(table.stub or "") if last else ""
+        lines.append(stub.ljust(label_width) + "".join(" " * GAP + p for p in parts))
+    lines.append("")
+    for row, amounts in zip(table.rows, cells, strict=True):
+        if row.kind in ("subtotal", "total"):
+            lines.append(_rule(label_width, widths, "-"))
+        label = " " * (INDENT * row.indent) + text(row.label)
+        wrapped = (
+            [label]
+            if len(label) <= label_width
+            else textwrap.wrap(
+                label, label_width, subsequent_indent=" " * (INDENT * row.indent + INDENT)
+            )
+        )
+        lines.extend(wrapped[:-1])
+        lines.append(wrapped[-1].ljust(label_width) + "".join(
+            " " * GAP + _align(cell, widths[j], closing[j]) for j, cell in enumerate(amounts)
+        ))  # fmt: skip
+        if row.kind == "total":
+            lines.append(_rule(label_width, widths, "="))
+    for note in table.footnotes:
+        lines.append("")
+        lines.extend(textwrap.wrap(text(note), width))
+    return [line.rstrip() for line in lines]
+
+
+def _all_closing(cells: list[list[str]], j: int) -> bool:
+    return all(row[j].endswith(")") for row in cells if row)
+
+
+def _align(cell: str, width: int, closing: bool) -> str:
+    if closing and not cell.endswith(")"):
+        return (cell + " ").rjust(width)
+    return cell.rjust(width)
+
+
+def _rule(label_width: int, widths: list[int], mark: str) -> str:
+    return " " * label_width + "".join(" " * GAP + mark * w for w in widths)
 
 
 def _bare(url: str) -> str:
