@@ -158,3 +158,39 @@ def test_a_tables_part_gathers_the_body_tables_before_about(make_project: Projec
     last_paragraph = max(i for i, b in enumerate(gathered) if isinstance(b, doc.Paragraph)
                          and b.role == "paragraph")  # fmt: skip
     assert last_paragraph < table < about
+
+
+def test_a_list_style_without_numbering_is_a_located_error(make_project: ProjectMaker) -> None:
+    """DOCX cannot number a list whose style has no numbering: an error, not plain lines."""
+    layout = SHIPPED_LAYOUT.replace("  numbered-list: List Number\n", "  numbered-list: Steps\n")
+    release = ACME_RELEASE.replace(
+        "body: Acme, Inc. today opened a plant in Dayton.",
+        "body: |\n  Acme, Inc. today opened a plant in Dayton.\n\n  3. third\n  4. fourth\n",
+    )
+    project = make_project({"r.yaml": release, "templates/layout.yaml": layout})
+    loaded = prwriter.load_release(project / "r.yaml")
+    assert '<ol start="3"' in str(prwriter.render(loaded, "html"))
+    with pytest.raises(prwriter.InputError) as info:
+        prwriter.render(loaded, "docx")
+    [problem] = info.value.problems
+    line = layout.splitlines().index("  numbered-list: Steps") + 1
+    assert (problem.line, problem.column, problem.field) == (line, 3, "styles.numbered-list")
+    assert "the list style 'Steps' has no numbering" in problem.message
+
+
+def test_docx_styles_for_every_heading_level_and_added_styles_base_on_normal(
+    make_project: ProjectMaker,
+) -> None:
+    layout = SHIPPED_LAYOUT.replace("  subheadline: Subtitle\n", "  subheadline: House Deck\n")
+    release = ACME_RELEASE.replace(
+        "body: Acme, Inc. today opened a plant in Dayton.",
+        "subheadlines: [A deck]\nbody: |\n  Acme, Inc. today opened a plant in Dayton.\n\n"
+        "  # Details\n\n  More.\n",
+    )
+    project = make_project({"r.yaml": release, "templates/layout.yaml": layout})
+    data = prwriter.render(prwriter.load_release(project / "r.yaml"), "docx")
+    document = docx.Document(io.BytesIO(data))
+    by_text = {p.text: p.style for p in document.paragraphs}
+    assert by_text["Details"].name == "Heading 1" and by_text["Details"].font.bold
+    assert by_text["A deck"].name == "House Deck"
+    assert by_text["A deck"].base_style.name == "Normal"

@@ -30,6 +30,9 @@ PARAGRAPH_ROLES: list[tuple[str, str, str, str]] = [
      '<w:b/><w:sz w:val="34"/>'),
     ("subheadline", "Normal", '<w:spacing w:after="200"/>', '<w:i/><w:sz w:val="24"/>'),
     ("paragraph", "Normal", "", ""),
+    ("heading-1", "Normal",
+     '<w:keepNext/><w:spacing w:before="280" w:after="100"/><w:outlineLvl w:val="0"/>',
+     '<w:b/><w:sz w:val="28"/>'),
     ("heading-2", "Normal",
      '<w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/>',
      '<w:b/><w:sz w:val="24"/>'),
@@ -100,16 +103,22 @@ def layout_styles() -> dict[str, str]:
 
 
 def paragraph_styles(names: dict[str, str]) -> list[tuple[str, str, str, str]]:
-    found = {names[role]: (names[role], *rest) for role, *rest in PARAGRAPH_ROLES}
+    """One style per name; roles sharing a name must share its look."""
+    found: dict[str, tuple[str, str, str, str]] = {}
+    for role, based_on, ppr, rpr in PARAGRAPH_ROLES:
+        name = names[role]
+        if name in found and found[name][1:] != (based_on, ppr, rpr):
+            raise SystemExit(f"roles named '{name}' in layout.yaml need one look; {role} differs")
+        found[name] = (name, based_on, ppr, rpr)
     return [*found.values(), FOOTER]
 
 
 # Word's own styles: stored under their internal (lower-case) names where Word has one, and
 # not marked as custom, so Word and LibreOffice treat them as the built-ins they are.
-BUILT_IN = {"Title", "Subtitle", "Body Text", "Heading 2", "Heading 3", "List Bullet",
-            "List Number", "Quote", "Caption", "Footer", "Hyperlink"}  # fmt: skip
-INTERNAL_NAMES = {"Caption": "caption", "Footer": "footer", "Heading 2": "heading 2",
-                  "Heading 3": "heading 3"}  # fmt: skip
+BUILT_IN = {"Title", "Subtitle", "Body Text", "Heading 1", "Heading 2", "Heading 3",
+            "List Bullet", "List Number", "Quote", "Caption", "Footer", "Hyperlink"}  # fmt: skip
+INTERNAL_NAMES = {"Caption": "caption", "Footer": "footer", "Heading 1": "heading 1",
+                  "Heading 2": "heading 2", "Heading 3": "heading 3"}  # fmt: skip
 
 
 def style_id(name: str) -> str:

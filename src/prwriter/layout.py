@@ -15,7 +15,7 @@ from typing import Any, overload
 from pydantic import Field
 
 import prwriter.document as doc
-from prwriter.errors import closest, quote_list
+from prwriter.errors import Problem, closest, display_path, quote_list
 from prwriter.formatting import Facts, header_rows, row_cells
 from prwriter.model import (
     Block,
@@ -64,6 +64,19 @@ class LayoutSettings(Input):
 
     order: list[str | FixedText] = Field(min_length=1, description=f"Parts: {', '.join(PARTS)}.")
     styles: dict[str, str]
+
+
+def layout_problem(project: Project, role: str, message: str) -> Problem:
+    """A problem with the style a role is given, at its line in the layout file that wins
+    (a writer that cannot represent a block says so there, never drops it)."""
+    import re
+
+    path = project.template_path(LAYOUT_FILE)
+    text = path.read_text(encoding="utf-8")
+    found = re.search(rf"^(\s+){re.escape(role)}\s*:", text, re.MULTILINE)
+    line = text.count("\n", 0, found.start()) + 1 if found else 1
+    column = len(found.group(1)) + 1 if found else 1
+    return Problem(display_path(path), line, column, f"styles.{role}", message)
 
 
 def layout_settings(project: Project) -> LayoutSettings:

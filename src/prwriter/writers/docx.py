@@ -18,13 +18,16 @@ from xml.sax.saxutils import escape as xml_escape
 
 import prwriter.document as doc
 from prwriter.draft import watermark_docx
-from prwriter.layout import build_document
+from prwriter.errors import InputError, display_path
+from prwriter.layout import build_document, layout_problem
 from prwriter.model import Release
 from prwriter.writers import RenderOptions
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.text.paragraph import Paragraph as WordParagraph
+
+    from prwriter.project import Project
 
 REFERENCE = "docx/reference.docx"
 TABLE_TWIPS = 9360
@@ -46,7 +49,7 @@ def write(release: Release, options: RenderOptions) -> bytes:
     tree = build_document(release, project)
     word = open_document(str(project.template_path(REFERENCE)))
     _clear_body(word)
-    _Walker(word).blocks(tree.blocks)
+    _Walker(word, project).blocks(tree.blocks)
     _number_pages(word, tree.metadata.page_label)
     _set_properties(word, tree.metadata)
     watermark_docx(word, release, options)
@@ -58,10 +61,11 @@ def write(release: Release, options: RenderOptions) -> bytes:
 class _Walker:
     """Appends the tree's blocks to a Word body, in order."""
 
-    def __init__(self, word: WordDocument) -> None:
+    def __init__(self, word: WordDocument, project: Project) -> None:
         from docx.text.paragraph import Paragraph
 
         self.word = word
+        self.project = project
         self.body = word.element.body
         # New paragraphs go before the section properties, the body's last child; keeping a
         # handle on it makes each append O(1) (python-docx searches the body every time).
@@ -168,11 +172,16 @@ class _Walker:
 
     def list(self, block: doc.ListBlock) -> None:
         """Ordered lists restart at their own start; each gets its own Word numbering."""
-        num_id = (
-            _restart_numbering(self.word, self.style(block.style), block.start)
-            if (block.ordered)
-            else None
-        )
+        style = self.style(block.style)
+        if not _has_numbering(style):
+            # Without numbering in its style, a list would come out as plain paragraphs.
+            reference = display_path(self.project.template_path(REFERENCE))
+            message = (
+                f"the list style '{block.style}' has no numbering in {reference}; give it "
+                "bullets or numbers there, or name a list style of the reference document"
+            )
+            raise InputError([layout_problem(self.project, block.role, message)])
+        num_id = _restart_numbering(self.word, style, block.start) if (block.ordered) else None
         for item in block.items:
             paragraph = self.paragraph(block.style)
             if num_id is not None:
@@ -277,10 +286,17 @@ class _Walker:
             styles = self.word.styles
             if name not in styles:
                 kind = WD_STYLE_TYPE.CHARACTER if character else WD_STYLE_TYPE.PARAGRAPH
-                styles.add_style(name, kind)
+                added = styles.add_style(name, kind)
+                if not character and "Normal" in styles:
+                    added.base_style = styles["Normal"]
             # Looking a style up by name walks every style; do it once per name.
             self.styles[key] = styles[name]
         return self.styles[key]
+
+
+def _has_numbering(style: Any) -> bool:
+    p_pr = style.element.pPr
+    return p_pr is not None and p_pr.numPr is not None and p_pr.numPr.numId is not None
 
 
 def _restart_numbering(word: WordDocument, style: Any, start: int) -> int | None:
