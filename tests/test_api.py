@@ -7,7 +7,7 @@ import ast
 import pytest
 
 import prwriter
-from conftest import REPO
+from conftest import ACME_RELEASE, REPO, ProjectMaker
 
 EXAMPLE = REPO / "examples" / "immunogen" / "release.yaml"
 
@@ -98,3 +98,15 @@ def test_cli_uses_only_the_public_api() -> None:
         and node.value.id == "prwriter"
     }
     assert used <= set(prwriter.__all__), used - set(prwriter.__all__)
+
+
+def test_check_uses_the_project_it_is_given(make_project: ProjectMaker) -> None:
+    """A Project passed to `check` configures the rules for files as for a Release."""
+    quiet = make_project({"prwriter.toml": "", "r.yaml": ACME_RELEASE})
+    rules = "".join(f"[check.rules.{r.id}]\nenabled = false\n\n" for r in prwriter.check_rules())
+    (quiet / "prwriter.toml").write_text(rules, encoding="utf-8")
+    [loud] = prwriter.check([quiet / "r.yaml"], project=prwriter.Project())
+    [silent] = prwriter.check([quiet / "r.yaml"])
+    assert loud.findings and not silent.findings
+    with pytest.raises(ValueError, match="overrides apply to release files"):
+        prwriter.check(prwriter.load_release(quiet / "r.yaml"), {"headline": "x"})

@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 import prwriter
-from conftest import ACME_RELEASE, ProjectMaker
+from conftest import ACME_RELEASE, REPO, ProjectMaker
+
+
+def _release() -> prwriter.Release:
+    return prwriter.load_release(REPO / "examples" / "immunogen" / "release.yaml")
 
 
 @pytest.mark.parametrize(
@@ -32,6 +36,7 @@ from conftest import ACME_RELEASE, ProjectMaker
         (lambda: prwriter.load_release(3), "path"),
         (lambda: prwriter.load_release("r.yaml", {"headline": 3}), "overrides['headline']"),
         (lambda: prwriter.render(None), "release"),
+        (lambda: prwriter.render(_release(), "txt", draft="no"), "draft"),
         (lambda: prwriter.render("r.yaml"), "release"),
         (lambda: prwriter.list_wires(3), "folder"),
         (lambda: prwriter.list_entries(None), "kind"),

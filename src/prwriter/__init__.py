@@ -187,6 +187,7 @@ def render(
     ascii: bool = False,
     pdf_variant: PdfVariant | None = None,
     project: Project | None = None,
+    draft: bool = False,
 ) -> str: ...
 @overload
 def render(
@@ -197,6 +198,7 @@ def render(
     ascii: bool = False,
     pdf_variant: PdfVariant | None = None,
     project: Project | None = None,
+    draft: bool = False,
 ) -> bytes: ...
 @overload
 def render(
@@ -207,6 +209,7 @@ def render(
     ascii: bool = False,
     pdf_variant: PdfVariant | None = None,
     project: Project | None = None,
+    draft: bool = False,
 ) -> str | bytes: ...
 def render(
     release: Release,
@@ -242,6 +245,7 @@ def render(
     _args.expect("ascii", ascii, bool, "a bool")
     _args.optional_str("pdf_variant", pdf_variant)
     _args.project_arg(project)
+    _args.expect("draft", draft, bool, "a bool")
     choose(fmt, tuple(WRITERS), "format")
     if pdf_variant is not None:
         choose(pdf_variant, PDF_VARIANTS, "PDF variant")
@@ -346,8 +350,12 @@ def check(
 
     _args.project_arg(project)
     if isinstance(releases, Release):
+        if overrides:
+            raise ValueError("overrides apply to release files; a Release is already loaded")
         return [check_release(releases, project)]
-    return run(_args.paths_arg("releases", releases), _args.mapping_arg("overrides", overrides))
+    return run(
+        _args.paths_arg("releases", releases), _args.mapping_arg("overrides", overrides), project
+    )
 
 
 def check_report(

@@ -426,9 +426,12 @@ def check_release(release: Release, project: Project | None = None) -> CheckResu
 
 
 def check(
-    paths: Iterable[str | Path], overrides: Mapping[str, str] | None = None
+    paths: Iterable[str | Path],
+    overrides: Mapping[str, str] | None = None,
+    project: Project | None = None,
 ) -> list[CheckResult]:
-    """Validate every release named by `paths` and run the checks its project enables."""
+    """Validate every release named by `paths` and run the checks its project enables
+    (`project`, when given, for every release)."""
     from prwriter.checks import run_checks
     from prwriter.checks.report import CheckResult
     from prwriter.loading import load_with_origins
@@ -436,9 +439,10 @@ def check(
     releases, problems = find_releases(paths)
     results = [CheckResult(Path(p.file), problems=(p,), unreadable=True) for p in problems]
     projects = Projects()
+    given = project
     for path in releases:
         try:
-            project = projects.of(path)
+            project = given or projects.of(path)
             release, origins = load_with_origins(path, overrides, project)
             findings = run_checks(release, origins, project)
             for tag in release.translations:  # a bilingual file: each language's copy too
