@@ -237,3 +237,25 @@ def test_a_misspelled_rule_gets_a_suggestion(make_project: ProjectMaker, monkeyp
     assert str(result.problems[0]).startswith(
         "prwriter.toml:2:1: check.rules: unknown rule HL01; did you mean 'HL001'? rules: "
     )
+
+
+def test_a_project_reads_each_library_file_once_across_release_folders(
+    make_project: ProjectMaker, monkeypatch
+) -> None:
+    from prwriter import library
+
+    project = make_project({"prwriter.toml": "", "a/r.yaml": ACME_RELEASE,
+                            "b/r.yaml": ACME_RELEASE,
+                            "boilerplates/companies/acme.yaml": "name: Acme, Inc.\n"})  # fmt: skip
+    reads: list[Path] = []
+    real = library.read_yaml
+
+    def counting(path: Path, *args, **kwargs):
+        reads.append(Path(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(library, "read_yaml", counting)
+    shared = Project(project)
+    for folder in ("a", "b"):
+        prwriter.load_release(project / folder / "r.yaml", project=shared)
+    assert reads.count((project / "boilerplates/companies/acme.yaml").resolve()) == 1

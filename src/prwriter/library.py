@@ -8,7 +8,7 @@ configuration folder's, and the library shipped with prwriter.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from prwriter.schema import LIBRARY_KINDS, Input
@@ -27,28 +27,49 @@ class Entry:
     source: YamlSource
 
 
-class Library:
-    """Ordered boilerplate folders, read lazily: each folder listed and each file read at
-    most once. A Library lives as long as its Project, one run; the next run (a --watch
-    change, a preview reload) builds a new Project and sees the files as they are then."""
+@dataclass
+class LibraryFiles:
+    """What the libraries of one project have read, shared by them all: every folder listed
+    and every file read at most once, however many release folders see it."""
 
-    def __init__(self, roots: Sequence[Path], allowed: Sequence[Path] = ()) -> None:
+    listings: dict[Path, list[Path]] = field(default_factory=dict)
+    entries: dict[Path, Entry] = field(default_factory=dict)
+
+    def listing(self, folder: Path) -> list[Path]:
+        if folder not in self.listings:
+            self.listings[folder] = (
+                sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES)
+                if folder.is_dir()
+                else []
+            )
+        return self.listings[folder]
+
+
+class Library:
+    """Ordered boilerplate folders, read lazily. A Library lives as long as its Project,
+    one run; the next run (a --watch change, a preview reload) builds a new Project and
+    sees the files as they are then."""
+
+    def __init__(
+        self,
+        roots: Sequence[Path],
+        allowed: Sequence[Path] = (),
+        files: LibraryFiles | None = None,
+    ) -> None:
         self.roots: tuple[Path, ...] = tuple(dict.fromkeys(r.resolve() for r in roots))
         # Where library files (and the logos they name) may really be: a symbolic link in a
         # boilerplates/ folder must not pull in a file from elsewhere.
         self.allowed: tuple[Path, ...] = tuple(r.resolve() for r in allowed) or self.roots
+        self.files = files if files is not None else LibraryFiles()
         self._index: dict[str, dict[str, Path]] = {}
-        self._entries: dict[Path, Entry] = {}
 
     def ids(self, kind: str) -> dict[str, Path]:
         """Every id of `kind` and the file that wins for it."""
         if kind not in self._index:
             found: dict[str, Path] = {}
-            for folder in (root / kind for root in self.roots):
-                if folder.is_dir():
-                    for path in sorted(folder.iterdir()):
-                        if path.suffix in SUFFIXES:
-                            found.setdefault(path.stem, path)
+            for root in self.roots:
+                for path in self.files.listing(root / kind):
+                    found.setdefault(path.stem, path)
             self._index[kind] = found
         return self._index[kind]
 
@@ -58,12 +79,14 @@ class Library:
         path = self.ids(kind).get(entry_id)
         if path is None:
             return None
-        if path not in self._entries:
-            from prwriter.paths import check_read
+        from prwriter.paths import check_read
+
+        # Each library checks where the file really is against its own folders.
+        check_read(path, self.allowed, "library file")
+        entries = self.files.entries
+        if path not in entries:
             from prwriter.validation import validate
 
-            check_read(path, self.allowed, "library file")
             source = read_yaml(path)
-            self._entries[path] = Entry(kind, entry_id, validate(LIBRARY_KINDS[kind], source),
-                                        source)  # fmt: skip
-        return self._entries[path]
+            entries[path] = Entry(kind, entry_id, validate(LIBRARY_KINDS[kind], source), source)
+        return entries[path]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from prwriter.errors import InputError, Problem, display_path
-from prwriter.library import Library
+from prwriter.library import Library, LibraryFiles
 from prwriter.paths import check_read
 from prwriter.resources import shipped
 from prwriter.settings import ProjectSettings, read_settings, settings_file
@@ -82,6 +82,7 @@ class Project:
         own = [self.root / "templates"] if self.root and (self.root / "templates").is_dir() else []
         self.template_dirs: tuple[Path, ...] = (*own, shipped("templates"))
         self._libraries: dict[Path, Library] = {}
+        self._library_files = LibraryFiles()
         self._wires: dict[str, WireProfile] = {}
         self._environments: dict[bool, SandboxedEnvironment] = {}
         self._memo: dict[Hashable, Any] = {}
@@ -131,8 +132,14 @@ class Project:
             )
             # Library files and logos may really be (after symbolic links) only there.
             allowed = (release_dir, self.folder, *roots[len(project) + 1 :])
-            self._libraries[release_dir] = Library(roots, allowed)
+            self._libraries[release_dir] = Library(roots, allowed, self._library_files)
         return self._libraries[release_dir]
+
+    def forget_library(self) -> None:
+        """Read the library files again from now on (after a tool of this process changed
+        them; a run that only reads them never needs this)."""
+        self._libraries.clear()
+        self._library_files = LibraryFiles()
 
     # --- wire profiles ------------------------------------------------------------------
 

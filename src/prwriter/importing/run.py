@@ -76,7 +76,7 @@ class StagingProject(Project):
 
     def library(self, release_dir: Path) -> Library:
         if self.stale:
-            self._libraries.clear()
+            self.forget_library()
             self.stale = False
         return super().library(release_dir)
 
