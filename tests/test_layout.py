@@ -118,6 +118,8 @@ def test_house_layout_changes_every_visual_format(make_project: ProjectMaker) ->
         ),
         (("  quote: Quote\n", "  quotes: Quote\n"), "unknown role 'quotes'; roles: 'quote'"),
         (("  quote: Quote\n", ""), "styles: no style for quote; give every role a style name"),
+        (("  - headline\n", "  - headline\n  - headline\n"), "'headline' is listed twice"),
+        (("  quote: Quote\n", "  quote: ' '\n"), "styles.quote: an empty style name"),
         (("  - {text", "  - {txt"), "layout.yaml:15:6: order[2].txt: unknown key"),
     ],
 )

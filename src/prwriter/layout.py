@@ -94,6 +94,17 @@ def layout_settings(project: Project) -> LayoutSettings:
             for i, part in enumerate(settings.order)
             if isinstance(part, str) and part not in PARTS
         ]  # fmt: skip
+        seen: set[str] = set()
+        for i, part in enumerate(settings.order):
+            if isinstance(part, str) and part in seen:
+                problems.append(source.problem(("order", i), f"'{part}' is listed twice; "
+                                               "list each part once"))  # fmt: skip
+            seen.add(part if isinstance(part, str) else "")
+        problems += [
+            source.problem(("styles", role), "an empty style name; name a style")
+            for role, name in settings.styles.items()
+            if not name.strip()
+        ]
         problems += [
             source.problem(("styles", role), f"unknown role '{role}'; roles: "
                            f"{quote_list(closest(role, sorted(ROLES)))}")
@@ -153,7 +164,8 @@ class _Builder:
         blocks: list[doc.Block] = []
         for part in self.settings.order:
             if isinstance(part, FixedText):
-                blocks.append(doc.Paragraph(part.style, part.style, (doc.Run(part.text),)))
+                text = (doc.Run(self.copy(part.text)),)
+                blocks.append(doc.Paragraph("fixed-text", part.style, text))
             else:
                 blocks.extend(self.part(part))
         return doc.Document(metadata, tuple(blocks))
