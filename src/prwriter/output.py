@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -135,15 +136,37 @@ def write_all(files: Mapping[Path, str | bytes]) -> None:
         if isinstance(error, OSError) and not isinstance(error, UnsafeTarget):
             raise WriteFailed(path, error) from error
         raise
-    for index, (temp, path) in enumerate(staged):
-        try:
-            temp.replace(path)
-        except BaseException as error:
-            for rest, _ in staged[index:]:
-                rest.unlink(missing_ok=True)
-            if isinstance(error, OSError):
-                raise WriteFailed(path, error) from error
-            raise
+    # The renames are quick; Ctrl-C or SIGTERM waits until they are done, so a signal can
+    # never leave half of a release's files new and half old.
+    with _signals_held():
+        for index, (temp, path) in enumerate(staged):
+            try:
+                temp.replace(path)
+            except BaseException as error:
+                for rest, _ in staged[index:]:
+                    rest.unlink(missing_ok=True)
+                if isinstance(error, OSError):
+                    raise WriteFailed(path, error) from error
+                raise
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back (main thread, POSIX) until the block ends."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
