@@ -536,6 +536,7 @@ def list_(
             "--folder",
             help="List what a release in this folder sees (its project and library).",
             file_okay=False,
+            exists=True,
             metavar="DIR",
         ),
     ] = Path(),
@@ -696,10 +697,14 @@ def new(
             metavar="ID",
         ),
     ] = None,
-    headline: Annotated[str | None, typer.Option("--headline", metavar="TEXT")] = None,
+    headline: Annotated[
+        str | None, typer.Option("--headline", help="The headline to start from.", metavar="TEXT")
+    ] = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="YYYY-MM-DD", show_default="today", metavar="YYYY-MM-DD"),
+        typer.Option(
+            "--date", help="The release date.", show_default="today", metavar="YYYY-MM-DD"
+        ),
     ] = None,
     city: Annotated[
         str | None, typer.Option("--city", show_default="New York", metavar="CITY")
