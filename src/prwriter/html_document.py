@@ -14,11 +14,10 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 import prwriter.document as doc
+from prwriter.images import SUFFIX_FORMATS
 from prwriter.project import Project
 
 LAYOUT = "html/release.html.j2"
-IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-               ".gif": "image/gif"}  # fmt: skip
 
 
 def render_html(
@@ -65,7 +64,7 @@ def data_uri(image: doc.Image) -> str:
 
 
 def _data_uri(path: Path) -> str:
-    kind = IMAGE_TYPES[path.suffix.lower()]
+    kind = f"image/{SUFFIX_FORMATS[path.suffix.lower()].lower()}"  # PNG -> image/png
     return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 

@@ -39,9 +39,9 @@ from prwriter.schema import Input
 from prwriter.style.languages import labels
 from prwriter.style.typography import space_before_marks
 from prwriter.validation import raise_problems
+from prwriter.wires import PRINT_WIRE
 
 LAYOUT_FILE = "layout.yaml"
-VISUAL_WIRE = "print"  # DOCX, PDF and HTML are the print copy
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 # How wide a picture may be on the page, by role.
 MAX_INCHES = {"logo": 2.0, "figure": 6.0}
@@ -143,7 +143,7 @@ class _Builder:
     def __init__(self, release: Release, project: Project) -> None:
         self.release = release
         self.settings = layout_settings(project)
-        self.wire = project.wire(VISUAL_WIRE, release.language)
+        self.wire = project.wire(PRINT_WIRE, release.language)
         self.facts = Facts(release, self.wire)
 
     def style(self, role: str) -> str:

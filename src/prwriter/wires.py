@@ -21,6 +21,8 @@ from prwriter.schema import Flag, Input
 from prwriter.style.typography import SpacingMode
 
 DEFAULT_WIRE = "businesswire"
+# The print copy's profile: HTML, PDF, DOCX, Markdown and ninjs all follow it.
+PRINT_WIRE = "print"
 
 # Placeholders each format string may use; anything else is refused when the profile loads.
 _PLACEHOLDERS: dict[str, set[str]] = {

@@ -83,7 +83,7 @@ def configured_rules(project: Project) -> dict[str, dict[str, Any]]:
     rules = project.settings.check.rules
     problems: list[Problem] = []
 
-    def fail(rule_id: str, key: str | None, message: str) -> None:
+    def fail(rule_id: str, message: str) -> None:
         file, line = rule_position(project.folder, rule_id)
         problems.append(Problem(file, line, 1, "check.rules", message))
 
@@ -92,24 +92,24 @@ def configured_rules(project: Project) -> dict[str, dict[str, Any]]:
         if registered is None:
             near = quote_list(closest(rule_id, list(known)))
             hint = did_you_mean(rule_id, known) or ";"
-            fail(rule_id, None, f"unknown rule {rule_id}{hint} rules: {near} (prwriter check "
+            fail(rule_id, f"unknown rule {rule_id}{hint} rules: {near} (prwriter check "
                  "--list-rules)")  # fmt: skip
             continue
         for key, value in config.items():
             if key == "enabled" and not isinstance(value, bool):
-                fail(rule_id, key, f"{rule_id}.enabled: write true or false")
+                fail(rule_id, f"{rule_id}.enabled: write true or false")
             elif key == "severity" and value not in SEVERITIES:
-                fail(rule_id, key, f"{rule_id}.severity: write error, warning or info")
+                fail(rule_id, f"{rule_id}.severity: write error, warning or info")
             elif key not in ("enabled", "severity"):
                 if key not in registered.params:
                     allowed = ", ".join(["enabled", "severity", *registered.params])
-                    fail(rule_id, key, f"{rule_id}: unknown setting {key}; allowed: {allowed}")
+                    fail(rule_id, f"{rule_id}: unknown setting {key}; allowed: {allowed}")
                     continue
                 default = registered.params[key]
                 if type(value) is not type(default) and not (
                     isinstance(default, int | float) and isinstance(value, int | float)
                 ):
-                    fail(rule_id, key, f"{rule_id}.{key}: expected "
+                    fail(rule_id, f"{rule_id}.{key}: expected "
                          f"{type(default).__name__}, got {value!r}")  # fmt: skip
     if problems:
         raise InputError(problems)

@@ -8,10 +8,10 @@ from prwriter.html_document import render_html
 from prwriter.jsonld import news_article_script
 from prwriter.layout import build_document
 from prwriter.model import Release
+from prwriter.wires import PRINT_WIRE
 from prwriter.writers import RenderOptions
 
 STYLESHEET = "html/release.css"
-VISUAL_WIRE = "print"  # the JSON-LD dateline is the print copy's
 
 
 # Release fields this writer leaves out on purpose (the writers' coverage test reads this).
@@ -26,6 +26,6 @@ def write(release: Release, options: RenderOptions) -> str:
     project = options.project
     document = build_document(release, project)
     css = project.template_source(STYLESHEET)
-    jsonld = news_article_script(release, project.wire(VISUAL_WIRE, release.language))
+    jsonld = news_article_script(release, project.wire(PRINT_WIRE, release.language))
     html = render_html(document, project, css=css, jsonld=jsonld)
     return mark_html(html) if is_draft(release, options) else html

@@ -31,10 +31,9 @@ from prwriter.model import (
 )
 from prwriter.quoting import QuoteWriter
 from prwriter.style.typography import space_before_marks
-from prwriter.wires import WireProfile
+from prwriter.wires import PRINT_WIRE, WireProfile
 from prwriter.writers import RenderOptions
 
-VISUAL_WIRE = "print"  # Markdown is a form of the print copy
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 HARD_BREAK = "\\\n"
 
@@ -59,7 +58,7 @@ _BLOCK_START = re.compile(r"^(#|[-+=>]|\d{1,9}(?=[.)]))")
 
 
 def write(release: Release, options: RenderOptions) -> str:
-    return _MarkdownWriter(release, options.project.wire(VISUAL_WIRE, release.language)).document()
+    return _MarkdownWriter(release, options.project.wire(PRINT_WIRE, release.language)).document()
 
 
 def escape(text: str) -> str:

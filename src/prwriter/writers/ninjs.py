@@ -34,12 +34,12 @@ from prwriter.model import (
     Tickers,
 )
 from prwriter.quoting import QuoteWriter
+from prwriter.wires import PRINT_WIRE
 from prwriter.writers import RenderOptions
 
 if TYPE_CHECKING:
     from prwriter.project import Project
 
-VISUAL_WIRE = "print"  # the body is the print copy
 NINJS_VERSION = "2.1"
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"
 LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -64,7 +64,7 @@ def write(release: Release, options: RenderOptions) -> str:
 def ninjs(release: Release, project: Project) -> dict[str, Any]:
     """The release as one ninjs 2.1 object (a dict ready for `json.dumps`)."""
     uri = release_uri(release, project.settings.uri_base)
-    facts = Facts(release, project.wire(VISUAL_WIRE, release.language))
+    facts = Facts(release, project.wire(PRINT_WIRE, release.language))
     issuer = release.companies[0]
     body = _Body(release, facts).xhtml()
     item: dict[str, Any] = {
