@@ -72,6 +72,7 @@ class _Walker:
         self.end = self.body.sectPr
         self.paragraph_class = Paragraph
         self.styles: dict[tuple[str, bool], Any] = {}
+        self.by_name: dict[str | None, Any] | None = None
         self.table_styles: dict[tuple[str, str], str] = {}
 
     # --- blocks --------------------------------------------------------------------------
@@ -283,14 +284,16 @@ class _Walker:
         if key not in self.styles:
             from docx.enum.style import WD_STYLE_TYPE
 
-            styles = self.word.styles
-            if name not in styles:
+            if self.by_name is None:
+                # Looking a style up by name walks every style: index them once.
+                self.by_name = {s.name: s for s in self.word.styles}
+            found = self.by_name.get(name)
+            if found is None:
                 kind = WD_STYLE_TYPE.CHARACTER if character else WD_STYLE_TYPE.PARAGRAPH
-                added = styles.add_style(name, kind)
-                if not character and "Normal" in styles:
-                    added.base_style = styles["Normal"]
-            # Looking a style up by name walks every style; do it once per name.
-            self.styles[key] = styles[name]
+                found = self.by_name[name] = self.word.styles.add_style(name, kind)
+                if not character and "Normal" in self.by_name:
+                    found.base_style = self.by_name["Normal"]
+            self.styles[key] = found
         return self.styles[key]
 
 
