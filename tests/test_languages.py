@@ -462,3 +462,13 @@ legal: [boreal-forward-looking]
     # English copy keeps the library's own words.
     english = prwriter.load_release(BOREAL)
     assert english.legal[0].heading == "Forward-Looking Statements"
+
+
+def test_language_tags_match_without_case(tmp_path: Path) -> None:
+    """BCP 47 tags are case-insensitive: fr-ca picks the file's fr-CA translation."""
+    release = REPO / "examples" / "boreal-bilingual" / "release.yaml"
+    assert prwriter.load_release(release, language="fr-ca").language == "fr-CA"
+    [outcome] = prwriter.generate(
+        [release], prwriter.BatchOptions(output_dir=tmp_path, language="FR-ca")
+    )
+    assert outcome.ok and [p.name for p in outcome.written] == ["release.fr-CA.txt"]

@@ -163,7 +163,8 @@ def _render(path: Path, options: BatchOptions, projects: Projects) -> _Rendered:
             for tag in release.translations
         ]
         if options.language is not None:
-            versions = [v for v in versions if v[1].language == options.language]
+            wanted = options.language.casefold()  # BCP 47 tags are case-insensitive
+            versions = [v for v in versions if v[1].language.casefold() == wanted]
             if not versions:
                 languages = ", ".join([release.language, *release.translations])
                 message = f"the release is in {languages}, not {options.language}"

@@ -126,6 +126,10 @@ def load_with_origins(
     settings = project.settings
     resolver = _Resolver(source, project.library(path.parent), project)
     translations: dict[str, TranslationInput] = fields.pop("translations", None) or {}
+    if language is not None:
+        # BCP 47 tags are case-insensitive: fr-ca is the file's fr-CA.
+        language = next((t for t in translations if t.casefold() == language.casefold()),
+                        language)  # fmt: skip
     if language is not None and language in translations:
         # The translation's words replace the original's; the facts stay shared.
         translation = translations[language]
