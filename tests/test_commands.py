@@ -13,7 +13,7 @@ import prwriter
 from conftest import ACME_RELEASE, REPO, ProjectMaker
 from prwriter.checks.report import rules_markdown
 from prwriter.cli import app
-from prwriter.schemas import SCHEMA_KINDS, schema_file_name, schema_text
+from prwriter.json_schemas import SCHEMA_KINDS, schema_file_name, schema_text
 
 
 def run(*args: str | Path, input: str | None = None):

@@ -19,7 +19,7 @@ LAYERS: list[set[str]] = [
     {"library", "settings", "wires", "templating", "template_limits", "project", "loading"},
     {"formatting", "quoting", "layout", "html_document", "addresses", "jsonld"},
     {"writers", "checks", "draft", "docx_watermark"},
-    {"batch", "scaffold", "schemas", "site", "arguments", "importing", "__init__", "watching",
+    {"batch", "scaffold", "json_schemas", "site", "arguments", "importing", "__init__", "watching",
      "redlines", "previewing"},
     {"cli", "__main__"},
 ]  # fmt: skip

@@ -386,7 +386,7 @@ def check_rules() -> list[Rule]:
 
 def json_schema(kind: SchemaKind = "release") -> dict[str, Any]:
     """The JSON Schema of a file kind (one of SCHEMA_KINDS), for editors and tools."""
-    from prwriter.schemas import json_schema as schema
+    from prwriter.json_schemas import json_schema as schema
 
     _args.expect("kind", kind, str, "a str")
     return schema(kind)

@@ -575,7 +575,7 @@ def schema(
     """Print the JSON Schema of a release file (or of a library file, wire profile or
     settings), for editors that complete and check YAML as you type."""
     if write is not None:
-        from prwriter.schemas import write_schemas
+        from prwriter.json_schemas import write_schemas
 
         try:
             written = write_schemas(write)
@@ -590,7 +590,7 @@ def schema(
             f"unknown schema '{kind}'; choose from {', '.join(prwriter.SCHEMA_KINDS)}",
             param_hint="KIND",
         )
-    from prwriter.schemas import schema_text
+    from prwriter.json_schemas import schema_text
 
     typer.echo(schema_text(kind), nl=False)
 

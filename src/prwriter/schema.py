@@ -51,7 +51,7 @@ _TEXT_SCHEMA = {
 }
 
 # Surrounding whitespace is never meaningful in a fact, and "   " is as empty as "".
-Text = Annotated[
+FactText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
     AfterValidator(_no_control_characters),
@@ -121,10 +121,10 @@ class DatelineInput(Input):
     """Where the news comes from: a `city` and, unless AP writes the city alone, a U.S.
     `state`, a Canadian `province` or a `country`."""
 
-    city: Text
-    state: Text | None = None
-    province: Text | None = None
-    country: Text | None = None
+    city: FactText
+    state: FactText | None = None
+    province: FactText | None = None
+    country: FactText | None = None
 
     @model_validator(mode="after")
     def _one_region(self) -> DatelineInput:
@@ -136,26 +136,26 @@ class DatelineInput(Input):
 class MediaInput(Input):
     """A photo or other asset that travels with the release."""
 
-    file: Text = Field(description="Path relative to the release file.")
-    caption: Text
-    credit: Text | None = None
-    alt: Text | None = Field(default=None, description="Text alternative for the image.")
+    file: FactText = Field(description="Path relative to the release file.")
+    caption: FactText
+    credit: FactText | None = None
+    alt: FactText | None = Field(default=None, description="Text alternative for the image.")
 
 
 class CompanyRefInput(Input):
     """A library company, with this release's choices for it."""
 
-    id: Text
-    name: Text | None = None
-    short_name: Text | None = None
-    url: Text | None = None
+    id: FactText
+    name: FactText | None = None
+    short_name: FactText | None = None
+    url: FactText | None = None
     link: Flag = Field(
         default=False, description="Link the company's first mention in the body to its URL."
     )
     ticker: Flag = Field(
         default=True, description="Put the listings, e.g. (Nasdaq: IMGN), after the first mention."
     )
-    mention: Text | None = Field(
+    mention: FactText | None = Field(
         default=None,
         description='How the first mention is written, e.g. "NETGEAR®, Inc."; the name '
         "stays in the About heading, source line and document properties.",
@@ -164,7 +164,7 @@ class CompanyRefInput(Input):
 
 
 CompanyRef = Annotated[
-    Annotated[Text, Tag("plain")] | Annotated[CompanyRefInput, Tag("mapping")],
+    Annotated[FactText, Tag("plain")] | Annotated[CompanyRefInput, Tag("mapping")],
     Discriminator(_str_or_mapping),
 ]
 
@@ -172,24 +172,24 @@ CompanyRef = Annotated[
 class PersonInput(Input):
     """A speaker written inline instead of taken from the library."""
 
-    name: Text
-    title: Text | None = None
-    last_name: Text | None = Field(
+    name: FactText
+    title: FactText | None = None
+    last_name: FactText | None = Field(
         default=None,
         description='For a second reference when it is not the last word: "de la Croix".',
     )
 
 
 Speaker = Annotated[
-    Annotated[Text, Tag("plain")] | Annotated[PersonInput, Tag("mapping")],
+    Annotated[FactText, Tag("plain")] | Annotated[PersonInput, Tag("mapping")],
     Discriminator(_str_or_mapping),
 ]
 
 
 class QuoteInput(Input):
     speaker: Speaker
-    text: Text = Field(description="The words alone; the wire profile adds quotation marks.")
-    verb: Text | None = Field(
+    text: FactText = Field(description="The words alone; the wire profile adds quotation marks.")
+    verb: FactText | None = Field(
         default=None,
         description="How the quote is attributed: said, added, ...; the language's own "
         "(said, a déclaré, sagte, dijo) when left out.",
@@ -199,13 +199,13 @@ class QuoteInput(Input):
         description="attribution-first, quote-first or quote-first-split (after the first "
         "sentence); the wire profile's quote_form if left out.",
     )
-    title: Text | None = Field(
+    title: FactText | None = Field(
         default=None, description="The speaker's title in this quote, instead of the library's."
     )
-    before: Text | None = Field(
+    before: FactText | None = Field(
         default=None, description="Narrative in the same paragraph, before the quote."
     )
-    after: Text | None = Field(
+    after: FactText | None = Field(
         default=None,
         description="Narrative in the same paragraph, after the quote; when the quote comes "
         "first it continues the attribution: 'said Roe, explaining ...'.",
@@ -229,12 +229,12 @@ CellInput = int | float | str | None
 class HeadingCellInput(Input):
     """A column heading that spans columns ("Three Months Ended March 31,")."""
 
-    text: Text
+    text: FactText
     span: int = Field(default=1, ge=1)
 
 
 HeadingCell = Annotated[
-    Annotated[Text, Tag("plain")] | Annotated[HeadingCellInput, Tag("mapping")],
+    Annotated[FactText, Tag("plain")] | Annotated[HeadingCellInput, Tag("mapping")],
     Discriminator(_str_or_mapping),
 ]
 
@@ -242,7 +242,7 @@ HeadingCell = Annotated[
 class RowInput(Input):
     """One table row: its label, indent, kind and one cell per column."""
 
-    label: Text
+    label: FactText
     values: list[CellInput] = Field(default=[], description="One cell per column.")
     kind: RowKind = "normal"
     indent: int = Field(default=0, ge=0, le=4)
@@ -272,23 +272,25 @@ Row = Annotated[
 class ReconcilesInput(Input):
     """What a reconciliation table reconciles: the non-GAAP measure and its GAAP one."""
 
-    measure: Text = Field(description='The non-GAAP measure, e.g. "Adjusted EBITDA".')
-    gaap: Text = Field(description='The most comparable GAAP measure, e.g. "Net income".')
+    measure: FactText = Field(description='The non-GAAP measure, e.g. "Adjusted EBITDA".')
+    gaap: FactText = Field(description='The most comparable GAAP measure, e.g. "Net income".')
 
 
 class TableInput(Input):
     """A financial table placed in the body."""
 
-    caption: Text | None = None
-    units: Text | None = Field(default=None, description='"(in thousands, except per share)".')
-    currency: Text | None = Field(default=None, description='Sign on first and total rows: "$".')
+    caption: FactText | None = None
+    units: FactText | None = Field(default=None, description='"(in thousands, except per share)".')
+    currency: FactText | None = Field(
+        default=None, description='Sign on first and total rows: "$".'
+    )
     header: Annotated[
         list[Annotated[list[HeadingCell], one_or_many(HeadingCell), Field(min_length=1)]],
         Field(min_length=1, description="Heading rows; the last one names every column."),
     ]
-    stub: Text | None = Field(default=None, description="Heading over the row labels.")
+    stub: FactText | None = Field(default=None, description="Heading over the row labels.")
     rows: Annotated[list[Row], Field(min_length=1)]
-    footnotes: Annotated[list[Text], one_or_many(Text)] = []
+    footnotes: Annotated[list[FactText], one_or_many(FactText)] = []
     places: int | None = Field(default=None, ge=0, le=6, description="Decimals shown.")
     purpose: TablePurpose = "statement"
     reconciles: ReconcilesInput | None = None
@@ -318,7 +320,7 @@ def _body_part(value: Any) -> str:
 
 
 BodyPart = Annotated[
-    Annotated[Text, Tag("plain")]
+    Annotated[FactText, Tag("plain")]
     | Annotated[QuotePart, Tag("mapping")]
     | Annotated[TablePart, Tag("table")],
     Discriminator(_body_part),
@@ -328,40 +330,40 @@ BodyPart = Annotated[
 class LegalRefInput(Input):
     """A library legal block, with where this release places it."""
 
-    id: Text
+    id: FactText
     before_about: bool = Field(
         default=False, description="Place it before the About sections (a 'no offer' legend)."
     )
 
 
 LegalRef = Annotated[
-    Annotated[Text, Tag("plain")] | Annotated[LegalRefInput, Tag("mapping")],
+    Annotated[FactText, Tag("plain")] | Annotated[LegalRefInput, Tag("mapping")],
     Discriminator(_str_or_mapping),
 ]
 
 
 class ContactGroupInput(Input):
-    label: Text = Field(description='Heading of the group, e.g. "For Investors".')
-    translations: dict[str, Text] = Field(
+    label: FactText = Field(description='Heading of the group, e.g. "For Investors".')
+    translations: dict[str, FactText] = Field(
         default={},
         description="The label in the release's other languages, by tag: {fr-CA: Médias}.",
     )
-    contacts: Annotated[list[Text], one_or_many(Text), Field(min_length=1)]
+    contacts: Annotated[list[FactText], one_or_many(FactText), Field(min_length=1)]
 
 
 class EmbargoInput(Input):
     until: DateTime = Field(description="Local date and time, or an ISO instant with offset.")
-    timezone: Text | None = Field(default=None, description="IANA zone, e.g. America/New_York.")
+    timezone: FactText | None = Field(default=None, description="IANA zone, e.g. America/New_York.")
 
 
 class SilenceInput(Input):
     """One check turned off for this release, with the reason a reviewer will read."""
 
-    rule: Text = Field(description="Rule id, e.g. PR001 (prwriter check --list-rules).")
-    field: Text | None = Field(
+    rule: FactText = Field(description="Rule id, e.g. PR001 (prwriter check --list-rules).")
+    field: FactText | None = Field(
         default=None, description="Only here, e.g. body[2] or headline; everywhere if left out."
     )
-    reason: Text
+    reason: FactText
 
 
 _LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -371,17 +373,17 @@ class TranslationInput(Input):
     """A release's copy in another language: the facts (date, dateline, companies, contacts,
     legal blocks) are shared, the words are the translation's."""
 
-    headline: Text
-    subheadlines: Annotated[list[Text], one_or_many(Text)] = []
+    headline: FactText
+    subheadlines: Annotated[list[FactText], one_or_many(FactText)] = []
     body: Annotated[list[BodyPart], one_or_many(BodyPart), Field(min_length=1)]
-    source: Text | None = None
+    source: FactText | None = None
 
 
 class ReleaseInput(Input):
     """One release file."""
 
-    headline: Text
-    subheadlines: Annotated[list[Text], one_or_many(Text)] = []
+    headline: FactText
+    subheadlines: Annotated[list[FactText], one_or_many(FactText)] = []
     date: Date
     dateline: Annotated[
         list[DatelineInput],
@@ -394,8 +396,8 @@ class ReleaseInput(Input):
     legal: Annotated[list[LegalRef], one_or_many(LegalRef)] = Field(
         default=[], description="Legal block ids, or {id, before_about: true}."
     )
-    source: Text | None = None
-    wire: Text | None = None
+    source: FactText | None = None
+    wire: FactText | None = None
     embargo: EmbargoInput | None = None
     media: list[MediaInput] = []
     checks: list[SilenceInput] = Field(default=[], description="Checks silenced, with reasons.")
@@ -436,8 +438,8 @@ class ReleaseInput(Input):
 
 
 class ListingInput(Input):
-    exchange: Text
-    symbol: Text
+    exchange: FactText
+    symbol: FactText
 
     @field_validator("exchange")
     @classmethod
@@ -447,22 +449,22 @@ class ListingInput(Input):
 
 class AboutVersion(Input):
     since: Date = Field(description="First release date this text applies to.")
-    text: Text
+    text: FactText
 
 
 class CompanyFile(Input):
     """`companies/<id>.yaml`."""
 
-    name: Text = Field(description='Legal name as used in releases, e.g. "ImmunoGen, Inc."')
-    short_name: Text | None = None
-    url: Text | None = None
+    name: FactText = Field(description='Legal name as used in releases, e.g. "ImmunoGen, Inc."')
+    short_name: FactText | None = None
+    url: FactText | None = None
     listings: list[ListingInput] = []
-    logo: Text | None = None
-    mention: Text | None = Field(
+    logo: FactText | None = None
+    mention: FactText | None = Field(
         default=None,
         description='How the first mention in the body is written, e.g. "NETGEAR®, Inc.".',
     )
-    about_heading: Text | None = Field(
+    about_heading: FactText | None = Field(
         default=None,
         description='Default "About <name>" in the release\'s language ("À propos de <name>").',
     )
@@ -478,7 +480,7 @@ class CompanyFile(Input):
     )
     about: (
         Annotated[
-            Annotated[Text, Tag("plain")]
+            Annotated[FactText, Tag("plain")]
             | Annotated[list[AboutVersion], Tag("versions"), Field(min_length=1)],
             Discriminator(lambda v: "plain" if isinstance(v, str) else "versions"),
             Field(
@@ -494,20 +496,20 @@ class CompanyFile(Input):
 class CompanyTranslation(Input):
     """A company's words in another language."""
 
-    about: Text | None = None
-    about_heading: Text | None = None
-    mention: Text | None = None
+    about: FactText | None = None
+    about_heading: FactText | None = None
+    mention: FactText | None = None
 
 
 class PhoneInput(Input):
     """A phone number with its label, e.g. `{label: Mobile, number: 555-010-0199}`."""
 
-    number: Text
-    label: Text | None = None
+    number: FactText
+    label: FactText | None = None
 
 
 PhoneEntry = Annotated[
-    Annotated[Text, Tag("plain")] | Annotated[PhoneInput, Tag("mapping")],
+    Annotated[FactText, Tag("plain")] | Annotated[PhoneInput, Tag("mapping")],
     Discriminator(_str_or_mapping),
 ]
 
@@ -515,17 +517,17 @@ PhoneEntry = Annotated[
 class ContactFile(Input):
     """`contacts/<id>.yaml`: a person, a desk or a mailbox, or a contact written as text."""
 
-    organization: Text | None = None
-    name: Text | None = None
-    title: Text | None = None
-    phone: Text | None = Field(default=None, description="One number; `phones` for several.")
+    organization: FactText | None = None
+    name: FactText | None = None
+    title: FactText | None = None
+    phone: FactText | None = Field(default=None, description="One number; `phones` for several.")
     phones: Annotated[list[PhoneEntry], BeforeValidator(_as_list)] = Field(
         default=[], description="Numbers, each plain or {label, number}."
     )
-    email: Text | None = Field(default=None, description="One address; `emails` for several.")
-    emails: Annotated[list[Text], BeforeValidator(_as_list)] = []
-    web: Text | None = Field(default=None, description="A web address, e.g. www.acme.example.")
-    text: Text | None = Field(
+    email: FactText | None = Field(default=None, description="One address; `emails` for several.")
+    emails: Annotated[list[FactText], BeforeValidator(_as_list)] = []
+    web: FactText | None = Field(default=None, description="A web address, e.g. www.acme.example.")
+    text: FactText | None = Field(
         default=None,
         description="The contact written as free text (a sentence, or lines), used as is.",
     )
@@ -546,20 +548,20 @@ class ContactFile(Input):
 
 
 class PersonTranslation(Input):
-    title: Text | None = None
+    title: FactText | None = None
 
 
 class LegalTranslation(Input):
-    heading: Text | None = None
-    text: Text
+    heading: FactText | None = None
+    text: FactText
 
 
 class PersonFile(Input):
     """`people/<id>.yaml`."""
 
-    name: Text
-    title: Text | None = None
-    last_name: Text | None = Field(
+    name: FactText
+    title: FactText | None = None
+    last_name: FactText | None = Field(
         default=None,
         description='For a second reference when it is not the last word: "de la Croix".',
     )
@@ -572,8 +574,8 @@ class LegalFile(Input):
     """`legal/<id>.yaml`: a trademark legend, safe-harbor statement or other notice."""
 
     kind: LegalKind
-    heading: Text | None = None
-    text: Text
+    heading: FactText | None = None
+    text: FactText
     translations: dict[str, LegalTranslation] = Field(
         default={}, description="The heading and text in other languages: {fr: {text: ...}}."
     )
