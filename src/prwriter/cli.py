@@ -85,7 +85,7 @@ def _overrides(values: list[str]) -> dict[str, str]:
     return found
 
 
-@app.command()
+@app.command(short_help="Render releases to wire text, DOCX, PDF, HTML and more.")
 def generate(
     paths: Annotated[
         list[str],
@@ -451,7 +451,7 @@ def _watch(paths: list[str], run: _Run) -> None:
     raise typer.Exit(128 + received[0] if received else 0)
 
 
-@app.command()
+@app.command(short_help="Validate releases and run the release checks.")
 def check(
     paths: Annotated[
         list[str] | None,
@@ -520,7 +520,7 @@ def check(
     raise typer.Exit(exit_status(results, fail_on))  # type: ignore[arg-type]
 
 
-@app.command("list")
+@app.command("list", short_help="List wire profiles, templates or library entries.")
 def list_(
     kind: Annotated[
         str,
@@ -557,7 +557,7 @@ def list_(
         typer.echo(printable(f"{name:<{width}}  {path}"))
 
 
-@app.command()
+@app.command(short_help="Print the JSON Schema of a release or library file.")
 def schema(
     kind: Annotated[
         str, typer.Argument(help=f"Which file: {', '.join(prwriter.SCHEMA_KINDS)}.", metavar="KIND")
@@ -595,7 +595,7 @@ def schema(
     typer.echo(schema_text(kind), nl=False)
 
 
-@app.command()
+@app.command(short_help="Start a release project.")
 def init(
     folder: Annotated[
         Path, typer.Argument(help="Where to start the project.", metavar="FOLDER")
@@ -628,7 +628,7 @@ def init(
     )
 
 
-@app.command("import")
+@app.command("import", short_help="Turn existing releases into release files and a library.")
 def import_(
     sources: Annotated[
         list[Path],
@@ -678,7 +678,7 @@ def import_(
         )
 
 
-@app.command()
+@app.command(short_help="Write a commented release to fill in.")
 def new(
     path: Annotated[
         Path | None,
@@ -790,7 +790,7 @@ def _ask(question: str, default: str | None, problem: Any) -> str:
     return answer
 
 
-@app.command("diff")
+@app.command("diff", short_help="Redline two versions of a release, word by word.")
 def diff(
     paths: Annotated[
         list[Path],
@@ -860,7 +860,7 @@ def diff(
         typer.echo(result, nl=False)
 
 
-@app.command()
+@app.command(short_help="Build a static newsroom with an Atom feed.")
 def site(
     paths: Annotated[
         list[str],
@@ -933,7 +933,7 @@ def site(
         typer.echo(f"left out {path}: under embargo as of the build", err=True)
 
 
-@app.command("preview")
+@app.command("preview", short_help="Preview a release in the browser, live.")
 def preview(
     path: Annotated[
         Path, typer.Argument(help="The release file.", show_default=False, metavar="PATH")
@@ -973,13 +973,14 @@ def preview(
 
 templates_app = typer.Typer(
     help="Customise the layouts: copy the shipped templates into a project.",
+    short_help="Customise the layouts.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(templates_app, name="templates")
 
 
-@templates_app.command("export")
+@templates_app.command("export", short_help="Copy the shipped templates into a project.")
 def export(
     destination: Annotated[
         Path,
