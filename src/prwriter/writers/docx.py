@@ -53,9 +53,7 @@ def write(release: Release, options: RenderOptions) -> bytes:
     _number_pages(word, tree.metadata.page_label)
     _set_properties(word, tree.metadata)
     watermark_docx(word, release, options)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return _fixed_zip(buffer.getvalue(), release.date)
+    return _dated_package(word, release.date)
 
 
 class _Walker:
@@ -412,16 +410,39 @@ def _fit(text: str, limit: int = 255) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
-def _fixed_zip(data: bytes, date: dt.date) -> bytes:
-    """The same package with every entry dated at the release date, in a fixed order."""
-    # A zip entry's date runs from 1980 to 2107.
-    stamp = (min(max(date.year, 1980), 2107), date.month, date.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()
+def _dated_package(word: WordDocument, date: dt.date) -> bytes:
+    """The package as python-docx writes it, in its order, but every entry dated the
+    release date (python-docx dates them now), written once rather than rewritten."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = word.part.package
+    for part in package.parts:
+        part.before_marshal()
+    buffer = io.BytesIO()
+    writer: Any = _DatedZip(buffer, date)
+    # PackageWriter.write with our zip writer: its steps, in its order. (Private steps of
+    # python-docx: the reproducibility and LibreOffice tests would see them change.)
+    steps: Any = PackageWriter
+    steps._write_content_types_stream(writer, package.parts)
+    steps._write_pkg_rels(writer, package.rels)
+    steps._write_parts(writer, package.parts)
+    writer.close()
+    return buffer.getvalue()
+
+
+class _DatedZip:
+    """python-docx's zip writer, with fixed dates and permissions."""
+
+    def __init__(self, buffer: io.BytesIO, date: dt.date) -> None:
+        self.zip = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)
+        # A zip entry's date runs from 1980 to 2107.
+        self.stamp = (min(max(date.year, 1980), 2107), date.month, date.day, 0, 0, 0)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self.zip.close()
