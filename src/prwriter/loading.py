@@ -416,8 +416,8 @@ class _Resolver:
 
     def markdown(self, text: str, source: YamlSource, loc: Loc) -> list[Block]:
         try:
-            # A library text (an About, a legal block) is the same in every release of a
-            # batch: parse it once per project. The blocks are frozen; the list is copied.
+            # Parsed once per text and project run: a library text (an About, a legal block)
+            # recurs in every release of a batch. The blocks are frozen; the list is copied.
             return list(self.project.memo(("markdown", text), lambda: parse_blocks(text)))
         except MarkupError as exc:
             loc = source.known_prefix(loc)
