@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from prwriter.importing.docx import DocxCopy
 from prwriter.importing.quotes import FoundQuote
 from prwriter.importing.reading import problem, read_text
+from prwriter.importing.tables import tabular
 from prwriter.importing.wiretext import WireTextReader
 from prwriter.library import Library
 from prwriter.project import Project
@@ -284,9 +285,9 @@ class Importer:
             facts["source"] = draft.source
         return facts, notes
 
-    def _part(self, part: str | FoundQuote, default_form: str) -> Any:
-        if isinstance(part, str):
-            return part
+    def _part(self, part: str | FoundQuote | dict[str, Any], default_form: str) -> Any:
+        if not isinstance(part, FoundQuote):
+            return part  # Markdown, or a table's facts
         speaker, title = self.catalog.person(part.name, part.title)
         quote: dict[str, Any] = {"speaker": speaker}
         if title:
@@ -517,6 +518,9 @@ def _folded(text: str) -> bool:
     )
 
 
+_ITEM = re.compile(r"(?:[-*]|\d+\.) ")
+
+
 def unwrap(text: str, width: int) -> tuple[str, dict[int, int]]:
     """Lines a greedy wrap at `width` split, joined again: a line continues the one before
     when that one had no room for its first word. Also each joined line's first line."""
@@ -525,7 +529,9 @@ def unwrap(text: str, width: int) -> tuple[str, dict[int, int]]:
     last = ""  # the last physical line of the current logical one
     for number, line in enumerate(text.split("\n"), start=1):
         word = line.lstrip(" ").split(" ")[0]
-        if out and last.strip() and line.strip() and len(last) + 1 + len(word) > width:
+        # A table's lines stand as written; a list item starts its own line.
+        joins = not tabular(last) and not tabular(line) and not _ITEM.match(line)
+        if out and last.strip() and line.strip() and joins and len(last) + 1 + len(word) > width:
             out[-1] += " " + line.lstrip(" ")
         else:
             out.append(line)

@@ -22,6 +22,7 @@ from prwriter.importing.patterns import (
 from prwriter.importing.places import UNKNOWN_REGION, guess_place, read_places
 from prwriter.importing.quotes import QuoteReader
 from prwriter.importing.reading import Block, blocks
+from prwriter.importing.tables import FoundTable, wire_tables
 from prwriter.style.charset import to_ascii
 from prwriter.style.dates import DATE_STYLES
 from prwriter.style.tickers import canonical_exchange
@@ -91,6 +92,10 @@ class WireTextReader:
         self.dateline_prefix = ""
         # Markdown for paragraphs whose source had formatting (a Word file's runs), by line.
         self.markdown: dict[int, str] = {}
+        # Tables read from a Word or Markdown file, by the line of the block standing in.
+        self.tables: dict[int, dict[str, object]] = {}
+        self.folded = folded
+        self.raw: list[str] = []  # the copy's lines as written (tables are read from them)
         self.labels = {label: exchange for exchange, label in wire.exchange_labels.items()}
 
     def matches(self, text: str) -> bool:
@@ -101,6 +106,7 @@ class WireTextReader:
     def read(self, text: str, path: Path, date_hint: dt.date | None = None) -> Draft:
         draft = Draft(path=path, wire=self.name)
         self.date_hint = date_hint
+        self.raw = text.split("\n")
         found = [
             Block(tuple(unmark(line, self.marks) for line in b.lines), b.line) for b in blocks(text)
         ]
@@ -321,8 +327,21 @@ class WireTextReader:
 
     def _body(self, found: list[Block], draft: Draft) -> None:
         quotes = QuoteReader(self.wire)
+        tables = {t.start: t for t in self._tables(found)}
+        skip = 0
         for n, block in enumerate(found):
             text = block.text
+            table = tables.get(n)
+            if n < skip or (table and table.part):
+                if table and table.part:
+                    draft.body.append(table.part)
+                    skip = table.end
+                continue
+            if table and table.problem:
+                draft.note(*table.problem)
+            if block.line in self.tables:
+                draft.body.append(self.tables[block.line])
+                continue
             if n and _is_list(block, self.wire.bullet):
                 draft.body.append(self._list(block))
                 continue
@@ -354,6 +373,15 @@ class WireTextReader:
                     "a photo caption (the photo file is not in the copy); kept as a paragraph",
                 )
             draft.body.append(self._paragraph(text))
+
+    def _tables(self, found: list[Block]) -> list[FoundTable]:
+        """The fixed-width tables among the body's blocks, read from the lines as written."""
+
+        def raw(block: Block) -> list[str]:
+            at = block.line - 1
+            return [line.rstrip() for line in self.raw[at : at + len(block.lines)]]
+
+        return wire_tables(self.wire, self.marks, folded=self.folded).find(found, raw)
 
     def _text(self, block: Block) -> str:
         return self.markdown.get(block.line) or escape_markdown(block.text)
