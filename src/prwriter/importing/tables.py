@@ -130,7 +130,101 @@ def table_part(
     facts["rows"] = out
     if footnotes:
         facts["footnotes"] = list(footnotes)
+    facts.update(purpose(facts))
+    _mark_differences(facts)
     return facts
+
+
+def _mark_differences(facts: dict[str, Any]) -> None:
+    """`sums: false` on each subtotal or total that is not the sum of the rows above it
+    (gross profit, a difference), as the table check reads them, so the release checks."""
+    from pydantic import ValidationError
+
+    from prwriter.checks.tables import _mismatches
+    from prwriter.schema import TableInput
+    from prwriter.tables import resolve_table
+
+    rows = facts["rows"]
+    for _ in range(len(rows)):
+        try:
+            table, _problems = resolve_table(TableInput.model_validate(facts))
+        except ValidationError:
+            return
+        if table is None:
+            return
+        first = next(_mismatches(table, 1.0), None)
+        if first is None:
+            return
+        i = first[0]
+        row = rows[i]
+        if isinstance(row, list):
+            row = rows[i] = {"label": row[0], "values": row[1:]}
+        row["sums"] = False
+
+
+def purpose(facts: dict[str, Any]) -> dict[str, Any]:
+    """What the caption says the table is: a reconciliation runs from its first row (the
+    GAAP measure) to its last total (the non-GAAP one); an outlook is guidance."""
+    caption = facts.get("caption") or ""
+    rows = [
+        (r[0], "normal") if isinstance(r, list) else (r["label"], r.get("kind", "normal"))
+        for r in facts["rows"]
+    ]
+    if re.search(r"\breconcil", caption, re.IGNORECASE):
+        gaap = next((label for label, kind in rows if kind != "heading"), None)
+        totals = [label for label, kind in rows if kind in ("total", "subtotal")]
+        if gaap and totals and totals[-1] != gaap:
+            return {
+                "purpose": "reconciliation",
+                "reconciles": {"measure": totals[-1], "gaap": gaap},
+            }
+    if re.search(r"\b(?:outlook|guidance)\b", caption, re.IGNORECASE):
+        return {"purpose": "guidance"}
+    return {}
+
+
+def _mark_differences(facts: dict[str, Any]) -> None:
+    """`sums: false` on each subtotal or total that is not the sum of the rows above it
+    (gross profit, a difference), as the table check reads them, so the release checks."""
+    from pydantic import ValidationError
+
+    from prwriter.checks.tables import _mismatches
+    from prwriter.schema import TableInput
+    from prwriter.tables import resolve_table
+
+    rows = facts["rows"]
+    for _ in range(len(rows)):
+        try:
+            table, _problems = resolve_table(TableInput.model_validate(facts))
+        except ValidationError:
+            return
+        if table is None:
+            return
+        first = next(_mismatches(table, 1.0), None)
+        if first is None:
+            return
+        i = first[0]
+        row = rows[i]
+        if isinstance(row, list):
+            row = rows[i] = {"label": row[0], "values": row[1:]}
+        row["sums"] = False
+
+
+def _purpose(caption: str, rows: Sequence[Row], facts: list[Any]) -> dict[str, Any]:
+    """What the caption says the table is: a reconciliation runs from its first row (the
+    GAAP measure) to its last total (the non-GAAP one); an outlook is guidance."""
+    if re.search(r"\breconcil", caption, re.IGNORECASE):
+        kinds = [f.get("kind", "normal") if isinstance(f, dict) else "normal" for f in facts]
+        gaap = next((r.label for r in rows if r.cells is not None), None)
+        totals = [r.label for r, k in zip(rows, kinds, strict=True) if k in ("total", "subtotal")]
+        if gaap and totals and totals[-1] != gaap:
+            return {
+                "purpose": "reconciliation",
+                "reconciles": {"measure": totals[-1], "gaap": gaap},
+            }
+    if re.search(r"\b(?:outlook|guidance)\b", caption, re.IGNORECASE):
+        return {"purpose": "guidance"}
+    return {}
 
 
 def _row_facts(row: Row, columns: int, currency: str | None, first: bool) -> Any:
@@ -270,6 +364,7 @@ class WireTables:
                 notes.append(note)
                 end += 1
             part = {**titles, **part}
+            part.update(purpose(part))
             if notes:
                 part["footnotes"] = notes
             return FoundTable(r - 2 if captioned else r - 1, end, {"table": part})
