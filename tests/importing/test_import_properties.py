@@ -9,7 +9,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import prwriter
@@ -51,6 +51,52 @@ LIBRARY = {
 }
 
 
+AMOUNT = st.one_of(
+    st.integers(-999_999, 9_999_999),
+    st.decimals(-999, 9_999, places=2, allow_nan=False).map(lambda d: str(d)),
+    st.decimals(-99, 999, places=1, allow_nan=False).map(lambda d: f"{d}%"),
+    st.none(),
+)
+HEADING = st.one_of(st.sampled_from(["2026", "2025", "Q1 2026", "Change", "Low", "High"]), TITLE)
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> dict[str, object]:
+    """A financial table in the forms prwriter writes: spanning headings, indented and
+    long (wrapped) labels, subtotals and totals, nil, negatives, decimals, percentages."""
+    columns = draw(st.integers(1, 4))
+    header: list[list[object]] = [[draw(HEADING) for _ in range(columns)]]
+    if columns > 1 and draw(st.booleans()):
+        cut = draw(st.integers(1, columns))
+        over = [{"text": draw(TITLE), "span": cut}]
+        if cut < columns:
+            over.append({"text": draw(TITLE), "span": columns - cut})
+        header.insert(0, over)
+    rows: list[object] = []
+    for _ in range(draw(st.integers(1, 6))):
+        label = draw(st.lists(st.one_of(LOWER, CAPITAL), min_size=1, max_size=9).map(" ".join))
+        kind = draw(st.sampled_from(["normal", "normal", "subtotal", "total", "heading"]))
+        row: dict[str, object] = {"label": label.capitalize(), "kind": kind,
+                                  "indent": draw(st.integers(0, 2))}  # fmt: skip
+        if kind != "heading":
+            row["values"] = [draw(AMOUNT) for _ in range(columns)]
+        rows.append(row)
+    if all(r["kind"] == "heading" for r in rows):  # type: ignore[index]
+        rows.append({"label": "Total", "values": [1] * columns, "kind": "total"})
+    table: dict[str, object] = {"header": header, "rows": rows}
+    if draw(st.booleans()):
+        table["caption"] = draw(SENTENCE).rstrip(".") + " (Unaudited)"
+        table["units"] = "(in thousands)"
+    if draw(st.booleans()):
+        table["currency"] = "$"
+    if draw(st.booleans()):
+        rows.append({"label": "Margin (1)", "values": [draw(AMOUNT) for _ in range(columns)]})
+        table["footnotes"] = ["(1) " + draw(PARAGRAPH)]
+    if draw(st.booleans()):
+        table["stub"] = "(in thousands)"
+    return {"table": table}
+
+
 @st.composite
 def releases(draw: st.DrawFn) -> dict[str, object]:
     body: list[object] = ["Larkspur Foundry, Inc. " + draw(PARAGRAPH)]
@@ -64,6 +110,8 @@ def releases(draw: st.DrawFn) -> dict[str, object]:
         body.append({"quote": quote})
         if draw(st.booleans()):
             body.append(draw(PARAGRAPH))
+    if draw(st.booleans()):
+        body.insert(1, draw(tables()))
     if draw(st.booleans()):
         body.append("## " + " ".join(draw(st.lists(CAPITAL, min_size=2, max_size=4))))
         body.append("\n".join("- " + s for s in draw(st.lists(SENTENCE, min_size=2, max_size=3))))
@@ -94,7 +142,12 @@ def test_generated_releases_round_trip_through_import(facts: dict[str, object]) 
             path.write_text(json.dumps(data), encoding="utf-8")
         (source / "release.yaml").write_text(json.dumps(facts), encoding="utf-8")
         release = prwriter.load_release(source / "release.yaml")
-        text = prwriter.render(release, "txt")
+        try:
+            text = prwriter.render(release, "txt")
+        except prwriter.InputError as exc:
+            # A table wider than the profile's lines is refused, not written.
+            assume("characters a line" not in str(exc))
+            raise
         copy = root / "copy.txt"
         copy.write_text(text, encoding="utf-8")
         out = root / "imported"

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 GAP = 2  # spaces between a table's columns (writers/text.py)
 NILS = frozenset({"\u2014", "--", "\u2013", "-"})
 _CELL = re.compile(
-    r"(?P<open>\()?(?P<sign>[^\d\s()%.,\-\u2212]*)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)"
+    # The currency: a sign ($, €), letters and a sign (C$, US$) or a code (EUR, CHF).
+    r"(?P<open>\()?(?P<sign>(?:[A-Z]{0,3}[^\w\s()%.,\-\u2212])?|[A-Z]{3})(?P<digits>\d{1,3}(?:,\d{3})+|\d+)"
     r"(?:\.(?P<frac>\d+))?(?P<percent>%)?(?P<close>\))?"
 )
 _RULE = re.compile(r" *(?:-+(?: {2,}-+)*|=+(?: {2,}=+)*)")
@@ -332,7 +333,7 @@ class WireTables:
         found: list[FoundTable] = []
         n = 2
         while n < len(blocks):
-            if not _rows_like(raw(blocks[n])):
+            if not _rows_like(raw(blocks[n]), raw(blocks[n - 1])):
                 n += 1
                 continue
             table = self._read(blocks, n, raw)
@@ -395,10 +396,14 @@ class WireTables:
                 edges[j] = max(edges[j], piece.end())
         uppers = [_pieces(h) for h in heads[:-1]]
         expected = [*heads, "", *rows]
-        label_width = _label_width(rows, data)
+        # Where labels end (a label wraps there): at most where the first column starts, at
+        # least as far as the longest label line reaches; 0 reads no label as wrapped.
+        starts = [p.start() for h in heads for p in _PIECE.finditer(h) if p.start() > 0]
+        upper = min([_label_width(rows, data), *(s - GAP for s in starts)])
+        lower = max(x.indent + len(x.label) for x in lines)
         mismatch = TableError("written again, it is not the same", rows_at)
-        for wraps in (True, False):
-            parsed = _rows(lines, label_width if wraps else 0)
+        for label_width in dict.fromkeys((upper, lower, 0)):
+            parsed = _rows(lines, label_width)
             for spans in _span_choices(uppers, edges):
                 header = [[(t, s) for (t, _), s in zip(u, sp, strict=True)]
                           for u, sp in zip(uppers, spans, strict=True)]  # fmt: skip
@@ -507,8 +512,9 @@ def _pieces(line: str) -> list[tuple[str, int]]:
     return [(m.group(), m.end()) for m in _PIECE.finditer(line)]
 
 
-def _rows_like(lines: list[str]) -> bool:
-    """Lines that look like a table's rows: labels with amounts after them, or rules."""
+def _rows_like(lines: list[str], above: list[str]) -> bool:
+    """Lines that look like a table's rows (labels with amounts after them, rules) under
+    lines that look like its headings (over the columns, not from the left margin)."""
     amounts = rules = 0
     for line in lines:
         if _RULE.fullmatch(line):
@@ -517,7 +523,8 @@ def _rows_like(lines: list[str]) -> bool:
         pieces = list(_PIECE.finditer(line))
         if len(pieces) > 1 and pieces[0].start() <= 12 and read_cell(pieces[-1].group()):
             amounts += 1
-    return amounts >= 2 or (amounts >= 1 and rules >= 1)
+    heads = above[-1].startswith("  ") or "  " in above[-1].strip()
+    return amounts >= 2 or (amounts >= 1 and (rules >= 1 or heads))
 
 
 def _row_lines(rows: list[str], at: int) -> list[_Line]:
@@ -579,8 +586,6 @@ def _rows(lines: list[_Line], label_width: int) -> list[Row]:
             > label_width
         ):
             group.append(lines[k + len(group)])
-        if group[-1].cells is None:
-            group = [first]
         last = group[-1]
         if first.indent % 2:
             raise TableError(f"'{first.label}' is indented by an odd number of spaces", first.line)
