@@ -36,6 +36,8 @@ class DocxCopy:
     paragraph_of_line: dict[int, int] = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
     media: list[Figure] = field(default_factory=list)
+    # A table's part (or why it could not be read) by the text line standing in for it.
+    tables: dict[int, dict[str, Any] | str] = field(default_factory=dict)
 
 
 @dataclass

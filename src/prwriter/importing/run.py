@@ -173,7 +173,7 @@ class Importer:
             wire = self.project.wire(name)
             reader = WireTextReader(wire, name, loose=loose, folded=folded)
             if word is not None:
-                reader.markdown = word.markdown
+                reader.markdown, reader.tables = word.markdown, word.tables
             try:
                 draft = reader.read(folded_text if folded else text, path, self.date)
                 if folded:

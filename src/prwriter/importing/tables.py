@@ -466,13 +466,7 @@ class WireTables:
         return {key: value for key, value in titles.items() if value}
 
     def _footnote(self, lines: list[str], part: dict[str, Any]) -> str | None:
-        found = _MARKER.match(lines[0] + " ")
-        if not found:
-            return None
-        marker = found[1].strip("()[].")
-        headings = [c if isinstance(c, str) else c["text"] for r in part["header"] for c in r]
-        shown = [part.get("stub") or "", *_labels(part), *headings]
-        if not any(marker in text for text in shown):
+        if not footnote_of(lines[0], part):
             return None
         text = self._unwrapped(lines)
         return self.unmark(text) if text else None
@@ -657,3 +651,55 @@ def wire_tables(wire: WireProfile, marks: Mapping[str, str], *, folded: bool) ->
         return fold(space_before_marks(value, wire.space_before_marks))
 
     return WireTables(wire.wrap or ASCII_WRAP, text, lambda t: unmark(t, marks), folded)
+
+
+# --- Markdown and Word ---------------------------------------------------------------------
+
+
+@dataclass
+class CellRow:
+    """A table row as Markdown or Word holds it: the label's text, indent and boldness,
+    and the text of each amount cell (none on a heading row)."""
+
+    label: str
+    indent: int
+    cells: list[str]
+    bold: bool = False
+    line: int = 0
+
+
+def table_of_cells(
+    header: list[list[tuple[str, int]]],
+    rows: Sequence[CellRow],
+    *,
+    stub: str | None = None,
+    caption: str | None = None,
+    units: str | None = None,
+    footnotes: Sequence[str] = (),
+) -> dict[str, Any]:
+    """A `table:` part from a grid of cells; TableError when a cell is not an amount."""
+    read: list[Row] = []
+    for row in rows:
+        if not any(c.strip() for c in row.cells):  # a heading over the rows under it
+            read.append(Row(row.label, row.indent, None, line=row.line))
+            continue
+        cells = [read_cell(c) for c in row.cells]
+        if None in cells:
+            bad = row.cells[cells.index(None)]
+            raise TableError(f"'{bad}' in row '{row.label}' is not an amount", row.line)
+        found = [c for c in cells if c is not None]
+        read.append(Row(row.label, row.indent, found, bold=row.bold, line=row.line))
+    part = table_part(read, header, stub=stub, caption=caption, units=units, footnotes=footnotes)
+    return {"table": part}
+
+
+def footnote_of(text: str, part: dict[str, Any]) -> bool:
+    """Whether a paragraph under a table is its footnote: it starts with a marker the
+    table uses (`(1)` after a label)."""
+    found = _MARKER.match(text + " ")
+    if not found:
+        return False
+    marker = found[1].strip("()[].")
+    headings = [c if isinstance(c, str) else c["text"] for r in part["header"] for c in r]
+    shown = [part.get("stub") or "", part.get("caption") or "", *_labels(part), *headings]
+    return any(marker in text for text in shown)

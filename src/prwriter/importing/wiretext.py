@@ -35,7 +35,7 @@ _TRADEMARKS: dict[str, dict[str, str]] = {
 }
 _LEGAL = re.compile(
     r"trademark|forward-looking|safe harbor|cautionary|not an offer|offer to (?:sell|buy)"
-    r"|solicitation|disclaim|all rights reserved|registered mark",
+    r"|solicitation|disclaim|all rights reserved|registered mark|non-GAAP financial measure",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*[\u2022\u00b7\u25aa*\-] ")
@@ -92,8 +92,9 @@ class WireTextReader:
         self.dateline_prefix = ""
         # Markdown for paragraphs whose source had formatting (a Word file's runs), by line.
         self.markdown: dict[int, str] = {}
-        # Tables read from a Word or Markdown file, by the line of the block standing in.
-        self.tables: dict[int, dict[str, object]] = {}
+        # Tables read from a Word or Markdown file, by the line of the block standing in
+        # (or why one could not be read).
+        self.tables: dict[int, dict[str, object] | str] = {}
         self.folded = folded
         self.raw: list[str] = []  # the copy's lines as written (tables are read from them)
         self.labels = {label: exchange for exchange, label in wire.exchange_labels.items()}
@@ -339,8 +340,11 @@ class WireTextReader:
                 continue
             if table and table.problem:
                 draft.note(*table.problem)
-            if block.line in self.tables:
-                draft.body.append(self.tables[block.line])
+            kept = self.tables.get(block.line)
+            if isinstance(kept, str):  # a table that could not be read: its text stays
+                draft.note(block.line, kept)
+            elif kept is not None:
+                draft.body.append(kept)
                 continue
             if n and _is_list(block, self.wire.bullet):
                 draft.body.append(self._list(block))
@@ -523,7 +527,12 @@ def _legal_kind(text: str) -> str:
         return "forward-looking"
     if "trademark" in lower or "registered mark" in lower:
         return "trademark"
-    if "disclaim" in lower or "not an offer" in lower or "solicitation" in lower:
+    if (
+        "disclaim" in lower
+        or "not an offer" in lower
+        or "solicitation" in lower
+        or ("non-gaap financial measure" in lower)
+    ):
         return "disclaimer"
     return "notice"
 
