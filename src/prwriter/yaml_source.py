@@ -262,7 +262,7 @@ def _implicit_tag(value: str) -> str:
     table = _implicit_types()
     for tag, pattern in (*table.get(value[:1], ()), *table.get(None, ())):
         if pattern.match(value):
-            return tag
+            return str(tag)
     return _STR
 
 
