@@ -131,36 +131,7 @@ def table_part(
     facts["rows"] = out
     if footnotes:
         facts["footnotes"] = list(footnotes)
-    facts.update(purpose(facts))
-    _mark_differences(facts)
     return facts
-
-
-def _mark_differences(facts: dict[str, Any]) -> None:
-    """`sums: false` on each subtotal or total that is not the sum of the rows above it
-    (gross profit, a difference), as the table check reads them, so the release checks."""
-    from pydantic import ValidationError
-
-    from prwriter.checks.tables import _mismatches
-    from prwriter.schema import TableInput
-    from prwriter.tables import resolve_table
-
-    rows = facts["rows"]
-    for _ in range(len(rows)):
-        try:
-            table, _problems = resolve_table(TableInput.model_validate(facts))
-        except ValidationError:
-            return
-        if table is None:
-            return
-        first = next(_mismatches(table, 1.0), None)
-        if first is None:
-            return
-        i = first[0]
-        row = rows[i]
-        if isinstance(row, list):
-            row = rows[i] = {"label": row[0], "values": row[1:]}
-        row["sums"] = False
 
 
 def purpose(facts: dict[str, Any]) -> dict[str, Any]:
@@ -184,48 +155,34 @@ def purpose(facts: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def _mark_differences(facts: dict[str, Any]) -> None:
-    """`sums: false` on each subtotal or total that is not the sum of the rows above it
-    (gross profit, a difference), as the table check reads them, so the release checks."""
+def finish(facts: dict[str, Any]) -> dict[str, Any]:
+    """The table's facts, told what the table is (`purpose`) and which subtotals and
+    totals are not sums of the rows above them (`sums: false`: gross profit, a difference),
+    as the table check (FN007) reads them, so the release checks as its writer's did."""
     from pydantic import ValidationError
 
     from prwriter.checks.tables import _mismatches
     from prwriter.schema import TableInput
     from prwriter.tables import resolve_table
 
+    facts.update(purpose(facts))
+    try:
+        table, problems = resolve_table(TableInput.model_validate(facts))
+    except ValidationError as exc:
+        raise TableError(exc.errors()[0]["msg"]) from None
+    if table is None:
+        raise TableError(problems[0][1])
     rows = facts["rows"]
     for _ in range(len(rows)):
-        try:
-            table, _problems = resolve_table(TableInput.model_validate(facts))
-        except ValidationError:
-            return
-        if table is None:
-            return
         first = next(_mismatches(table, 1.0), None)
         if first is None:
-            return
+            break
         i = first[0]
-        row = rows[i]
-        if isinstance(row, list):
-            row = rows[i] = {"label": row[0], "values": row[1:]}
-        row["sums"] = False
-
-
-def _purpose(caption: str, rows: Sequence[Row], facts: list[Any]) -> dict[str, Any]:
-    """What the caption says the table is: a reconciliation runs from its first row (the
-    GAAP measure) to its last total (the non-GAAP one); an outlook is guidance."""
-    if re.search(r"\breconcil", caption, re.IGNORECASE):
-        kinds = [f.get("kind", "normal") if isinstance(f, dict) else "normal" for f in facts]
-        gaap = next((r.label for r in rows if r.cells is not None), None)
-        totals = [r.label for r, k in zip(rows, kinds, strict=True) if k in ("total", "subtotal")]
-        if gaap and totals and totals[-1] != gaap:
-            return {
-                "purpose": "reconciliation",
-                "reconciles": {"measure": totals[-1], "gaap": gaap},
-            }
-    if re.search(r"\b(?:outlook|guidance)\b", caption, re.IGNORECASE):
-        return {"purpose": "guidance"}
-    return {}
+        table.rows[i] = table.rows[i].model_copy(update={"sums": False})
+        if isinstance(rows[i], list):
+            rows[i] = {"label": rows[i][0], "values": rows[i][1:]}
+        rows[i]["sums"] = False
+    return facts
 
 
 def _row_facts(row: Row, columns: int, currency: str | None, first: bool) -> Any:
@@ -365,7 +322,11 @@ class WireTables:
                 notes.append(note)
                 end += 1
             part = {**titles, **part}
-            part.update(purpose(part))
+            try:
+                finish(part)
+            except TableError as exc:
+                failure = exc
+                continue
             if notes:
                 part["footnotes"] = notes
             return FoundTable(r - 2 if captioned else r - 1, end, {"table": part})
@@ -408,10 +369,9 @@ class WireTables:
                 header = [[(t, s) for (t, _), s in zip(u, sp, strict=True)]
                           for u, sp in zip(uppers, spans, strict=True)]  # fmt: skip
                 header.append([(t, 1) for t in last])
-                part = table_part(parsed, header, stub=stub)
-                again = self._render(part)
+                again = self._render(parsed, header, stub)
                 if again == expected:
-                    return part
+                    return table_part(parsed, header, stub=stub)
                 differs = next(
                     (k for k, (a, b) in enumerate(zip(again, expected, strict=False)) if a != b),
                     min(len(again), len(expected)),
@@ -424,19 +384,31 @@ class WireTables:
                 mismatch = TableError("written again, it is not the same", at)
         raise mismatch
 
-    def _render(self, part: dict[str, Any]) -> list[str]:
-        from pydantic import ValidationError
-
-        from prwriter.schema import TableInput
-        from prwriter.tables import resolve_table
+    def _render(
+        self, rows: list[Row], header: list[list[tuple[str, int]]], stub: str | None
+    ) -> list[str]:
+        """The rows and headings as the text writer sets them, each row's currency sign
+        where it was seen. Built without validation, as it runs for each reading tried;
+        `finish` validates the one taken, and the import checks the whole release."""
+        from prwriter.model import Amount, HeadingCell, Table, TableRow
         from prwriter.writers.text import text_table
 
-        try:
-            table, problems = resolve_table(TableInput.model_validate(part))
-        except ValidationError as exc:
-            raise TableError(exc.errors()[0]["msg"]) from None
-        if table is None:
-            raise TableError(problems[0][1])
+        built = []
+        for row in rows:
+            cells = [Amount.model_construct(value=c.value, places=c.places, percent=c.percent)
+                     for c in row.cells or ()]  # fmt: skip
+            kind = "heading" if row.cells is None else "normal"
+            if row.rule_above:
+                kind = "total" if row.rule_below else "subtotal"
+            built.append(TableRow.model_construct(
+                label=row.label, kind=kind, indent=row.indent, cells=cells,
+                currency=any(c.sign for c in row.cells or ()), places=None, sums=True,
+            ))  # fmt: skip
+        signs = {c.sign for r in rows for c in r.cells or () if c.sign}
+        table = Table.model_construct(
+            currency=next(iter(signs), None), stub=stub, rows=built,
+            header=[[HeadingCell.model_construct(text=t, span=n) for t, n in r] for r in header],
+        )  # fmt: skip
         return text_table(table, self.width, self.text)
 
     # --- caption, units and footnotes ------------------------------------------------------
@@ -690,7 +662,7 @@ def table_of_cells(
         found = [c for c in cells if c is not None]
         read.append(Row(row.label, row.indent, found, bold=row.bold, line=row.line))
     part = table_part(read, header, stub=stub, caption=caption, units=units, footnotes=footnotes)
-    return {"table": part}
+    return {"table": finish(part)}
 
 
 def footnote_of(text: str, part: dict[str, Any]) -> bool:
