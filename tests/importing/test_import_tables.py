@@ -88,6 +88,11 @@ def test_a_table_that_cannot_be_read_stays_as_text_and_is_reported(tmp_path: Pat
     for kept in ("Subscription", "$41,250", "Services", "6,310", "Weighted-average diluted"):
         assert kept in text
     assert len(_tables(tmp_path / "out" / "mangled.yaml")) == 5
+    # Kept as written, columns and rules in place: every line comes back.
+    [imported] = result.releases
+    assert imported.reproduced == imported.lines
+    again = render(load_release(tmp_path / "out" / "mangled.yaml"), "txt", wire=imported.wire)
+    assert again == source.read_text(encoding="utf-8")
 
 
 SMALL = {

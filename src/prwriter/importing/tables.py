@@ -455,6 +455,20 @@ class WireTables:
         return None
 
 
+def preformatted(lines: Sequence[str]) -> str:
+    """Lines kept as written, in Markdown that renders them so: each a line of its own,
+    the spaces that line up its columns kept (a line's indent behind a character
+    reference, or Markdown would take it away)."""
+    from prwriter.importing.patterns import escape_markdown
+
+    out = []
+    for line in lines:
+        text = line.lstrip(" ")
+        indent = len(line) - len(text)
+        out.append(("&#32;" + " " * (indent - 1) if indent else "") + escape_markdown(text))
+    return "\\\n".join(out)
+
+
 def _labels(part: dict[str, Any]) -> list[str]:
     return [row[0] if isinstance(row, list) else row["label"] for row in part["rows"]]
 

@@ -22,7 +22,7 @@ from prwriter.importing.patterns import (
 from prwriter.importing.places import UNKNOWN_REGION, guess_place, read_places
 from prwriter.importing.quotes import QuoteReader
 from prwriter.importing.reading import Block, blocks
-from prwriter.importing.tables import FoundTable, wire_tables
+from prwriter.importing.tables import FoundTable, preformatted, wire_tables
 from prwriter.style.charset import to_ascii
 from prwriter.style.dates import DATE_STYLES
 from prwriter.style.tickers import canonical_exchange
@@ -330,6 +330,7 @@ class WireTextReader:
         quotes = QuoteReader(self.wire)
         tables = {t.start: t for t in self._tables(found)}
         skip = 0
+        verbatim = range(0)  # the blocks of a table that could not be read
         for n, block in enumerate(found):
             text = block.text
             table = tables.get(n)
@@ -340,6 +341,10 @@ class WireTextReader:
                 continue
             if table and table.problem:
                 draft.note(*table.problem)
+                verbatim = range(table.start, table.end)
+            if n in verbatim:
+                draft.body.append(preformatted(block.lines))
+                continue
             kept = self.tables.get(block.line)
             if isinstance(kept, str):  # a table that could not be read: its text stays
                 draft.note(block.line, kept)
