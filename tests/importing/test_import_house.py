@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from prwriter import InputError, Project, import_releases, load_release, render
-from prwriter.importing.house import proposals, settle
+from prwriter.importing.house import OWN, proposals, settle
 
 GNW = """\
 Lark Freight Opens a Depot in Fort Wayne
@@ -93,7 +93,7 @@ def test_the_most_common_form_wins_and_the_others_are_reported(tmp_path: Path) -
     assert "date_style: ap-padded" in profile
     [differs] = [n for n in result.notes if "keeps" in n]
     assert differs.startswith(f"{tmp_path / 'release-1.txt'}: date_style: ")
-    assert "'ap-padded' (2 of 3 sources)" in differs
+    assert 'keeps "ap-padded" (2 of 3 sources); this copy uses the profile\'s own' in differs
 
 
 def test_copy_in_the_profile_s_own_form_writes_no_profile(tmp_path: Path) -> None:
@@ -103,12 +103,33 @@ def test_copy_in_the_profile_s_own_form_writes_no_profile(tmp_path: Path) -> Non
 
 
 def test_settle_breaks_a_tie_by_the_first_source() -> None:
-    a, b = Path("a.txt"), Path("b.txt")
-    settled, notes = settle([(a, "cnw", {}), (b, "cnw", {"date_style": "full"})])
+    a, b, c = Path("a.txt"), Path("b.txt"), Path("c.txt")
+    settled, notes = settle([(a, "cnw", {"date_style": OWN}), (b, "cnw", {"date_style": "full"})])
     assert settled == {}
     assert [n.split(":")[0] for n in notes] == ["b.txt"]
-    settled, _ = settle([(b, "cnw", {"date_style": "full"}), (a, "cnw", {})])
+    settled, _ = settle([(b, "cnw", {"date_style": "full"}), (a, "cnw", {"date_style": OWN})])
     assert settled == {"cnw": {"date_style": "full"}}
+    # A source whose copy does not show the form (no date) does not vote.
+    settled, notes = settle([(c, "cnw", {}), (b, "cnw", {"date_style": "full"})])
+    assert (settled, notes) == ({"cnw": {"date_style": "full"}}, [])
+
+
+def test_each_city_and_exchange_label_is_voted_on_alone() -> None:
+    a, b, c = Path("a.txt"), Path("b.txt"), Path("c.txt")
+    said = [
+        (a, "cnw", {"standalone_also:Vancouver": True, "exchange_labels:Nasdaq": "NASDAQ"}),
+        (b, "cnw", {"standalone_also:Calgary": True, "exchange_labels:Nasdaq": OWN}),
+        (c, "cnw", {"standalone_also:Vancouver": OWN, "exchange_labels:TSXV": "TSX-V"}),
+    ]
+    settled, notes = settle(said, {"cnw": Project().wire("cnw")})
+    # Vancouver: a tie, the first source wins; Calgary: one vote; Nasdaq: a tie.
+    assert settled == {
+        "cnw": {
+            "standalone_also": ["Vancouver", "Calgary"],
+            "exchange_labels": {"Nasdaq": "NASDAQ", "TSXV": "TSX-V"},
+        }
+    }
+    assert sorted(n.split(":")[0] for n in notes) == ["b.txt", "c.txt"]
 
 
 EXISTING = "# Our GlobeNewswire copy\nextends: globenewswire\ndescription: Ours\nwrap: 200\n"

@@ -12,7 +12,7 @@ import json
 import re
 import string
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +27,14 @@ from prwriter.wires import WireProfile
 
 # A list item: optional indent, one marker, one space.
 _BULLET = re.compile(r"^(\s*[\u2022\u00b7\u25aa\u2013*\-]) ")
-# A listing written without a space after the colon: (NYSE:ACME).
-_TIGHT_LISTING = re.compile(r"\((?P<exchange>[A-Za-z][\w .\-]*?):(?P<symbol>[A-Z0-9][\w.\-]*)\)")
+_ANY_LISTING = re.compile(r"\((?P<exchange>[A-Za-z][\w .\-]*?)(?P<colon>: ?)[A-Z0-9][\w.\-]*\)")
+_LISTINGS_IN_A_ROW = re.compile(r"\([A-Za-z][\w .\-]*?: ?[A-Z0-9][\w.\-]*\)(?P<gap> ?)\(")
 # A wire's name inside its tag, after `/` or `(`: /CNW/, (GLOBE NEWSWIRE).
 _TAG_NAME = re.compile(r"(?<=[/(])[A-Za-z][A-Za-z0-9.]*(?: [A-Za-z][A-Za-z0-9.]*)*")
 _PLACE = r"[^\n]+?"
 _DASH = "\\s*[-\u2013\u2014]+\\s*"
+# A source's vote for the value its wire's profile has already.
+OWN = "(the profile's own)"
 HEADER = (
     "# The forms this house's copy uses where the profile it extends writes others,\n"
     "# as prwriter import found them.\n"
@@ -84,25 +86,70 @@ def retagged(text: str, wire: WireProfile) -> bool:
     return any(pattern.match(b.text) for b in blocks(text)[1:])
 
 
-def proposals(text: str, wire: WireProfile, *, date_year: int | None = None) -> dict[str, Any]:
-    """The settings that would write this copy's forms where `wire` writes others."""
+def observed(text: str, wire: WireProfile, *, date_year: int | None = None) -> dict[str, Any]:
+    """Each form the copy shows, as the value of the setting that writes it (the
+    profile's own value when the profile writes it so already); a form the copy does not
+    show (no list, no listing, no contacts) is left out."""
     found: dict[str, Any] = {}
     lead = _lead(text, wire)
     if lead is not None:
         match, own = lead
-        if not own:
-            found["dateline"] = _template_of(match)
-        found |= _date_settings(match, wire, date_year)
-        alone = _cities_alone(match["place"], wire)
-        if alone:
-            found["standalone_also"] = [*wire.standalone_also, *alone]
-        found |= _ticker_settings(match.string[match.end() :], wire)
-    bullet = _bullet(text, wire)
-    if bullet:
-        found["bullet"] = bullet
-    if _unlabelled_contacts(text, wire):
-        found["contact_label"] = None
+        found["dateline"] = wire.dateline if own else _template_of(match)
+        found |= _date_forms(match, wire, date_year)
+        found |= _cities_alone(text, wire)
+        found |= _listing_forms(match.string[match.end() :], wire)
+    found |= _bullet(text, wire)
+    found |= _contact_label(text, wire)
     return found
+
+
+def proposals(text: str, wire: WireProfile, *, date_year: int | None = None) -> dict[str, Any]:
+    """The settings that would write this copy's forms where `wire` writes others."""
+    seen = observed(text, wire, date_year=date_year)
+    return {key: value for key, value in seen.items() if value != getattr(wire, key)}
+
+
+def votes(text: str, wire: WireProfile, *, date_year: int | None = None) -> dict[str, Any]:
+    """What the copy says about each setting: its value, or OWN for the profile's; an
+    exchange's label is a vote of its own (`exchange_labels:Nasdaq`)."""
+    seen = observed(text, wire, date_year=date_year)
+    out = {k: OWN if v == getattr(wire, k) else v for k, v in seen.items()}
+    if "standalone_also" in out:
+        del out["standalone_also"]
+        for city, alone in _canadian_cities(text, wire):
+            out[f"standalone_also:{city}"] = True if alone else OWN
+    if "exchange_labels" in out:
+        del out["exchange_labels"]
+        for exchange in _exchanges_seen(text, wire):
+            label = seen["exchange_labels"].get(exchange, exchange)
+            mine = wire.exchange_labels.get(exchange, exchange)
+            out[f"exchange_labels:{exchange}"] = OWN if label == mine else label
+    return out
+
+
+def _canadian_cities(text: str, wire: WireProfile) -> list[tuple[str, bool]]:
+    """The Canadian cities of the dateline that AP writes with their province, and
+    whether the copy writes each alone."""
+    lead = _lead(text, wire)
+    found = []
+    for part in lead[0]["place"].split(wire.city_separator) if lead else []:
+        city, _, region = part.strip().partition(", ")
+        if needs_region(city) and canadian_province(city) is not None:
+            found.append((" ".join(w.capitalize() for w in city.split()), not region))
+    return found
+
+
+def _exchanges_seen(text: str, wire: WireProfile) -> list[str]:
+    lead = _lead(text, wire)
+    if lead is None:
+        return []
+    found = []
+    for match in _ANY_LISTING.finditer(lead[0].string[lead[0].end() :].split("\n\n")[0]):
+        try:
+            found.append(canonical_exchange(match["exchange"]))
+        except ValueError:
+            continue
+    return list(dict.fromkeys(found))
 
 
 def readings(text: str, wire: WireProfile, *, date_year: int | None = None) -> list[dict[str, Any]]:
@@ -130,49 +177,61 @@ def _template_of(match: re.Match[str]) -> str:
     return "".join(out)
 
 
-def _date_settings(match: re.Match[str], wire: WireProfile, year: int | None) -> dict[str, Any]:
+def _date_forms(match: re.Match[str], wire: WireProfile, year: int | None) -> dict[str, Any]:
     written = match.groupdict().get("date")
     if not written:
         return {}
-    out: dict[str, Any] = {}
     has_year = bool(re.search(r", \d{4}$", written))
-    if not has_year and wire.dateline_year:
-        out["dateline_year"] = False
+    out: dict[str, Any] = {"dateline_year": has_year}
     year = None if has_year else (year or 2000)
-    if read_date(written, wire.date_style, year=year) is None:
-        style = next((s for s in DATE_STYLES if read_date(written, s, year=year)), None)
-        if style is not None:
-            out["date_style"] = style
+    styles = [wire.date_style, *DATE_STYLES]
+    style = next((s for s in styles if read_date(written, s, year=year)), None)
+    if style is not None:
+        out["date_style"] = style
     return out
 
 
-def _cities_alone(place: str, wire: WireProfile) -> list[str]:
-    """Canadian cities written alone where AP writes their province."""
-    found = []
-    for part in place.split(wire.city_separator):
-        city = part.strip()
-        if ", " in city or not needs_region(city) or canadian_province(city) is None:
-            continue
-        written = " ".join(w.capitalize() for w in city.split())
-        if written not in wire.standalone_also:
-            found.append(written)
-    return found
+def _cities_alone(text: str, wire: WireProfile) -> dict[str, Any]:
+    """Canadian cities written alone where AP writes their province, or with it."""
+    found = _canadian_cities(text, wire)
+    alone = [*wire.standalone_also, *(c for c, a in found if a and c not in wire.standalone_also)]
+    return {"standalone_also": alone} if found else {}
 
 
-def _ticker_settings(lead: str, wire: WireProfile) -> dict[str, Any]:
-    if "{exchange}: {symbol}" not in wire.ticker:
-        return {}
-    for match in _TIGHT_LISTING.finditer(lead.split("\n\n")[0]):
+def _listing_forms(lead: str, wire: WireProfile) -> dict[str, Any]:
+    """How listings are written: a space after the colon or none, the exchanges' labels,
+    the gap between listings in a row."""
+    out: dict[str, Any] = {}
+    lead = lead.split("\n\n")[0]
+    labels = dict(wire.exchange_labels)
+    seen: set[str] = set()
+    for match in _ANY_LISTING.finditer(lead):
+        written = match["exchange"]
         try:
-            canonical_exchange(match["exchange"])
+            exchange = canonical_exchange(written)
         except ValueError:
             continue
-        return {"ticker": wire.ticker.replace("{exchange}: {symbol}", "{exchange}:{symbol}")}
-    return {}
+        if "ticker" not in out:
+            tight = match["colon"] == ":"
+            spaced, close = "{exchange}: {symbol}", "{exchange}:{symbol}"
+            have, want = (spaced, close) if tight else (close, spaced)
+            out["ticker"] = wire.ticker.replace(have, want)
+        if exchange not in seen and labels.get(exchange, exchange) != written:
+            if written == exchange:
+                labels.pop(exchange)
+            else:
+                labels[exchange] = written
+        seen.add(exchange)
+    if "ticker" in out:
+        out["exchange_labels"] = labels
+    row = _LISTINGS_IN_A_ROW.search(lead)
+    if row:
+        out["ticker_separator"] = row["gap"]
+    return out
 
 
-def _bullet(text: str, wire: WireProfile) -> str | None:
-    """The marker of the copy's lists, when every list uses one the profile does not."""
+def _bullet(text: str, wire: WireProfile) -> dict[str, Any]:
+    """The marker of the copy's lists (the most common one)."""
     markers: Counter[str] = Counter()
     for block in blocks(text)[2:]:
         found = [_BULLET.match(line) for line in block.lines]
@@ -181,28 +240,34 @@ def _bullet(text: str, wire: WireProfile) -> str | None:
             assert first is not None
             markers[first[1] + " "] += 1
     if not markers:
-        return None
+        return {}
     marker = markers.most_common(1)[0][0]
-    return marker if marker != wire.bullet and marker.strip() != wire.bullet.strip() else None
+    # A marker the profile reads as its own (`-` for `- `) is its own.
+    return {"bullet": wire.bullet if marker.strip() == wire.bullet.strip() else marker}
 
 
-def _unlabelled_contacts(text: str, wire: WireProfile) -> bool:
-    """The contacts open with a contact line, not a group label."""
-    if wire.contact_label is None or wire.contacts_position != "end":
-        return False
-    label = re.compile("^" + template_regex(wire.contact_label, {"label": r"[^\n]+?"}) + "$")
+def _contact_label(text: str, wire: WireProfile) -> dict[str, Any]:
+    """Whether the contacts open with a group label or with a contact line."""
+    if wire.contacts_position != "end":
+        return {}
+    template = wire.contact_label or "{label}:"
+    label = re.compile("^" + template_regex(template, {"label": r"[^\n]+?"}) + "$")
     heading = wire.contacts_heading or ("CONTACT:" if wire.contacts_layout != "block" else None)
     if heading is None:
-        return False
+        return {}
     found = blocks(text)
+    first: str | None = None
     for n in range(len(found) - 1, 0, -1):
         lines = found[n].lines
         if wire.contacts_layout != "block" and lines[0].startswith(heading + " "):
             first = lines[0].removeprefix(heading + " ").strip()
-            return not label.match(first)
+            break
         if wire.contacts_layout == "block" and found[n].text == heading and n + 1 < len(found):
-            return not label.match(found[n + 1].lines[0])
-    return False
+            first = found[n + 1].lines[0]
+            break
+    if first is None:
+        return {}
+    return {"contact_label": wire.contact_label if label.match(first) else None}
 
 
 # --- the profile the sources share ----------------------------------------------------
@@ -214,37 +279,52 @@ def _key(value: Any) -> str:
 
 def settle(
     chosen: Sequence[tuple[Path, str, dict[str, Any]]],
+    profiles: Mapping[str, WireProfile] | None = None,
 ) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """Per wire, each setting's most common value over the sources read in it (a source
-    that did not need the setting counts for the profile as it is; a tie goes to the
-    first source given), and a note for each source whose copy the result does not write."""
+    """Per wire, each setting's most common value over the sources whose copy shows its
+    form (`votes`; a tie goes to the first source given), kept where it is not the
+    profile's own; and a note for each source whose copy the result does not write.
+    An exchange's label and a city standing alone are voted on one by one, and change
+    the lists the wire's profile (in `profiles`) has."""
     by_wire: dict[str, list[tuple[Path, dict[str, Any]]]] = {}
-    for path, wire, settings in chosen:
-        by_wire.setdefault(wire, []).append((path, settings))
+    for path, wire, said in chosen:
+        by_wire.setdefault(wire, []).append((path, said))
     settled: dict[str, dict[str, Any]] = {}
     notes: list[str] = []
     for wire, sources in by_wire.items():
-        keys = list(dict.fromkeys(k for _, settings in sources for k in settings))
+        keys = list(dict.fromkeys(k for _, said in sources for k in said))
         result: dict[str, Any] = {}
         for key in keys:
-            votes = Counter(_key(s[key]) if key in s else None for _, s in sources)
-            order = list(dict.fromkeys(_key(s[key]) if key in s else None for _, s in sources))
-            best = max(order, key=lambda v: (votes[v], -order.index(v)))
-            if best is not None:
+            voters = [(path, _key(said[key])) for path, said in sources if key in said]
+            count = Counter(value for _, value in voters)
+            order = list(dict.fromkeys(value for _, value in voters))
+            best = max(order, key=lambda v: (count[v], -order.index(v)))
+            if best != _key(OWN):
                 result[key] = json.loads(best)
-            for path, settings in sources:
-                mine = _key(settings[key]) if key in settings else None
-                if mine != best:
-                    kept = json.loads(best) if best is not None else "the profile's own"
-                    needed = json.loads(mine) if mine is not None else "the profile's own"
+            for path, value in voters:
+                if value != best:
                     notes.append(
                         f"{display_path(path)}: {key}: the house profile for {wire} keeps "
-                        f"{kept!r} ({votes[best]} of {len(sources)} sources); this copy "
-                        f"uses {needed!r}"
+                        f"{_shown(best)} ({count[best]} of {len(voters)} sources); this "
+                        f"copy uses {_shown(value)}"
                     )
+        profile = (profiles or {}).get(wire)
+        labels = {k.partition(":")[2]: result.pop(k) for k in list(result) if ":" in k and
+                  k.startswith("exchange_labels:")}  # fmt: skip
+        if labels:
+            result["exchange_labels"] = {**(profile.exchange_labels if profile else {}), **labels}
+        alone = [k.partition(":")[2] for k in list(result) if k.startswith("standalone_also:")]
+        for city in alone:
+            del result[f"standalone_also:{city}"]
+        if alone:
+            result["standalone_also"] = [*(profile.standalone_also if profile else []), *alone]
         if result:
             settled[wire] = result
     return settled, notes
+
+
+def _shown(value: str) -> str:
+    return "the profile's own" if value == _key(OWN) else value
 
 
 def profile_text(wire: str, settings: dict[str, Any], existing: str | None = None) -> str:

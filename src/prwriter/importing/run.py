@@ -119,6 +119,10 @@ class Importer:
         self.binaries: dict[Path, bytes] = {}
         self.staged: dict[Path, str] = {}
         self.library_changed = False
+        # Each text source's copy, and the house settings each wire's profile gets.
+        self.texts: dict[Path, str] = {}
+        self.votes: dict[Path, dict[str, Any]] = {}
+        self.settled: dict[str, dict[str, Any]] = {}
         # The folder's own library is what the imported releases are checked against.
         for kind, found in self.catalog.entries.items():
             for entry_id, data in found.items():
@@ -231,6 +235,14 @@ class Importer:
         self.releases[target] = best[3]
         self.result.releases.append(best[2])
         self.result.notes.extend(best[4])
+        if word is None:
+            from prwriter.importing.house import votes
+
+            self.texts[path] = text
+            read = folded_text if best[2].ascii else text
+            year = self.date.year if self.date else None
+            base = self.project.wire(best[2].wire)
+            self.votes[path] = votes(read, base, date_year=year)
 
     def _retagged(self, text: str) -> list[str]:
         from prwriter.importing.house import retagged
@@ -541,12 +553,10 @@ class Importer:
     def _house_profiles(self) -> dict[Path, bytes]:
         """The project's profiles for the forms the copy uses where its wire's profile
         writes others: `templates/wires/<wire>.yaml`, the settings most sources share."""
-        from prwriter.importing.house import describe, profile_text, settle
+        from prwriter.importing.house import describe, profile_text
 
-        chosen = [(r.source, r.wire, r.house) for r in self.result.releases]
-        settled, notes = settle(chosen)
         files: dict[Path, bytes] = {}
-        for wire, settings in settled.items():
+        for wire, settings in self.settled.items():
             target = self.out / "templates" / "wires" / f"{wire}.yaml"
             existing = target.read_text(encoding="utf-8") if target.is_file() else None
             files[target] = profile_text(wire, settings, existing).encode("utf-8")
@@ -554,8 +564,37 @@ class Importer:
                 f"{display_path(target)}: the house profile for {wire} writes the copy's "
                 f"forms: {'; '.join(describe(settings))}"
             )
-        self.result.notes.extend(notes)
         return files
+
+    def settle_house(self) -> None:
+        """Each wire's house settings, the ones most sources share; a source read with
+        others is measured again in the profile the project gets."""
+        from prwriter.importing.house import settle
+
+        chosen = [(r.source, r.wire, self.votes.get(r.source, {})) for r in self.result.releases]
+        profiles = {r.wire: self.project.wire(r.wire) for r in self.result.releases}
+        self.settled, notes = settle(chosen, profiles)
+        for n, imported in enumerate(self.result.releases):
+            own = self.settled.get(imported.wire, {})
+            if imported.house == own or imported.source not in self.texts:
+                continue
+            name = imported.wire
+            if own:
+                self.project.house[name] = _updated(self.project.wire(name), own)
+            facts = self.releases[imported.release]
+            text = self.texts[imported.source]
+            again, more = self._verify(
+                imported.source, imported.release, name, text, facts, folded=imported.ascii
+            )
+            self.project.house.pop(name, None)
+            shown = display_path(imported.source)
+            self.result.notes = [
+                x
+                for x in self.result.notes
+                if not (x.startswith(f"{shown}:") and ": not reproduced: " in x)
+            ] + more
+            self.result.releases[n] = dataclasses.replace(again, house=own)
+        self.result.notes.extend(notes)
 
 
 def _updated(profile: WireProfile, settings: dict[str, Any]) -> WireProfile:
@@ -732,6 +771,7 @@ def import_sources(
                 errors.extend(exc.problems)
         if errors:
             raise InputError(errors)
+        importer.settle_house()
         importer.out.mkdir(parents=True, exist_ok=True)
         importer.commit()
     finally:

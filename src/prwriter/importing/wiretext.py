@@ -423,6 +423,10 @@ class WireTextReader:
         for company in draft.companies:
             forms = (company.mention or company.name, company.name)
             company.mentioned = any(escape_markdown(form) in text for form in forms)
+        source = next((c for c in draft.companies if c.name == draft.source), None)
+        if source is not None and not any(c.mentioned for c in draft.companies):
+            # Named only on the source line (a government's release): the issuer still.
+            source.mentioned = True
 
     def _mark_listings(self, markdown: str, draft: Draft, seen: str) -> str:
         out, at = [], 0
