@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from prwriter import InputError, Project, import_releases, load_release, render
-from prwriter.importing.house import OWN, proposals, settle
+from prwriter.importing.house import CONTACT_LINES, OWN, proposals, settle
 
 GNW = """\
 Lark Freight Opens a Depot in Fort Wayne
@@ -58,6 +58,13 @@ def _gnw(day: str) -> str:
          "CONTACT: Ann Lee\n         416-555-0100\n", {"contact_label": None}),
         ("globenewswire", "H\n\nTORONTO, Nov. 18, 2019 (GLOBE NEWSWIRE) -- Lead.\n\n"
          "CONTACT: Media:\n         Ann Lee\n", {}),
+        ("globenewswire", "H\n\nTORONTO, Nov. 18, 2019 (GLOBE NEWSWIRE) -- Lead.\n\n"
+         "CONTACT: Ann Lee\n         President and CEO\n         416-555-0100\n"
+         "         ann@lee.example\n",
+         {"contact_label": None, "contact_lines": CONTACT_LINES[0]}),
+        ("cnw", "H\n\nTORONTO, Aug. 7, 2013 /CNW/ - Lead.\n\nSOURCE Acme Ltd.\n\n"
+         "For further information: Ann Lee, Acme Ltd., 416-555-0100\n",
+         {"contact_label": None, "contact_lines": CONTACT_LINES[1]}),
     ],
 )  # fmt: skip
 def test_each_form_proposes_its_setting(wire: str, copy: str, expected: dict[str, Any]) -> None:

@@ -247,7 +247,8 @@ def _bullet(text: str, wire: WireProfile) -> dict[str, Any]:
 
 
 def _contact_label(text: str, wire: WireProfile) -> dict[str, Any]:
-    """Whether the contacts open with a group label or with a contact line."""
+    """Whether the contacts open with a group label or with a contact line; without a
+    label, the line templates that read the first contact into fields."""
     if wire.contacts_position != "end":
         return {}
     template = wire.contact_label or "{label}:"
@@ -256,18 +257,47 @@ def _contact_label(text: str, wire: WireProfile) -> dict[str, Any]:
     if heading is None:
         return {}
     found = blocks(text)
-    first: str | None = None
+    lines: list[str] = []
     for n in range(len(found) - 1, 0, -1):
-        lines = found[n].lines
-        if wire.contacts_layout != "block" and lines[0].startswith(heading + " "):
-            first = lines[0].removeprefix(heading + " ").strip()
+        block = found[n].lines
+        if wire.contacts_layout != "block" and block[0].startswith(heading + " "):
+            lines = [block[0].removeprefix(heading + " "), *block[1:]]
             break
         if wire.contacts_layout == "block" and found[n].text == heading and n + 1 < len(found):
-            first = found[n + 1].lines[0]
+            lines = list(found[n + 1].lines)
             break
-    if first is None:
+    lines = [line.strip() for line in lines]
+    if not lines:
         return {}
-    return {"contact_label": wire.contact_label if label.match(first) else None}
+    if label.match(lines[0]):
+        return {"contact_label": wire.contact_label}
+    return {"contact_label": None, **_contact_lines(lines, wire)}
+
+
+# Contact line forms seen without a group label: one field a line (GlobeNewswire 2019,
+# issuer copy 2010), and CNW's one line (2008-2013).
+CONTACT_LINES = (
+    ["{organization}", "{name}", "{title}", "{phones}", "{emails}", "{web}"],
+    ["{name}, {organization}, {phones}"],
+)
+_COMPANY = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|Limited|Company|Co)\.?$")
+
+
+def _contact_lines(lines: list[str], wire: WireProfile) -> dict[str, Any]:
+    """Of the profile's contact lines and the forms seen, the first that reads the most
+    fields of the contact (and no company name as a title)."""
+    from prwriter.importing.contacts import ContactReader
+
+    def fields_read(templates: list[str]) -> int:
+        fields = ContactReader(wire.model_copy(update={"contact_lines": templates})).contact(lines)
+        if "text" in fields or _COMPANY.search(str(fields.get("title", ""))):
+            return 0
+        return len(fields)
+
+    options = [wire.contact_lines, *CONTACT_LINES]
+    scores = [fields_read(templates) for templates in options]
+    best = max(range(len(options)), key=lambda n: (scores[n], -n))
+    return {"contact_lines": options[best]} if scores[best] else {}
 
 
 # --- the profile the sources share ----------------------------------------------------
