@@ -43,6 +43,14 @@ def _gnw(day: str) -> str:
     [
         ("globenewswire", _gnw("07"), {"date_style": "ap-padded"}),
         ("globenewswire", _gnw("7"), {}),
+        ("globenewswire", "H\n\nNEW YORK, Apr 1, 2010 (GlobeNewswire via COMTEX News Network) -- "
+         "Lead.\n", {"dateline": "{place}, {date} (GlobeNewswire via COMTEX News Network) -- ",
+                     "date_style": "short"}),
+        ("accesswire", "H\n\nVANCOUVER, BC / ACCESSWIRE / March 24, 2020 / Beacon Inc. "
+         "(TSX.V:BRA)(OTCQB:BRAX) lead.\n", {"ticker_separator": "",
+                                            "exchange_labels": {"TSXV": "TSX.V"}}),
+        ("accesswire", "H\n\nVANCOUVER, BC / ACCESSWIRE / March 24, 2020 / Beacon Inc. "
+         "(TSXV:BRA) (the \"Company\") lead.\n", {}),
         ("cnw", "H\n\nVANCOUVER, Aug. 7, 2013 /CNW/ - Lead.\n", {"standalone_also": ["Vancouver"]}),
         ("cnw", "H\n\nTORONTO, Aug. 7, 2013 /CNW/ - Lead.\n", {}),
         ("cnw", "H\n\nTORONTO, Sept. 12 /CNW/ - Lead.\n", {"dateline_year": False}),

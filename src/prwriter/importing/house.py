@@ -28,7 +28,9 @@ from prwriter.wires import WireProfile
 # A list item: optional indent, one marker, one space.
 _BULLET = re.compile(r"^(\s*[\u2022\u00b7\u25aa\u2013*\-]) ")
 _ANY_LISTING = re.compile(r"\((?P<exchange>[A-Za-z][\w .\-]*?)(?P<colon>: ?)[A-Z0-9][\w.\-]*\)")
-_LISTINGS_IN_A_ROW = re.compile(r"\([A-Za-z][\w .\-]*?: ?[A-Z0-9][\w.\-]*\)(?P<gap> ?)\(")
+_LISTINGS_IN_A_ROW = re.compile(
+    r"\([A-Za-z][\w .\-]*?: ?[A-Z0-9][\w.\-]*\)(?P<gap> ?)(?=\([A-Za-z][\w .\-]*?: ?[A-Z0-9])"
+)
 # A wire's name inside its tag, after `/` or `(`: /CNW/, (GLOBE NEWSWIRE).
 _TAG_NAME = re.compile(r"(?<=[/(])[A-Za-z][A-Za-z0-9.]*(?: [A-Za-z][A-Za-z0-9.]*)*")
 _PLACE = r"[^\n]+?"
@@ -278,7 +280,7 @@ def _contact_label(text: str, wire: WireProfile) -> dict[str, Any]:
 # issuer copy 2010), and CNW's one line (2008-2013).
 CONTACT_LINES = (
     ["{organization}", "{name}", "{title}", "{phones}", "{emails}", "{web}"],
-    ["{name}, {organization}, {phones}"],
+    ["{name}, {organization}, {phones}, {emails}, {web}"],
 )
 _COMPANY = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|Limited|Company|Co)\.?$")
 
