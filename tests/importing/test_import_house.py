@@ -183,3 +183,49 @@ def test_a_house_profile_that_writes_the_forms_already_is_left_alone(tmp_path: P
     assert profile not in result.written
     assert profile.read_text(encoding="utf-8") == house
     assert [r.reproduced for r in result.releases] == [r.lines for r in result.releases]
+
+
+def test_the_issuer_is_the_lead_s_company_or_the_source_line_s(tmp_path: Path) -> None:
+    # Neither copy has a listing or an About section.
+    lead = tmp_path / "lead.txt"
+    lead.write_text(
+        "Orrin Supply Opens in Regina\n\nTORONTO, June 29, 2011 /CNW/ - Orrin Supply Inc., a "
+        "maker of tools, opened a store.\n\nThe store has 40 staff.\n",
+        encoding="utf-8",
+    )
+    source = tmp_path / "source.txt"
+    source.write_text(
+        "Ferry Rules Change\n\nTORONTO, June 29, 2011 /CNW/ - The government changed the "
+        "ferry rules.\n\nSOURCE Transport Office\n",
+        encoding="utf-8",
+    )
+    result = import_releases([lead, source], tmp_path / "out")
+    assert [load_release(tmp_path / "out" / f"{n}.yaml").companies[0].name
+            for n in ("lead", "source")] == ["Orrin Supply Inc.", "Transport Office"]  # fmt: skip
+    assert f"{lead}:3: Orrin Supply Inc.: a company named only in the lead" in result.notes
+    assert [r.reproduced for r in result.releases] == [r.lines for r in result.releases]
+
+
+def test_the_command_reports_the_house_profile_and_refuses_to_overwrite_it(
+    tmp_path: Path,
+) -> None:
+    from typer.testing import CliRunner
+
+    from prwriter.cli import app
+
+    source = tmp_path / "r.txt"
+    source.write_text(_gnw("07"), encoding="utf-8")
+    out = tmp_path / "project"
+    first = CliRunner().invoke(app, ["import", str(source), "--output-dir", str(out)])
+    assert first.exit_code == 0, first.stderr
+    profile = out / "templates" / "wires" / "globenewswire.yaml"
+    assert f"wrote {profile}" in first.stdout
+    assert "the house profile for globenewswire writes the copy's forms: date_style" in first.stderr
+    (out / "r.yaml").unlink()
+    profile.write_text("extends: globenewswire\n", encoding="utf-8")
+    again = CliRunner().invoke(app, ["import", str(source), "--output-dir", str(out)])
+    assert again.exit_code == 2
+    assert f"{profile}: exists; prwriter import never overwrites a file without --force" in (
+        again.stderr
+    )
+    assert profile.read_text(encoding="utf-8") == "extends: globenewswire\n"
