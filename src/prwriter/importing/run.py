@@ -180,9 +180,9 @@ class Importer:
         target = self.stage / f"{stem}.yaml"
         if target in self.releases:
             raise problem(path, f"another source is also imported as {stem}.yaml; rename one")
-        best: tuple[tuple[int, int], Catalog, ImportedRelease, dict[str, Any], list[str]] | None = (
-            None
-        )
+        best: (
+            tuple[tuple[int, int, int], Catalog, ImportedRelease, dict[str, Any], list[str]] | None
+        ) = None
         saved = self.catalog
         failed: InputError | None = None
         if not folded_text:
@@ -222,8 +222,9 @@ class Importer:
                 imported, more = self._verify(path, target, name, text, facts, folded=folded)
             self.project.house.pop(name, None)
             imported = dataclasses.replace(imported, house=settings)
-            # Ties go to the reading with fewer notes (a place read as a place).
-            score = (imported.reproduced, -len(notes) - len(more))
+            # Ties go to the reading with fewer notes (a place read as a place), then to
+            # the one with more of the forms the copy shows (a listing read as a listing).
+            score = (imported.reproduced, -len(notes) - len(more), len(settings))
             if best is None or score > best[0]:
                 best = (score, self.catalog, imported, facts, notes + more)
         if best is None:
