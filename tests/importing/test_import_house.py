@@ -229,3 +229,36 @@ def test_the_command_reports_the_house_profile_and_refuses_to_overwrite_it(
         again.stderr
     )
     assert profile.read_text(encoding="utf-8") == "extends: globenewswire\n"
+
+
+CNW = """\
+Ridge Transit Adds Night Buses
+
+{place}, Aug. 7, 2013 /CNW/ - Ridge Transit Ltd. (TSX: RGT) today added six night routes.
+
+SOURCE Ridge Transit Ltd.
+"""
+
+
+@pytest.mark.parametrize(
+    ("place", "written", "house"),
+    [
+        # Written alone, as the profile writes it: the profile stays as it is.
+        ("VANCOUVER", False, "extends: cnw\nstandalone_also: [Vancouver, Calgary]\n"),
+        # Written with its province: Vancouver leaves the list.
+        ("VANCOUVER, BC", True, "extends: cnw\nstandalone_also:\n- Calgary\n"),
+    ],
+)
+def test_a_city_the_house_profile_lists_is_kept_or_dropped_as_the_copy_writes_it(
+    place: str, written: bool, house: str, tmp_path: Path
+) -> None:
+    profile = tmp_path / "out" / "templates" / "wires" / "cnw.yaml"
+    profile.parent.mkdir(parents=True)
+    profile.write_text("extends: cnw\nstandalone_also: [Vancouver, Calgary]\n", encoding="utf-8")
+    source = tmp_path / "r.txt"
+    source.write_text(CNW.replace("{place}", place), encoding="utf-8")
+    result = import_releases([source], tmp_path / "out", force=True)
+    assert (profile in result.written) == written
+    assert profile.read_text(encoding="utf-8") == house
+    [imported] = result.releases
+    assert imported.reproduced == imported.lines

@@ -119,7 +119,8 @@ def votes(text: str, wire: WireProfile, *, date_year: int | None = None) -> dict
     if "standalone_also" in out:
         del out["standalone_also"]
         for city, alone in _canadian_cities(text, wire):
-            out[f"standalone_also:{city}"] = True if alone else OWN
+            listed = city in wire.standalone_also
+            out[f"standalone_also:{city}"] = OWN if alone == listed else alone
     if "exchange_labels" in out:
         del out["exchange_labels"]
         for exchange in _exchanges_seen(text, wire):
@@ -196,7 +197,9 @@ def _date_forms(match: re.Match[str], wire: WireProfile, year: int | None) -> di
 def _cities_alone(text: str, wire: WireProfile) -> dict[str, Any]:
     """Canadian cities written alone where AP writes their province, or with it."""
     found = _canadian_cities(text, wire)
-    alone = [*wire.standalone_also, *(c for c, a in found if a and c not in wire.standalone_also)]
+    with_region = {c for c, alone in found if not alone}
+    kept = [c for c in wire.standalone_also if c not in with_region]
+    alone = [*kept, *(c for c, a in found if a and c not in kept)]
     return {"standalone_also": alone} if found else {}
 
 
@@ -345,11 +348,14 @@ def settle(
                   k.startswith("exchange_labels:")}  # fmt: skip
         if labels:
             result["exchange_labels"] = {**(profile.exchange_labels if profile else {}), **labels}
-        alone = [k.partition(":")[2] for k in list(result) if k.startswith("standalone_also:")]
-        for city in alone:
-            del result[f"standalone_also:{city}"]
-        if alone:
-            result["standalone_also"] = [*(profile.standalone_also if profile else []), *alone]
+        cities = {k.partition(":")[2]: result.pop(k) for k in list(result) if
+                  k.startswith("standalone_also:")}  # fmt: skip
+        if cities:
+            listed = [
+                c for c in (profile.standalone_also if profile else []) if cities.get(c, True)
+            ]
+            result["standalone_also"] = [*listed, *(c for c, a in cities.items() if a and
+                                                     c not in listed)]  # fmt: skip
         if result:
             settled[wire] = result
     return settled, notes
