@@ -728,7 +728,22 @@ def _dumper() -> Any:
         _Literal,
         lambda r, text: r.represent_scalar("tag:yaml.org,2002:str", str(text), style="|"),
     )
+    # A table row's amounts on one line, as a writer types them: [Total revenue, 47560, 41400].
+    yaml.representer.add_representer(
+        list,
+        lambda r, items: r.represent_sequence(
+            "tag:yaml.org,2002:seq", items, flow_style=True if _amounts(items) else None
+        ),
+    )
     return yaml
+
+
+def _amounts(items: list[Any]) -> bool:
+    """A list of plain values with a number or a nil among them: a table row."""
+    scalars = all(isinstance(x, str | int | float) or x is None for x in items)
+    return scalars and any(
+        x is None or isinstance(x, int | float) or re.fullmatch(r"-?[\d.]+%", str(x)) for x in items
+    )
 
 
 def _literal(value: Any) -> Any:
