@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from prwriter.importing.reading import Block
 
 if TYPE_CHECKING:
+    from prwriter.model import Table
     from prwriter.wires import WireProfile
 
 GAP = 2  # spaces between a table's columns (writers/text.py)
@@ -155,10 +156,12 @@ def purpose(facts: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def finish(facts: dict[str, Any]) -> dict[str, Any]:
+def finish(facts: dict[str, Any], table: Table | None = None) -> dict[str, Any]:
     """The table's facts, told what the table is (`purpose`) and which subtotals and
     totals are not sums of the rows above them (`sums: false`: gross profit, a difference),
-    as the table check (FN007) reads them, so the release checks as its writer's did."""
+    as the table check (FN007) reads them, so the release checks as its writer's did.
+    `table` is the facts already resolved (and written again to compare); without it they
+    are validated here."""
     from pydantic import ValidationError
 
     from prwriter.checks.tables import _mismatches
@@ -166,12 +169,13 @@ def finish(facts: dict[str, Any]) -> dict[str, Any]:
     from prwriter.tables import resolve_table
 
     facts.update(purpose(facts))
-    try:
-        table, problems = resolve_table(TableInput.model_validate(facts))
-    except ValidationError as exc:
-        raise TableError(exc.errors()[0]["msg"]) from None
     if table is None:
-        raise TableError(problems[0][1])
+        try:
+            table, problems = resolve_table(TableInput.model_validate(facts))
+        except ValidationError as exc:
+            raise TableError(exc.errors()[0]["msg"]) from None
+        if table is None:
+            raise TableError(problems[0][1])
     rows = facts["rows"]
     for _ in range(len(rows)):
         first = next(_mismatches(table, 1.0), None)
@@ -198,6 +202,8 @@ def _row_facts(row: Row, columns: int, currency: str | None, first: bool) -> Any
             f"'{row.label}' has {len(row.cells)} amounts and the table {columns} columns",
             row.line,
         )
+    if row.indent > 4:
+        raise TableError(f"'{row.label}' is indented deeper than four levels", row.line)
     if row.rule_below and not row.rule_above:
         raise TableError(f"a double rule under '{row.label}' without a rule over it", row.line)
     kind = "normal"
@@ -214,6 +220,8 @@ def _row_facts(row: Row, columns: int, currency: str | None, first: bool) -> Any
     places = {c.places for c in numbers}
     loose = [c for c in numbers if c.places and not c.percent and not _float_keeps(c)]
     row_places = places.pop() if loose and len(places) == 1 else None
+    if row_places is not None and row_places > 6:
+        raise TableError(f"'{row.label}' shows more than six decimals", row.line)
     values = [_typed(c, row_places) for c in row.cells]
     facts: dict[str, Any] = {"label": row.label, "values": values}
     if kind != "normal":
@@ -309,7 +317,7 @@ class WireTables:
             if captioned and (r < 3 or not self._caption_like(raw(blocks[r - 2]))):
                 continue
             try:
-                part = self._table(raw(heads), heads.line, raw(rows), rows.line)
+                part, table = self._table(raw(heads), heads.line, raw(rows), rows.line)
                 titles = self._caption(raw(blocks[r - 2])) if captioned else {}
             except TableError as exc:
                 failure = exc
@@ -323,7 +331,7 @@ class WireTables:
                 end += 1
             part = {**titles, **part}
             try:
-                finish(part)
+                finish(part, table)
             except TableError as exc:
                 failure = exc
                 continue
@@ -338,7 +346,10 @@ class WireTables:
 
     def _table(
         self, heads: list[str], heads_at: int, rows: list[str], rows_at: int
-    ) -> dict[str, Any]:
+    ) -> tuple[dict[str, Any], Table]:
+        """The facts of a header and rows, and the table they resolve to."""
+        from prwriter.writers.text import text_table
+
         lines = _row_lines(rows, rows_at)
         data = [x for x in lines if x.cells is not None]
         if not data:
@@ -369,9 +380,10 @@ class WireTables:
                 header = [[(t, s) for (t, _), s in zip(u, sp, strict=True)]
                           for u, sp in zip(uppers, spans, strict=True)]  # fmt: skip
                 header.append([(t, 1) for t in last])
-                again = self._render(parsed, header, stub)
+                table = self._built(parsed, header, stub)
+                again = text_table(table, self.width, self.text)
                 if again == expected:
-                    return table_part(parsed, header, stub=stub)
+                    return table_part(parsed, header, stub=stub), table
                 differs = next(
                     (k for k, (a, b) in enumerate(zip(again, expected, strict=False)) if a != b),
                     min(len(again), len(expected)),
@@ -384,24 +396,22 @@ class WireTables:
                 mismatch = TableError("written again, it is not the same", at)
         raise mismatch
 
-    def _render(
+    def _built(
         self, rows: list[Row], header: list[list[tuple[str, int]]], stub: str | None
-    ) -> list[str]:
-        """The rows and headings as the text writer sets them, each row's currency sign
-        where it was seen. Built without validation, as it runs for each reading tried;
-        `finish` validates the one taken, and the import checks the whole release."""
-        from prwriter.model import Amount, HeadingCell, Table, TableRow
-        from prwriter.writers.text import text_table
+    ) -> Table:
+        """The rows and headings resolved, each row's currency sign where it was seen.
+        Built without validation, as it runs for each reading tried: `table_part` keeps
+        the facts within the schema's bounds, and the import checks the whole release."""
+        from prwriter.model import HeadingCell, Table, TableRow
 
         built = []
         for row in rows:
-            cells = [Amount.model_construct(value=c.value, places=c.places, percent=c.percent)
-                     for c in row.cells or ()]  # fmt: skip
             kind = "heading" if row.cells is None else "normal"
             if row.rule_above:
                 kind = "total" if row.rule_below else "subtotal"
+            # The cells as read: each carries what an Amount does (value, places, percent).
             built.append(TableRow.model_construct(
-                label=row.label, kind=kind, indent=row.indent, cells=cells,
+                label=row.label, kind=kind, indent=row.indent, cells=row.cells or [],
                 currency=any(c.sign for c in row.cells or ()), places=None, sums=True,
             ))  # fmt: skip
         signs = {c.sign for r in rows for c in r.cells or () if c.sign}
@@ -409,7 +419,7 @@ class WireTables:
             currency=next(iter(signs), None), stub=stub, rows=built,
             header=[[HeadingCell.model_construct(text=t, span=n) for t, n in r] for r in header],
         )  # fmt: skip
-        return text_table(table, self.width, self.text)
+        return table
 
     # --- caption, units and footnotes ------------------------------------------------------
 
