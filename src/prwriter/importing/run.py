@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from prwriter.importing.docx import DocxCopy
 from prwriter.importing.quotes import FoundQuote
 from prwriter.importing.reading import problem, read_text
-from prwriter.importing.tables import tabular
+from prwriter.importing.wiretables import tabular
 from prwriter.importing.wiretext import WireTextReader
 from prwriter.library import Library
 from prwriter.project import Project

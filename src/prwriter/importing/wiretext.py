@@ -22,7 +22,7 @@ from prwriter.importing.patterns import (
 from prwriter.importing.places import UNKNOWN_REGION, guess_place, read_places
 from prwriter.importing.quotes import QuoteReader
 from prwriter.importing.reading import Block, blocks
-from prwriter.importing.tables import FoundTable, preformatted, wire_tables
+from prwriter.importing.wiretables import FoundTable, preformatted, wire_tables
 from prwriter.style.charset import to_ascii
 from prwriter.style.dates import DATE_STYLES
 from prwriter.style.tickers import canonical_exchange
