@@ -82,25 +82,29 @@ class WireTables:
     def find(self, blocks: Sequence[Block], raw: Callable[[Block], list[str]]) -> list[FoundTable]:
         """Every table among `blocks` (a release's body, the lead first), in order."""
         found: list[FoundTable] = []
-        n = 2
+        n = floor = 2
         while n < len(blocks):
-            if not _rows_like(raw(blocks[n]), raw(blocks[n - 1])):
+            if not _rows_like(raw(blocks[n]), raw(blocks[n - 1])) or n - 1 < floor - 1:
                 n += 1
                 continue
-            table = self._read(blocks, n, raw)
+            table = self._read(blocks, n, raw, floor)
             found.append(table)
-            n = table.end if table.part is not None else n + 1
+            if table.part is not None:
+                n = floor = table.end + 1  # a table's headings are not the last one's lines
+            else:
+                n += 1
         return found
 
     def _read(
-        self, blocks: Sequence[Block], r: int, raw: Callable[[Block], list[str]]
+        self, blocks: Sequence[Block], r: int, raw: Callable[[Block], list[str]], floor: int
     ) -> FoundTable:
         """The table whose rows are block `r`: headings in the block before, a caption and
-        units before those if they read as such, footnotes after."""
+        units before those if they read as such (and are not the table before's), footnotes
+        after."""
         heads, rows = blocks[r - 1], blocks[r]
         failure = TableError("no heading row over the amounts")
         for captioned in (True, False):
-            if captioned and (r < 3 or not self._caption_like(raw(blocks[r - 2]))):
+            if captioned and (r - 2 < floor - 1 or not self._caption_like(raw(blocks[r - 2]))):
                 continue
             try:
                 part, table = self._table(raw(heads), heads.line, raw(rows), rows.line)
