@@ -110,8 +110,8 @@ def releases(draw: st.DrawFn) -> dict[str, object]:
         body.append({"quote": quote})
         if draw(st.booleans()):
             body.append(draw(PARAGRAPH))
-    if draw(st.booleans()):
-        body.insert(1, draw(tables()))
+    for table in draw(st.lists(tables(), max_size=2)):  # one after another, or apart
+        body.insert(draw(st.integers(1, len(body))), table)
     if draw(st.booleans()):
         body.append("## " + " ".join(draw(st.lists(CAPITAL, min_size=2, max_size=4))))
         body.append("\n".join("- " + s for s in draw(st.lists(SENTENCE, min_size=2, max_size=3))))
