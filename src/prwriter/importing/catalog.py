@@ -76,6 +76,8 @@ class Catalog:
             ref["url"] = found.url
         if found.listings and not data.get("listings"):
             data["listings"] = found.listings
+        if found.ticker_spaced and not data.get("ticker_spacing"):
+            data["ticker_spacing"] = "spaced"
         if found.listings and data.get("listings") != found.listings:
             found.ticker = False
         if not found.listings and data.get("listings"):

@@ -33,14 +33,20 @@ from prwriter.quoting import QuoteWriter
 from prwriter.style.quotes import LDQUO, LSQUO, RDQUO, RSQUO, last_name
 from prwriter.wires import WireProfile
 
-_NAME_WORD = r"(?:[A-Z][\w.'\u2019\-]*|de|van|von|der|den|la|le|da|di|del|du|bin|al)"
+# Capitals of the Latin alphabets prwriter writes (Élise, Ángel, Özil).
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_NAME_WORD = rf"(?:[{_UPPER}][\w.'\u2019\-]*|de|van|von|der|den|la|le|da|di|del|du|bin|al)"
 _GROUPS = {
-    "name": rf"[A-Z][\w.'\u2019\-]*(?: {_NAME_WORD}){{0,5}}",
-    "title": r"[^\"]+?",
-    "verb": r"[a-z]+",
+    "name": rf"[{_UPPER}][\w.'\u2019\-]*(?: {_NAME_WORD}){{0,5}}",
+    "title": r"[^\"\u00ab\u00bb\u201e\u201c]+?",
+    # said, commented; a déclaré, sagte, afirmó
+    "verb": rf"[{_LOWER}]+(?: [{_LOWER}]+){{0,2}}",
     "text": r".+?",
 }
-_STRAIGHT = str.maketrans({LDQUO: '"', RDQUO: '"', LSQUO: "'", RSQUO: "'"})
+_CURLY = {LDQUO: '"', RDQUO: '"', LSQUO: "'", RSQUO: "'"}
+# Marks that open a quote in some profile's templates.
+_OPENING = '"\u00ab\u201e'
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,19 +70,25 @@ def _forms(wire: WireProfile) -> Iterator[tuple[QuoteForm, str, bool]]:
         ("quote-first", True, wire.quote_first),
         ("quote-first", False, wire.quote_first_untitled),
     )
+    rest = template_regex(wire.quote_rest.replace("{text}", "{rest}"), {"rest": ".+"})
     for form, titled, template in forms:
         core = template_regex(template, _GROUPS)
         yield form, core, titled
         if form == "quote-first":
-            yield "quote-first-split", core + r' "(?P<rest>.+)"', titled
+            yield "quote-first-split", core + " " + rest, titled
 
 
 class QuoteReader:
     """Reads the quotes of one release in order (a second reference needs the first)."""
 
-    def __init__(self, wire: WireProfile) -> None:
+    def __init__(self, wire: WireProfile, language: str | None = None) -> None:
         self.wire = wire
-        before = r"^(?:(?P<before>.+?[.!?:;\"\u201d)]) )?"
+        # Curly marks are straightened to match a profile's straight templates, but not
+        # those a template writes itself (German „…“).
+        written = wire.quote + wire.quote_first + wire.quote_rest
+        self.straight = str.maketrans({k: v for k, v in _CURLY.items() if k not in written})
+        self.opening = {c for c in _OPENING if c in written} or {'"'}
+        before = r"^(?:(?P<before>.+?[.!?:;\"\u201d\u00bb\u201c)]) )?"
         self.forms: list[tuple[QuoteForm, re.Pattern[str], bool]] = []
         for form, core, titled in _forms(wire):
             self.forms.append((form, re.compile(rf"{before}{core}(?: (?P<after>.+))?$"), titled))
@@ -92,11 +104,12 @@ class QuoteReader:
             companies=[Company(id="x", name="x", about_heading="x", about=[])],
             body=[Paragraph(children=[])],
             source="x",
+            **({"language": language} if language else {}),
         )
 
     def read(self, text: str) -> FoundQuote | None:
-        plain = text.translate(_STRAIGHT)
-        if '"' not in plain:
+        plain = text.translate(self.straight)
+        if not any(mark in plain for mark in self.opening):
             return None
         for form, pattern, titled in self.forms:
             match = pattern.match(plain)
@@ -111,12 +124,15 @@ class QuoteReader:
         self, text: str, match: re.Match[str], form: QuoteForm, titled: bool
     ) -> FoundQuote | None:
         groups = match.groupdict()
-        words = (groups["text"] or "").translate(_STRAIGHT)
+        words = (groups["text"] or "").translate(self.straight)
         if form != "attribution-first":
             if words.endswith(","):
                 words = words[:-1] + "."
+            elif self.wire.quote_comma == "outside" and not words.endswith(("?", "!", "\u2026")):
+                # French and German drop the closing period before the attribution.
+                words += "."
             if form == "quote-first-split":
-                words = words + " " + (groups["rest"] or "").translate(_STRAIGHT)
+                words = words + " " + (groups["rest"] or "").translate(self.straight)
         name = groups["name"]
         speaker = self._speaker(name, groups.get("title") if titled else None, titled)
         if speaker is None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from prwriter.errors import InputError, Problem, display_path
 from prwriter.importing.catalog import Catalog
 from prwriter.importing.draft import Draft
+from prwriter.importing.languages import read_tags
 
 if TYPE_CHECKING:
     from prwriter.importing.docx import DocxCopy
@@ -30,6 +31,7 @@ from prwriter.importing.reading import problem, read_text
 from prwriter.importing.wiretext import WireTextReader
 from prwriter.library import Library
 from prwriter.project import Project
+from prwriter.style.languages import labels
 from prwriter.writers import RenderOptions
 from prwriter.writers.text import ASCII_WRAP
 from prwriter.writers.text import write as write_text
@@ -128,21 +130,22 @@ class Importer:
 
             # Word and Markdown are the print copy: read as the print profile's text.
             word = read_markdown(path) if markdown else read_docx(path)
-            text, wires = word.text, ["print"]
+            text = word.text
+            wires = self._candidates(text, loose=False, names=["print"]) or [("print", None)]
         else:
             text = read_text(path)
-            wires = [self.wire] if self.wire else self._candidates(text, loose=False)
+            wires = self._forced(text) if self.wire else self._candidates(text, loose=False)
             # Copy reprinted by a syndicator (other dashes, the lead on its own line).
             loose = not wires and not self.wire
             wires = wires or self._candidates(text, loose=True)
             if _folded(text):
                 folded_text, folded_lines = unwrap(text, ASCII_WRAP)
                 more = (
-                    [self.wire]
+                    self._forced(folded_text, folded=True)
                     if self.wire
                     else self._candidates(folded_text, loose=False, folded=True)
                 )
-                readings = [(name, False) for name in wires] + [(name, True) for name in more]
+                readings = [(*found, False) for found in wires] + [(*found, True) for found in more]
                 wires = wires or more
         if self.wire and word is None:
             known = self.project.wire_files()
@@ -166,11 +169,11 @@ class Importer:
         saved = self.catalog
         failed: InputError | None = None
         if not folded_text:
-            readings = [(name, False) for name in wires]
-        for name, folded in readings:
+            readings = [(*found, False) for found in wires]
+        for name, language, folded in readings:
             self.catalog = copy.deepcopy(saved)
-            wire = self.project.wire(name)
-            reader = WireTextReader(wire, name, loose=loose, folded=folded)
+            wire = self.project.wire(name, language)
+            reader = WireTextReader(wire, name, loose=loose, folded=folded, language=language)
             if word is not None:
                 reader.markdown = word.markdown
             try:
@@ -207,13 +210,30 @@ class Importer:
         self.result.releases.append(best[2])
         self.result.notes.extend(best[4])
 
-    def _candidates(self, text: str, *, loose: bool, folded: bool = False) -> list[str]:
-        found = []
-        for name in sorted(self.project.wire_files()):
-            reader = WireTextReader(self.project.wire(name), name, loose=loose, folded=folded)
-            if reader.matches(text):
-                found.append(name)
+    def _candidates(
+        self, text: str, *, loose: bool, folded: bool = False, names: list[str] | None = None
+    ) -> list[tuple[str, str | None]]:
+        """(profile, language tag) for each profile whose dateline the copy has, in the
+        language it has it in: English (None) or one the importer reads."""
+        found: list[tuple[str, str | None]] = []
+        for name in names or sorted(self.project.wire_files()):
+            for language in [*read_tags(), None]:
+                wire = self.project.wire(name, language)
+                reader = WireTextReader(wire, name, loose=loose, folded=folded, language=language)
+                if reader.matches(text):
+                    found.append((name, language))
+                    break  # a language's own forms first; English when none is there
         return found
+
+    def _forced(self, text: str, *, folded: bool = False) -> list[tuple[str, str | None]]:
+        """The profile --wire names, in the language the copy has it in (English when the
+        copy matches none)."""
+        assert self.wire is not None
+        if self.wire not in self.project.wire_files():
+            return [(self.wire, None)]
+        return self._candidates(text, loose=False, folded=folded, names=[self.wire]) or [
+            (self.wire, None)
+        ]
 
     # --- facts with library ids ----------------------------------------------------------
 
@@ -226,12 +246,14 @@ class Importer:
                 "the copy carries no date (this wire's dateline has none); give it with --date",
                 1,
             )
-        wire = self.project.wire(draft.wire)
+        wire = self.project.wire(draft.wire, draft.language)
         facts: dict[str, Any] = {"headline": draft.headline}
         if draft.subheadlines:
             facts["subheadlines"] = draft.subheadlines
         facts["date"] = draft.date
         facts["dateline"] = draft.dateline[0] if len(draft.dateline) == 1 else draft.dateline
+        if draft.language:
+            facts["language"] = draft.language
         if draft.embargo:
             until = draft.embargo["until"]
             facts["embargo"] = {
@@ -244,7 +266,8 @@ class Importer:
         for company in draft.companies:
             if not company.mentioned:
                 if company.about:
-                    heading = wire.about_heading.format(heading=f"About {company.name}")
+                    about = labels(draft.language or "en").about.format(name=company.name)
+                    heading = wire.about_heading.format(heading=about)
                     from prwriter.importing.draft import FoundLegal
 
                     draft.legal.append(FoundLegal("notice", company.about, company.line, heading))
@@ -264,7 +287,8 @@ class Importer:
                 draft.notes[0][0] if draft.notes else 1,
             )
         facts["companies"] = companies
-        facts["body"] = [self._part(part, wire.quote_form) for part in draft.body]
+        verb = labels(draft.language or "en").quote_verb
+        facts["body"] = [self._part(part, wire.quote_form, verb) for part in draft.body]
         if draft.contact_notice is not None:
             draft.legal.append(draft.contact_notice)
         if draft.legal:
@@ -284,14 +308,14 @@ class Importer:
             facts["source"] = draft.source
         return facts, notes
 
-    def _part(self, part: str | FoundQuote, default_form: str) -> Any:
+    def _part(self, part: str | FoundQuote, default_form: str, default_verb: str) -> Any:
         if isinstance(part, str):
             return part
         speaker, title = self.catalog.person(part.name, part.title)
         quote: dict[str, Any] = {"speaker": speaker}
         if title:
             quote["title"] = title
-        if part.verb != "said":
+        if part.verb != default_verb:
             quote["verb"] = part.verb
         if part.form != default_form:
             quote["form"] = part.form
