@@ -96,6 +96,12 @@ def read_tags() -> list[str]:
     return [language.tag for language in LANGUAGES.values()]
 
 
+def contacts_headings() -> set[str]:
+    """The print copy's contacts heading in each language read (`Contacts`,
+    `Renseignements`, `Pressekontakt`, `Contacto`)."""
+    return {labels(tag).contacts for tag in ("en", *read_tags())}
+
+
 # --- legal blocks ------------------------------------------------------------------------
 
 

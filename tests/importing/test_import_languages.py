@@ -1,0 +1,165 @@
+"""French, German and Spanish copy read back: the forms each profile writes in the copy's
+language (dates, embargo lines, quotes with the language's verbs, legal headings, contact
+labels), and the release's `language:` detected from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, REPO
+from prwriter import Project, import_releases, load_release, render
+from prwriter.importing.languages import read_local_date, read_local_moment
+from prwriter.yaml_source import read_yaml
+
+BOREAL = REPO / "examples" / "boreal-bilingual"
+
+
+def _round_trip(
+    release_yaml: Path, wire: str, tmp_path: Path, language: str | None = None
+) -> tuple[str, str, dict]:
+    """The release rendered through `wire`, imported, and rendered again."""
+    text = render(load_release(release_yaml, language=language), "txt", wire=wire)
+    assert isinstance(text, str)
+    source = tmp_path / "copy.txt"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = import_releases([source], out, date=dt.date(2020, 1, 1))
+    [imported] = result.releases
+    again = render(load_release(out / "copy.yaml"), "txt", wire=imported.wire, project=Project(out))
+    assert isinstance(again, str)
+    return text, again, read_yaml(out / "copy.yaml").data
+
+
+def _edited(tmp_path: Path, folder: Path, old: str, new: str) -> Path:
+    copy = tmp_path / "fixture"
+    shutil.copytree(folder, copy)
+    path = copy / "release.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("written", "wire", "tag", "expected"),
+    [
+        ("22 avril 2024", "cnw", "fr-CA", dt.date(2024, 4, 22)),
+        ("7 févr. 2021", "cnw", "fr-CA", dt.date(2021, 2, 7)),
+        ("09 mai 2023", "globenewswire", "fr-CA", dt.date(2023, 5, 9)),
+        ("1er mars 2024", "print", "fr-CA", dt.date(2024, 3, 1)),
+        ("19. März 2020", "dgap", "de-DE", dt.date(2020, 3, 19)),
+        ("26 de octubre de 2011", "prnewswire", "es", dt.date(2011, 10, 26)),
+    ],
+)
+def test_dates_in_the_profiles_pattern_come_back(
+    written: str, wire: str, tag: str, expected: dt.date
+) -> None:
+    profile = Project(REPO).wire(wire, tag)
+    assert read_local_date(written, profile, tag) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "wire", "tag"),
+    [
+        ("22 avr. 2024", "cnw", "fr-CA"),  # CNW spells April out
+        ("9 mai 2023", "globenewswire", "fr-CA"),  # GlobeNewswire pads the day
+        ("1 mars 2024", "print", "fr-CA"),  # French print writes 1er
+        ("March 19, 2020", "dgap", "de-DE"),
+    ],
+)
+def test_a_date_not_in_the_profiles_form_is_not_read(written: str, wire: str, tag: str) -> None:
+    profile = Project(REPO).wire(wire, tag)
+    assert read_local_date(written, profile, tag) is None
+
+
+def test_a_french_embargo_comes_back(tmp_path: Path) -> None:
+    path = _edited(
+        tmp_path,
+        BOREAL,
+        "date: 2024-04-22\n",
+        "date: 2024-03-01\nembargo: {until: 2024-03-01T08:30, timezone: America/Toronto}\n",
+    )
+    text, again, facts = _round_trip(path, "print", tmp_path, language="fr-CA")
+    assert text.startswith("SOUS EMBARGO JUSQU'AU 8 h 30 HE, 1er mars 2024\n")
+    assert again == text
+    assert facts["embargo"]["until"] == "2024-03-01T08:30"
+    assert str(facts["date"]) == "2024-03-01"
+    profile = Project(REPO).wire("print", "fr-CA")
+    moment = read_local_moment("8 h 30 HE, 1er mars 2024", profile, "fr-CA")
+    assert moment is not None and moment[0] == dt.datetime(2024, 3, 1, 8, 30)
+
+
+def test_a_german_verb_and_legal_heading_come_back(tmp_path: Path) -> None:
+    path = _edited(
+        tmp_path,
+        DATA / "languages" / "de",
+        "      speaker: feldberg-ceo\n",
+        "      speaker: feldberg-ceo\n      verb: erklärte\n",
+    )
+    path.write_text(path.read_text(encoding="utf-8") + "legal: [outlook]\n", encoding="utf-8")
+    (path.parent / "boilerplates" / "legal").mkdir()
+    (path.parent / "boilerplates" / "legal" / "outlook.yaml").write_text(
+        "kind: forward-looking\nheading: Zukunftsgerichtete Aussagen\n"
+        "text: Diese Mitteilung enthält zukunftsgerichtete Aussagen über das neue Werk.\n",
+        encoding="utf-8",
+    )
+    text, again, facts = _round_trip(path, "dgap", tmp_path)
+    assert "wächst“, erklärte Anna Weber, Vorstandsvorsitzende." in text
+    assert again == text
+    assert facts["language"] == "de-DE"
+    [quote] = [part["quote"] for part in facts["body"] if isinstance(part, dict)]
+    assert quote["verb"] == "erklärte"
+    [legal_id] = facts["legal"]
+    legal = read_yaml(tmp_path / "out" / "boilerplates" / "legal" / f"{legal_id}.yaml").data
+    assert legal["kind"] == "forward-looking"
+    assert legal["heading"] == "Zukunftsgerichtete Aussagen"
+
+
+def test_a_spanish_verb_other_than_the_default_is_kept(tmp_path: Path) -> None:
+    path = _edited(
+        tmp_path,
+        DATA / "languages" / "es",
+        "      speaker: solmar-ceo\n",
+        "      speaker: solmar-ceo\n      verb: afirmó\n",
+    )
+    text, again, facts = _round_trip(path, "prnewswire", tmp_path)
+    assert "directora general, afirmó, " in text
+    assert again == text
+    [quote] = [part["quote"] for part in facts["body"] if isinstance(part, dict)]
+    assert quote["verb"] == "afirmó"
+    assert facts["language"] == "es"
+
+
+def test_the_default_verb_is_not_written(tmp_path: Path) -> None:
+    _, _, facts = _round_trip(BOREAL / "release.yaml", "cnw", tmp_path, language="fr-CA")
+    [quote] = [part["quote"] for part in facts["body"] if isinstance(part, dict)]
+    assert "verb" not in quote  # a déclaré is French copy's default
+
+
+def test_a_dateline_without_a_date_takes_the_language_from_the_about_heading(
+    tmp_path: Path,
+) -> None:
+    # Business Wire's dateline has no date: only the copy's forms tell French from English.
+    text, again, facts = _round_trip(BOREAL / "release.yaml", "businesswire", tmp_path, "fr-CA")
+    assert "\nÀ propos de Lumière Boréale inc.\n" in text
+    assert again == text
+    assert facts["language"] == "fr-CA"
+
+
+def test_the_french_listing_keeps_the_issuers_spacing(tmp_path: Path) -> None:
+    text, again, _ = _round_trip(BOREAL / "release.yaml", "cnw", tmp_path, language="fr-CA")
+    assert "(TSX\u00a0: LUMB)" in text and again == text
+    [company] = (tmp_path / "out" / "boilerplates" / "companies").glob("*.yaml")
+    assert read_yaml(company).data["ticker_spacing"] == "spaced"
+
+
+def test_wire_given_reads_the_copys_language(tmp_path: Path) -> None:
+    golden = DATA / "golden" / "languages" / "boreal.fr-CA.cnw.txt"
+    result = import_releases([golden], tmp_path, wire="cnw")
+    [imported] = result.releases
+    assert imported.reproduced == imported.lines, result.notes
+    assert read_yaml(tmp_path / f"{golden.stem}.yaml").data["language"] == "fr-CA"
