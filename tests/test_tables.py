@@ -90,6 +90,16 @@ def test_a_list_row_starts_with_its_label(make_project: ProjectMaker) -> None:
         load(make_project, body)
 
 
+def test_a_control_character_in_a_list_row_label_is_a_located_error(
+    make_project: ProjectMaker,
+) -> None:
+    body = STATEMENT.replace('{label: Tools, values: [1200, "1,000"], indent: 1}',
+                             '["Tools\\a", 1200, 1000]')  # fmt: skip
+    with pytest.raises(prwriter.InputError, match=r"rows\[1\]\[0\]: contains the control "
+                       r"character U\+0007"):  # fmt: skip
+        load(make_project, body)
+
+
 PIPE = """\
   - |
     | (in thousands) | 2026 | 2025 |

@@ -32,7 +32,7 @@ from prwriter.style.tickers import canonical_exchange
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
-def _no_control_characters(value: str) -> str:
+def no_control_characters(value: str) -> str:
     found = _ILLEGAL.search(value)
     if found:
         code = f"U+{ord(found.group()):04X}"
@@ -54,7 +54,7 @@ _TEXT_SCHEMA = {
 FactText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
-    AfterValidator(_no_control_characters),
+    AfterValidator(no_control_characters),
     WithJsonSchema(_TEXT_SCHEMA, mode="validation"),
 ]
 

@@ -72,10 +72,10 @@ class ProjectSettings(Input):
     @classmethod
     def _printable(cls, value: str | list[str] | None) -> str | list[str] | None:
         # A NUL or a control character in a path would fail deep in the file system calls.
-        from prwriter.schema import _no_control_characters
+        from prwriter.schema import no_control_characters
 
         for text in value if isinstance(value, list) else [value] if value else []:
-            _no_control_characters(text)
+            no_control_characters(text)
         return value
 
     @field_validator("name_pattern")

@@ -11,7 +11,13 @@ from collections.abc import Sequence
 
 from prwriter.errors import Loc
 from prwriter.model import Amount, HeadingCell, Reconciles, Table, TableRow
-from prwriter.schema import CellInput, HeadingCellInput, RowInput, TableInput
+from prwriter.schema import (
+    CellInput,
+    HeadingCellInput,
+    RowInput,
+    TableInput,
+    no_control_characters,
+)
 from prwriter.style.numbers import parse_amount
 
 TableProblem = tuple[Loc, str]
@@ -107,6 +113,11 @@ def _row_input(
     label = raw[0]
     if not isinstance(label, str) or not label.strip():
         problems.append(((*loc, 0), "a row starts with its label, as text"))
+        return None
+    try:
+        no_control_characters(label)
+    except ValueError as exc:
+        problems.append(((*loc, 0), str(exc)))
         return None
     return RowInput(label=label.strip(), values=list(raw[1:]))
 

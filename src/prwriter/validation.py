@@ -180,10 +180,10 @@ def _message(error: ErrorDetails) -> str:
     if kind == "string_unicode" and isinstance(value, str):
         # A lone surrogate ("\ud800" in a quoted YAML string): the same words as for other
         # characters a document cannot hold.
-        from prwriter.schema import _no_control_characters
+        from prwriter.schema import no_control_characters
 
         try:
-            _no_control_characters(value)
+            no_control_characters(value)
         except ValueError as exc:
             return str(exc)
     if kind == "string_too_short":
