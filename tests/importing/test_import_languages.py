@@ -163,3 +163,16 @@ def test_wire_given_reads_the_copys_language(tmp_path: Path) -> None:
     [imported] = result.releases
     assert imported.reproduced == imported.lines, result.notes
     assert read_yaml(tmp_path / f"{golden.stem}.yaml").data["language"] == "fr-CA"
+
+
+# The study set's copy in other languages (docs/import.md records the forms they follow).
+STUDY = {"cnw-fr": "fr", "businesswire-fr": "fr", "dgap": "de", "prnewswire-es": "es"}
+STUDY_SOURCES = sorted(p for f in STUDY for p in (DATA / "import-study" / f).glob("*.txt"))
+
+
+@pytest.mark.parametrize("source", STUDY_SOURCES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_real_copy_forms_are_read_in_their_language(source: Path, tmp_path: Path) -> None:
+    import_releases([source], tmp_path, date=dt.date(2021, 7, 14))
+    release = load_release(tmp_path / f"{source.stem}.yaml")
+    assert release.language.split("-")[0] == STUDY[source.parent.name]
+    assert release.companies  # found from the listing, the About heading or the source line

@@ -17,7 +17,6 @@ from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from prwriter.importing.patterns import template_regex
 from prwriter.style.charset import to_ascii
 from prwriter.style.languages import (
     babel_locale,
@@ -43,6 +42,9 @@ class Language:
     tag: str
     # Words an About heading may put before the company's name (`About the Acme Group`).
     articles: tuple[str, ...]
+    # About headings besides the writer's (`labels(tag).about`): French elides `de` before
+    # a vowel, `À propos d'Orbiterre`.
+    about_forms: tuple[str, ...]
     # Words that make a block legal, by the legal entry's kind (first kind found wins).
     legal: dict[str, tuple[str, ...]]
 
@@ -51,6 +53,7 @@ LANGUAGES: dict[str, Language] = {
     "fr": Language(
         tag="fr-CA",
         articles=("la ", "l'", "l\u2019"),
+        about_forms=("À propos d'{name}", "À propos d\u2019{name}"),
         legal={
             "forward-looking": ("énoncés prospectifs", "déclarations prospectives",
                                 "information prospective", "informations prospectives",
@@ -65,6 +68,7 @@ LANGUAGES: dict[str, Language] = {
     "de": Language(
         tag="de-DE",
         articles=("die ", "den ", "das ", "der "),
+        about_forms=(),
         legal={
             "forward-looking": ("zukunftsgerichtete", "zukunftsbezogene"),
             "trademark": ("eingetragene marke", "eingetragenes warenzeichen", "warenzeichen"),
@@ -75,6 +79,7 @@ LANGUAGES: dict[str, Language] = {
     "es": Language(
         tag="es",
         articles=("la ", "el "),
+        about_forms=("Acerca del {name}",),
         legal={
             "forward-looking": ("declaraciones prospectivas", "declaraciones a futuro",
                                 "proyecciones a futuro", "declaraciones sobre el futuro"),
@@ -85,6 +90,13 @@ LANGUAGES: dict[str, Language] = {
         },
     ),
 }  # fmt: skip
+
+
+# Company names in the copy of these languages: legal suffixes English lacks (`inc.` and
+# `ltée` in Quebec, `KGaA`, `S.L.`) and the small words inside names (`Fromagerie des
+# Cantons inc.`, `Müller und Söhne GmbH`, `Frutas del Valle S.A.`).
+COMPANY_SUFFIXES = ("inc", "ltée", "Ltée", "KGaA", "S\\.L", "S\\.A\\.S", "S\\.A\\.B")
+NAME_CONNECTORS = frozenset({"des", "du", "la", "et", "und", "der", "y", "del"})
 
 
 def language_of(tag: str) -> Language:
@@ -126,9 +138,13 @@ def legal_kind(text: str, tag: str, *, folded: bool = False) -> str | None:
 
 
 def about_regex(tag: str, *, folded: bool = False) -> str:
-    """The language's About heading (`À propos de {name}`) with a `name` group."""
-    label = labels(tag).about
-    return template_regex(to_ascii(label) if folded else label, {"name": ".+"})
+    """The language's About headings (`À propos de {name}`) with a `name` group."""
+    forms = [labels(tag).about, *language_of(tag).about_forms]
+    leads = dict.fromkeys(
+        re.escape(to_ascii(lead) if folded else lead)
+        for lead in (form.split("{name}")[0] for form in forms)
+    )
+    return "(?:" + "|".join(leads) + ")(?P<name>.+)"
 
 
 def about_name(written: str, tag: str) -> str:

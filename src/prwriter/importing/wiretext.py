@@ -12,6 +12,8 @@ from pathlib import Path
 from prwriter.importing.contacts import ContactReader
 from prwriter.importing.draft import Draft, FoundCompany, FoundLegal
 from prwriter.importing.languages import (
+    COMPANY_SUFFIXES,
+    NAME_CONNECTORS,
     about_name,
     about_regex,
     date_regex,
@@ -55,9 +57,11 @@ _SPOKEN = re.compile(r'"[^"]*\w+ \w+[^"]*"')
 _SYMBOL = r"[A-Z0-9][A-Za-z0-9.\-]*"
 _NAME_TOKEN = re.compile(r"[A-Z0-9][\w&.'\u2019\-]*®?™?,?$")
 _SUFFIX = re.compile(
-    r"^(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|PLC|plc|AG|SE|S\.A|N\.V|GmbH)\.?,?$"
+    r"^(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|PLC|plc|AG|SE|S\.A|N\.V|GmbH|"
+    + "|".join(COMPANY_SUFFIXES)
+    + r")\.?,?$"
 )
-_CONNECTORS = frozenset({"&", "and", "of", "the", "for", "de"})
+_CONNECTORS = frozenset({"&", "and", "of", "the", "for", "de"}) | NAME_CONNECTORS
 
 
 def dateline_pattern(
