@@ -176,3 +176,40 @@ def test_real_copy_forms_are_read_in_their_language(source: Path, tmp_path: Path
     release = load_release(tmp_path / f"{source.stem}.yaml")
     assert release.language.split("-")[0] == STUDY[source.parent.name]
     assert release.companies  # found from the listing, the About heading or the source line
+
+
+def test_a_french_dateline_without_its_year_takes_the_year_given(tmp_path: Path) -> None:
+    # CNW Telbec before about 2011: "MONTREAL, le 7 déc. /CNW Telbec/ - ", no year.
+    house = tmp_path / "out" / "templates" / "wires" / "telbec-2007.yaml"
+    house.parent.mkdir(parents=True)
+    house.write_text(
+        "description: CNW Telbec, French copy without the year\nextends: cnw-telbec\n"
+        "dateline_year: false\n",
+        encoding="utf-8",
+    )
+    project = Project(tmp_path / "out")
+    release = load_release(BOREAL / "release.yaml", language="fr-CA")
+    text = render(release, "txt", wire="telbec-2007", project=project)
+    assert isinstance(text, str) and "\nMONTRÉAL, le 22 avril /CNW Telbec/ - " in text
+    source = tmp_path / "copy.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_releases([source], tmp_path / "out", date=dt.date(2024, 1, 1))
+    [imported] = result.releases
+    assert imported.wire == "telbec-2007"
+    facts = read_yaml(tmp_path / "out" / "copy.yaml").data
+    assert str(facts["date"]) == "2024-04-22"
+    again = render(load_release(tmp_path / "out" / "copy.yaml"), "txt", wire=imported.wire,
+                   project=Project(tmp_path / "out"))  # fmt: skip
+    assert again == text
+
+
+@pytest.mark.parametrize("language", ["en-CA", "fr-CA"])
+def test_the_bilingual_examples_contact_comes_back_as_its_fields(
+    language: str, tmp_path: Path
+) -> None:
+    # Élise: a name that starts past ASCII is a name, not a contact kept as text.
+    golden = DATA / "golden" / "languages" / f"boreal.{language}.cnw.txt"
+    import_releases([golden], tmp_path)
+    [contact] = (tmp_path / "boilerplates" / "contacts").glob("*.yaml")
+    expected = read_yaml(BOREAL / "boilerplates" / "contacts" / "boreal-press.yaml").data
+    assert read_yaml(contact).data == expected
