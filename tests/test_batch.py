@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
@@ -11,7 +12,7 @@ from typer.testing import CliRunner
 
 import prwriter
 from conftest import ACME_RELEASE, ProjectMaker
-from prwriter.batch import find_releases
+from prwriter.batch import BATCH_YOUNG_GENERATION, find_releases
 from prwriter.cli import app
 from prwriter.style.names import slug
 
@@ -69,6 +70,23 @@ def test_fail_fast_stops_at_the_first_failure(make_project: ProjectMaker) -> Non
     result = run("generate", project / "a.yaml", project / "b.yaml", "--fail-fast", "-j", "1")
     assert result.exit_code == 2
     assert not (project / "b.txt").exists()
+
+
+def test_a_batch_collects_young_objects_less_often_and_puts_the_setting_back(
+    make_project: ProjectMaker,
+) -> None:
+    project = batch_project(make_project, 3, 0)
+    during: list[tuple[int, int, int]] = []
+    before = gc.get_threshold()
+    prwriter.generate(
+        [project / "releases"],
+        prwriter.BatchOptions(checks=False),
+        dry_run=True,
+        on_outcome=lambda _: during.append(gc.get_threshold()),
+    )
+    assert len(during) == 3
+    assert all(t[0] == BATCH_YOUNG_GENERATION and t[1:] == before[1:] for t in during)
+    assert gc.get_threshold() == before
 
 
 def test_dry_run_writes_nothing(make_project: ProjectMaker) -> None:

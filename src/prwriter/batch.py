@@ -7,10 +7,12 @@ releases can never write the same file and a failed release never leaves part of
 
 from __future__ import annotations
 
+import gc
 import glob
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -318,12 +320,32 @@ def generate(
 
     if jobs <= 1 or len(releases) <= 1:
         projects = Projects()
-        for path in releases:
-            if not finish(_render(path, options, projects)) and fail_fast:
-                break
+        with _young_objects_die_young():
+            for path in releases:
+                if not finish(_render(path, options, projects)) and fail_fast:
+                    break
     else:
         _render_in_pool(releases, options, jobs, finish, fail_fast)
     return list(outcomes.values())
+
+
+# Young-generation size for a batch: a release with tables makes tens of thousands of
+# objects (YAML nodes, models, layout) that live as long as the release.
+BATCH_YOUNG_GENERATION = 10_000
+
+
+@contextmanager
+def _young_objects_die_young() -> Iterator[None]:
+    """Collect the youngest generation less often while a batch runs. With Python's default
+    (700 objects) a release's objects outlive several collections, get promoted, and are
+    scanned again in the older generations before they die; about a tenth of the time an
+    earnings release takes. The caller's setting is put back: it is theirs."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], BATCH_YOUNG_GENERATION), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _render_in_pool(
@@ -388,6 +410,8 @@ def _worker_started(parent: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # The process renders nothing but releases: the batch's collection setting for good.
+    gc.set_threshold(BATCH_YOUNG_GENERATION, *gc.get_threshold()[1:])
 
     def watch() -> None:
         while os.getppid() == parent:
