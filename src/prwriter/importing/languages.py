@@ -177,9 +177,14 @@ def _months(locale: str, overrides: tuple[tuple[int, str], ...], folded: bool) -
 
 
 def _pattern(wire: WireProfile, tag: str) -> str:
+    return wire.date_pattern or _long_pattern(babel_locale(tag))
+
+
+@cache
+def _long_pattern(locale: str) -> str:
     from babel.dates import get_date_format
 
-    return wire.date_pattern or get_date_format("long", locale=babel_locale(tag)).pattern
+    return str(get_date_format("long", locale=locale).pattern)
 
 
 @cache

@@ -104,6 +104,7 @@ class Importer:
             shutil.copyfile(settings, self.stage / "prwriter.toml")
         self.project = StagingProject(self.stage, user_library=self.stage / "no-user-library")
         self.releases: dict[Path, dict[str, Any]] = {}
+        self.matchers: dict[tuple[str, str | None, bool, bool], WireTextReader] = {}
         self.binaries: dict[Path, bytes] = {}
         self.staged: dict[Path, str] = {}
         self.library_changed = False
@@ -218,8 +219,15 @@ class Importer:
         found: list[tuple[str, str | None]] = []
         for name in names or sorted(self.project.wire_files()):
             for language in [*read_tags(), None]:
-                wire = self.project.wire(name, language)
-                reader = WireTextReader(wire, name, loose=loose, folded=folded, language=language)
+                key = (name, language, loose, folded)
+                reader = self.matchers.get(key)
+                if reader is None:
+                    wire = self.project.wire(name, language)
+                    reader = WireTextReader(
+                        wire, name, loose=loose, folded=folded, language=language
+                    )
+                    # Built once a run: matching keeps no state.
+                    self.matchers[key] = reader
                 if reader.matches(text):
                     found.append((name, language))
                     break  # a language's own forms first; English when none is there

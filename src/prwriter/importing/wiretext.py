@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
+from functools import lru_cache
 from pathlib import Path
 
 from prwriter.importing.contacts import ContactReader
@@ -107,6 +109,11 @@ class WireTextReader:
         # Copy folded to ASCII writes the marks as (R) and (TM) whatever the profile says.
         self.marks = _TRADEMARKS["ascii"] if folded else marks_of(wire)
         self.dateline = dateline_pattern(wire, loose=loose, folded=folded, language=language)
+        # The dateline's longest fixed text (`/CNW/ -`), which copy in its form must hold;
+        # reprinted copy (`loose`) may change its dashes and spaces.
+        fixed = [lit for lit, *_ in string.Formatter().parse(wire.dateline)]
+        longest = max(fixed, key=len).strip()
+        self.marker = "" if loose else (to_ascii(longest) if folded else longest)
         self.contacts = ContactReader(wire)
         listing = template_regex(
             wire.ticker,
@@ -125,7 +132,9 @@ class WireTextReader:
         self.labels = {label: exchange for exchange, label in wire.exchange_labels.items()}
 
     def matches(self, text: str) -> bool:
-        found = [unmark(b.text, self.marks) for b in blocks(text)]
+        if self.marker not in text:
+            return False  # quick: the dateline's fixed words are not in the copy
+        found = [unmark(t, self.marks) for t in _texts(text)] if self.marks else _texts(text)
         if not any(self.dateline.match(t) for t in found):
             return False
         if self.language is None or "{date}" in self.wire.dateline:
@@ -544,6 +553,12 @@ class WireTextReader:
             for symbol in match["symbol"].split(" and "):
                 found.append({"exchange": exchange, "symbol": symbol})
         return found or None
+
+
+@lru_cache(maxsize=4)
+def _texts(text: str) -> tuple[str, ...]:
+    """The copy's blocks' texts: every profile and language tried reads the same copy."""
+    return tuple(b.text for b in blocks(text))
 
 
 def _name_before(text: str) -> str | None:
