@@ -56,6 +56,8 @@ _SPACED = re.compile(r"[\u00a0\u202f](?=[:;!?\u00bb])|(?<=\u00ab)\u00a0")
 _BULLET = re.compile(r"^\s*[\u2022\u00b7\u25aa*\-] ")
 # Words in quotation marks, long enough to be someone speaking.
 _SPOKEN = re.compile(r'"[^"]*\w+ \w+[^"]*"')
+# Every language's quotation marks as straight ones: “ ” « » „.
+_TO_STRAIGHT = dict.fromkeys((0x201C, 0x201D, 0x00AB, 0x00BB, 0x201E), '"')
 _SYMBOL = r"[A-Z0-9][A-Za-z0-9.\-]*"
 _NAME_TOKEN = re.compile(r"[A-Z0-9][\w&.'\u2019\-]*®?™?,?$")
 _SUFFIX = re.compile(
@@ -429,7 +431,7 @@ class WireTextReader:
             if quote is not None:
                 draft.body.append(quote)
                 continue
-            if n and _SPOKEN.search(text.translate({0x201C: '"', 0x201D: '"'})):
+            if n and _SPOKEN.search(text.translate(_TO_STRAIGHT)):
                 draft.note(
                     block.line,
                     "a quote in a form this wire's profile does not write; kept as a paragraph",
