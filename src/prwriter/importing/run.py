@@ -141,13 +141,14 @@ class Importer:
             wires = wires or self._candidates(text, loose=True)
             if _folded(text):
                 folded_text, folded_lines = unwrap(text, ASCII_WRAP)
-                more = (
+                folded_wires = (
                     self._forced(folded_text, folded=True)
                     if self.wire
                     else self._candidates(folded_text, loose=False, folded=True)
                 )
-                readings = [(*found, False) for found in wires] + [(*found, True) for found in more]
-                wires = wires or more
+                readings = [(*found, False) for found in wires]
+                readings += [(*found, True) for found in folded_wires]
+                wires = wires or folded_wires
         if self.wire and word is None:
             known = self.project.wire_files()
             if self.wire not in known:
