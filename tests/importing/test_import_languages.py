@@ -213,3 +213,27 @@ def test_the_bilingual_examples_contact_comes_back_as_its_fields(
     [contact] = (tmp_path / "boilerplates" / "contacts").glob("*.yaml")
     expected = read_yaml(BOREAL / "boilerplates" / "contacts" / "boreal-press.yaml").data
     assert read_yaml(contact).data == expected
+
+
+@pytest.mark.parametrize("french_first", [False, True], ids=["english-first", "french-first"])
+@pytest.mark.parametrize("wire", ["cnw", "print"])
+def test_a_bilingual_pair_shares_one_library(wire: str, french_first: bool, tmp_path: Path) -> None:
+    # The English and French copies of one release: one company, one person, each copy's
+    # words kept (the French as the entries' translations), both copies rendered again
+    # from the library as it is at the end.
+    pair = [
+        DATA / "golden" / "languages" / f"boreal.{tag}.{wire}.txt" for tag in ("en-CA", "fr-CA")
+    ]
+    sources = pair[::-1] if french_first else pair
+    result = import_releases(sources, tmp_path)
+    assert all(r.reproduced == r.lines for r in result.releases), result.notes
+    project = Project(tmp_path)
+    for golden in pair:
+        release = load_release(tmp_path / f"{golden.stem}.yaml", project=project)
+        assert render(release, "txt", wire=wire, project=project) == golden.read_text(
+            encoding="utf-8"
+        )
+    assert len(list((tmp_path / "boilerplates" / "companies").glob("*.yaml"))) == 1
+    [person] = (tmp_path / "boilerplates" / "people").glob("*.yaml")
+    expected = read_yaml(BOREAL / "boilerplates" / "people" / "boreal-ceo.yaml").data
+    assert read_yaml(person).data == expected

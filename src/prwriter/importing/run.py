@@ -31,7 +31,7 @@ from prwriter.importing.reading import problem, read_text
 from prwriter.importing.wiretext import WireTextReader
 from prwriter.library import Library
 from prwriter.project import Project
-from prwriter.style.languages import labels
+from prwriter.style.languages import labels, primary
 from prwriter.writers import RenderOptions
 from prwriter.writers.text import ASCII_WRAP
 from prwriter.writers.text import write as write_text
@@ -285,7 +285,7 @@ class Importer:
                         "named in the body; its About section is kept as a notice"
                     )
                 continue
-            entry_id, ref = self.catalog.company(company, draft.date)
+            entry_id, ref = self.catalog.company(company, draft.date, _translation(draft))
             owner = owner or entry_id
             companies.append(ref["id"] if list(ref) == ["id"] else ref)
         if not companies:
@@ -297,7 +297,10 @@ class Importer:
             )
         facts["companies"] = companies
         verb = labels(draft.language or "en").quote_verb
-        facts["body"] = [self._part(part, wire.quote_form, verb) for part in draft.body]
+        translation = _translation(draft)
+        facts["body"] = [
+            self._part(part, wire.quote_form, verb, translation) for part in draft.body
+        ]
         if draft.contact_notice is not None:
             draft.legal.append(draft.contact_notice)
         if draft.legal:
@@ -317,10 +320,12 @@ class Importer:
             facts["source"] = draft.source
         return facts, notes
 
-    def _part(self, part: str | FoundQuote, default_form: str, default_verb: str) -> Any:
+    def _part(
+        self, part: str | FoundQuote, default_form: str, default_verb: str, language: str | None
+    ) -> Any:
         if isinstance(part, str):
             return part
-        speaker, title = self.catalog.person(part.name, part.title)
+        speaker, title = self.catalog.person(part.name, part.title, language)
         quote: dict[str, Any] = {"speaker": speaker}
         if title:
             quote["title"] = title
@@ -538,6 +543,12 @@ def expand(sources: Iterable[str | Path]) -> list[Path]:
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _translation(draft: Draft) -> str | None:
+    """The language a library entry keeps this copy's words under (`fr`), or None for
+    English copy, whose words are the entries' own."""
+    return primary(draft.language) if draft.language else None
 
 
 def _folded(text: str) -> bool:
