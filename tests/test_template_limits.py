@@ -51,6 +51,24 @@ def test_huge_values_and_unsafe_lookups_are_located_errors(
         assert "[Undefined]" not in found
 
 
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{{ blocks[0].__class__ }}", "access to attribute '__class__' of a 'Paragraph'"),
+        ("{{ meta.__class__.__init__.__globals__ }}", "access to attribute '__class__'"),
+        ("{{ blocks[0].children[0].__slots__ }}", "access to attribute '__slots__'"),
+        ("{{ meta.created.__class__ }}", "access to attribute '__class__' of a 'date'"),
+        ("{{ ('{:>1000000000}' ~ blocks[0].role).format(1) }}", "a format width is too large"),
+        ("{{ (blocks[0].role ~ '{:>1000000000}').format(1) }}", "a format width is too large"),
+    ],
+)  # fmt: skip
+def test_the_layout_tree_read_quickly_still_guards_what_its_fields_hold(
+    template: str, message: str, make_project: ProjectMaker
+) -> None:
+    found = problem(make_project, template, "html")
+    assert message in found, found
+
+
 def test_the_limits_leave_ordinary_templates_alone(make_project: ProjectMaker) -> None:
     template = "{{ '-' * 72 }}\n{% for n in range(3) %}{{ n }}{% endfor %} {{ 2 ** 10 }}\n"
     project = make_project({"r.yaml": ACME_RELEASE, TEMPLATE: template})

@@ -1,9 +1,11 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from prwriter.errors import InputError
-from prwriter.yaml_source import MAX_FILE_BYTES, read_yaml
+from prwriter.yaml_source import MAX_FILE_BYTES, _implicit_tag, read_yaml
 
 
 def load(tmp_path: Path, content: str | bytes):
@@ -123,3 +125,43 @@ def test_a_blank_line_in_folded_text_keeps_the_paragraphs_apart(tmp_path: Path) 
     # Markdown reads a single line break as the same paragraph; two keep them apart.
     assert source.data == {"t": "one two\n\nthree\n\n\nfour\n"}
     assert load(tmp_path, "t: |\n  one\n\n  two\n").data == {"t": "one\n\ntwo\n"}
+
+
+# Plain scalars are typed by the converter, not by ruamel's resolver behind libyaml: the
+# two must agree on every value, numbers in all their YAML forms above all.
+_SCALAR_CHARS = "0123456789_.-+:eExXoObB abcdfilnrstuyTFNY~"
+
+
+@settings(max_examples=400, deadline=None)
+@example("\u0661\u0662")  # Arabic-Indic digits: digits to Python, text to YAML
+@example("\u00b2")
+@example("0")
+@example("1e3")
+@given(st.text(alphabet=_SCALAR_CHARS, min_size=1, max_size=12) | st.text(min_size=1))
+def test_plain_scalars_get_ruamels_types(value: str) -> None:
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+
+    expected = str(VersionedResolver().resolve(ScalarNode, value, (True, False)))
+    assert _implicit_tag(value) == expected
+
+
+def test_a_document_reads_the_same_as_ruamels_safe_loader(tmp_path: Path) -> None:
+    from ruamel.yaml import YAML
+
+    text = (
+        "a: 12\nb: 012\nc: 0x1F\nd: 1_000\ne: 1.5\nf: .inf\ng: -.5e3\nh: true\ni: ~\n"
+        "j: null\nk: 2026-05-06\nl: '12'\nm: \"true\"\nn: yes\no: [1, 2.0, x, +3, 0o17]\n"
+        "p: 1e3\nq: 12:30\nr: .NaN\n"
+    )
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    expected = YAML(typ="safe", pure=True).load(text)
+    found = read_yaml(path).data
+    for key, value in expected.items():
+        if key == "k":  # dates stay text until the schema reads them
+            assert found[key] == "2026-05-06"
+        elif key == "r":
+            assert found[key] != found[key]  # NaN
+        else:
+            assert found[key] == value and type(found[key]) is type(value), key

@@ -187,3 +187,11 @@ class Metadata:
 class Document:
     metadata: Metadata
     blocks: tuple[Block, ...]
+
+
+# Every type of the tree: frozen dataclasses whose public attributes are their fields, plain
+# data with no methods. Templates read them through the sandbox's fast path.
+PLAIN_DATA: frozenset[type] = frozenset(
+    {Run, LineBreak, Emphasis, Strong, Hyperlink, Span, Paragraph, Heading, ListBlock, Image,
+     Figure, Section, Cell, TableRow, Table, Metadata, Document}
+)  # fmt: skip

@@ -29,6 +29,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 
+from prwriter.document import PLAIN_DATA
+
 MAX_RENDER_SECONDS = 20.0
 # The HTML layout embeds images as data: URIs, so its output can be large.
 MAX_TEMPLATE_OUTPUT = 256 * 1024 * 1024
@@ -157,6 +159,18 @@ class LimitedEnvironment(SandboxedEnvironment):
         elif operator_name == "%" and isinstance(left, str) and _WIDE.search(left):
             raise _too_big("a format width")
         return super().call_binop(context, operator_name, left, right)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # A field of the layout tree is plain data (no methods, nothing private reachable):
+        # reading it needs none of the sandbox's checks, which cost more than everything
+        # else in writing an HTML table. Any other object, and any name with an underscore
+        # in front, goes through them; so does whatever a field holds, when it is read.
+        if type(obj) in PLAIN_DATA and not attribute.startswith("_"):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        return super().getattr(obj, attribute)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         wrapped = super().wrap_str_format(value)

@@ -221,20 +221,49 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
 
 @cache
 def _c_resolver() -> type:
-    """ruamel's resolver, looking up its YAML version once per document instead of three
-    times per scalar: behind libyaml's parser that lookup always falls back to the default
-    (1.2) through two caught exceptions, the larger part of loading a table of numbers."""
+    """A resolver that leaves plain scalars untyped: the converter types them itself
+    (`_implicit_tag`). Called from libyaml's parser for every scalar, ruamel's own resolver
+    builds a tag object and looks its YAML version up each time, the larger part of reading
+    a table of numbers; quoted scalars are text, as ruamel's resolver has them too."""
+    from ruamel.yaml.nodes import ScalarNode
     from ruamel.yaml.resolver import VersionedResolver
 
-    class OnceResolver(VersionedResolver):
-        @property
-        def versioned_resolver(self) -> Any:
-            found = self.__dict__.get("_once")
-            if found is None:
-                found = self.__dict__["_once"] = super().versioned_resolver
-            return found
+    plain = _plain_marker()
 
-    return OnceResolver
+    class PlainLeft(VersionedResolver):
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode:
+                return plain if implicit[0] else self.DEFAULT_SCALAR_TAG
+            return super().resolve(kind, value, implicit)
+
+    return PlainLeft
+
+
+@cache
+def _plain_marker() -> Any:
+    from ruamel.yaml.tag import Tag
+
+    return Tag(suffix="tag:prwriter,2026:plain")
+
+
+@cache
+def _implicit_types() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
+    """ruamel's YAML 1.2 implicit types by first character: behind libyaml's parser it
+    reads every document as 1.2, whatever its %YAML directive says."""
+    from ruamel.yaml.resolver import VersionedResolver
+
+    return dict(VersionedResolver().versioned_resolver)
+
+
+def _implicit_tag(value: str) -> str:
+    """The tag ruamel's resolver gives the plain scalar `value`."""
+    if value.isdigit() and value.isascii():  # most table cells: an integer in YAML 1.2
+        return _INT
+    table = _implicit_types()
+    for tag, pattern in (*table.get(value[:1], ()), *table.get(None, ())):
+        if pattern.match(value):
+            return str(tag)
+    return _STR
 
 
 def _compose_pure(text: str, display: str) -> list[Any]:
@@ -281,6 +310,7 @@ class _Converter:
         self.seen: set[int] = set()
         self.aliased = False
         self.tags: dict[tuple[Any, Any], str] = {}
+        self.plain = _plain_marker()
 
     def tag(self, node: Any) -> str | None:
         """The node's tag as text; ruamel decodes it anew on every access, and a table of
@@ -289,6 +319,8 @@ class _Converter:
         ctag = node.ctag
         if ctag is None:
             return None
+        if ctag is self.plain:
+            return _implicit_tag(node.value)
         key = (ctag.handle, ctag.suffix)
         found = self.tags.get(key)
         if found is None:

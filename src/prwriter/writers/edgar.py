@@ -68,8 +68,7 @@ def write(release: Release, options: RenderOptions) -> str:
 
 def entities(text: str) -> str:
     """Text escaped for HTML, every character beyond ASCII as a numeric reference."""
-    escaped = html.escape(text, quote=True)
-    return "".join(ch if ord(ch) < 128 else f"&#{ord(ch)};" for ch in escaped)
+    return html.escape(text, quote=True).encode("ascii", "xmlcharrefreplace").decode("ascii")
 
 
 class _Exhibit:
