@@ -12,7 +12,7 @@ import pytest
 
 from conftest import DATA, REPO
 from prwriter import Project, import_releases, load_release, render
-from prwriter.importing.languages import read_local_date, read_local_moment
+from prwriter.importing.languages import read_local_date, read_local_moment, read_local_places
 from prwriter.yaml_source import read_yaml
 
 BOREAL = REPO / "examples" / "boreal-bilingual"
@@ -74,6 +74,21 @@ def test_dates_in_the_profiles_pattern_come_back(
 def test_a_date_not_in_the_profiles_form_is_not_read(written: str, wire: str, tag: str) -> None:
     profile = Project(REPO).wire(wire, tag)
     assert read_local_date(written, profile, tag) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "wire", "expected"),
+    [
+        ("MONTRÉAL", "cnw", {"city": "Montreal"}),  # the AP name, as English copy has it
+        ("QUÉBEC", "cnw", {"city": "Quebec City"}),
+        ("CHÂTEAUGUAY, QC", "cnw", {"city": "Châteauguay", "province": "Quebec"}),
+        ("VANCOUVER, Colombie-Britannique", "print", {"city": "Vancouver",
+                                                      "province": "British Columbia"}),
+    ],
+)  # fmt: skip
+def test_french_dateline_places_come_back(written: str, wire: str, expected: dict) -> None:
+    profile = Project(REPO).wire(wire, "fr-CA")
+    assert read_local_places(written, profile, "fr-CA") == [expected]
 
 
 def test_a_french_embargo_comes_back(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from prwriter.style.charset import to_ascii
 from prwriter.style.languages import (
     babel_locale,
     english_city,
+    english_province,
     format_local_date,
     format_local_time,
     labels,
@@ -308,17 +309,32 @@ def read_local_places(
 ) -> list[Place] | None:
     """The dateline's places in the tag's language (`MONTRÉAL`, `NUEVA YORK`), read in
     their English form and kept only when the writer gives `text` again."""
-    from prwriter.importing.places import read_place
+    from prwriter.importing.places import _candidates, read_place
+    from prwriter.style.places import needs_region
 
     places: list[Place] = []
     for part in text.split(wire.city_separator):
-        city, comma, region = part.partition(", ")
-        if wire.city_case == "as-written":
+        if wire.city_case == "as-written" or not wire.dateline_region:
             place = read_place(part, wire)  # Walldorf, as the issuer writes it
-        else:
-            english = english_city(city, tag) or to_ascii(city).upper()
-            place = read_place(english + comma + region, wire)
-        if place is None or _written(place, wire, tag, folded) != part:
+            if place is None or _written(place, wire, tag, folded) != part:
+                return None
+            places.append(place)
+            continue
+        city, comma, region = part.partition(", ")
+        # Colombie-Britannique is British Columbia.
+        postal = english_province(region, tag)
+        region = postal or region
+        # The AP name first (MONTRÉAL is Montreal, as English copy has it), then the city
+        # as written (CHÂTEAUGUAY, which no table names).
+        english = english_city(city, tag) or to_ascii(city).upper()
+        readings = [
+            p
+            for form in (english, city)
+            for p in _candidates(form + comma + region, False)
+            if len(p) > 1 or not needs_region(p["city"])
+        ]
+        place = next((p for p in readings if _written(p, wire, tag, folded) == part), None)
+        if place is None:
             return None
         places.append(place)
     return places or None

@@ -18,6 +18,7 @@ __all__ = [
     "Labels",
     "babel_locale",
     "english_city",
+    "english_province",
     "format_local_date",
     "format_local_time",
     "is_english",
@@ -220,6 +221,16 @@ def english_city(written: str, tag: str) -> str | None:
     for english, local in _CITY_NAMES.get(primary(tag), {}).items():
         if written.upper() == local or plain == _plain_upper(local):
             return english
+    return None
+
+
+def english_province(written: str, tag: str) -> str | None:
+    """The postal code of a province the copy's language names its own way
+    ("Colombie-Britannique" -> "BC"), also when folded to ASCII; None otherwise."""
+    plain = _plain_upper(written)
+    for postal, local in _PROVINCE_NAMES.get(primary(tag), {}).items():
+        if plain == _plain_upper(local):
+            return postal
     return None
 
 
