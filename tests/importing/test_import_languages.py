@@ -252,3 +252,35 @@ def test_a_bilingual_pair_shares_one_library(wire: str, french_first: bool, tmp_
     [person] = (tmp_path / "boilerplates" / "people").glob("*.yaml")
     expected = read_yaml(BOREAL / "boilerplates" / "people" / "boreal-ceo.yaml").data
     assert read_yaml(person).data == expected
+
+
+LANGUAGE_FIXTURES = {
+    "fr-CA": (BOREAL / "release.yaml", "fr-CA"),
+    "de": (DATA / "languages" / "de" / "release.yaml", None),
+    "es": (DATA / "languages" / "es" / "release.yaml", None),
+}
+SHIPPED = sorted(p.stem for p in (REPO / "templates" / "wires").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("ascii_only", [False, True], ids=["unicode", "ascii"])
+@pytest.mark.parametrize("wire", SHIPPED)
+@pytest.mark.parametrize("fixture", list(LANGUAGE_FIXTURES))
+def test_every_profile_writes_copy_in_other_languages_that_comes_back(
+    fixture: str, wire: str, ascii_only: bool, tmp_path: Path
+) -> None:
+    # Profiles without forms of their own for the language write CLDR's date and the
+    # language's labels: those come back too, in the language written.
+    path, language = LANGUAGE_FIXTURES[fixture]
+    original = load_release(path, language=language)
+    text = render(original, "txt", wire=wire, ascii=ascii_only)
+    assert isinstance(text, str)
+    source = tmp_path / "copy.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_releases([source], tmp_path / "out", date=original.date)
+    [imported] = result.releases
+    release = load_release(tmp_path / "out" / "copy.yaml")
+    assert release.language.split("-")[0] == original.language.split("-")[0]
+    again = render(
+        release, "txt", wire=imported.wire, ascii=imported.ascii, project=Project(tmp_path / "out")
+    )
+    assert again == text
