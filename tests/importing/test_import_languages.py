@@ -284,3 +284,18 @@ def test_every_profile_writes_copy_in_other_languages_that_comes_back(
         release, "txt", wire=imported.wire, ascii=imported.ascii, project=Project(tmp_path / "out")
     )
     assert again == text
+
+
+def test_a_german_company_is_named_without_its_article(tmp_path: Path) -> None:
+    # No About section to name it: the listing after "Die Feldberg Sensorik AG" does, and
+    # the declined article is not part of the name.
+    fixture = tmp_path / "fixture"
+    shutil.copytree(DATA / "languages" / "de", fixture)
+    company = fixture / "boilerplates" / "companies" / "feldberg.yaml"
+    text = company.read_text(encoding="utf-8")
+    company.write_text(text[: text.index("about:")], encoding="utf-8")
+    copy, again, _ = _round_trip(fixture / "release.yaml", "dgap", tmp_path)
+    assert "\nWalldorf, 19. März 2020 - Die Feldberg Sensorik AG (FSE: FBS)" in copy
+    assert again == copy
+    [entry] = (tmp_path / "out" / "boilerplates" / "companies").glob("*.yaml")
+    assert read_yaml(entry).data["name"] == "Feldberg Sensorik AG"

@@ -97,7 +97,10 @@ LANGUAGES: dict[str, Language] = {
 # `ltée` in Quebec, `KGaA`, `S.L.`) and the small words inside names (`Fromagerie des
 # Cantons inc.`, `Müller und Söhne GmbH`, `Frutas del Valle S.A.`).
 COMPANY_SUFFIXES = ("inc", "ltée", "Ltée", "KGaA", "S\\.L", "S\\.A\\.S", "S\\.A\\.B")
-NAME_CONNECTORS = frozenset({"des", "du", "la", "et", "und", "der", "y", "del"})
+NAME_CONNECTORS = frozenset({"des", "du", "la", "et", "und", "y", "del"})
+# German copy declines the article before a company's name (`die Feldberg AG`, `der
+# Feldberg AG`): never part of the name, unlike English `The` or French `La`.
+NAME_ARTICLES = frozenset({"Die", "Der", "Das", "Den", "Dem", "die", "der", "das", "den", "dem"})
 
 
 def language_of(tag: str) -> Language:

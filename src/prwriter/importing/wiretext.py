@@ -15,6 +15,7 @@ from prwriter.importing.contacts import ContactReader
 from prwriter.importing.draft import Draft, FoundCompany, FoundLegal
 from prwriter.importing.languages import (
     COMPANY_SUFFIXES,
+    NAME_ARTICLES,
     NAME_CONNECTORS,
     about_name,
     about_regex,
@@ -580,7 +581,11 @@ def _name_before(text: str) -> str | None:
             taken.insert(0, token)
         else:
             break
-    while taken and (taken[0] in _CONNECTORS or (taken[0] == "The" and len(taken) == 1)):
+    while taken and (
+        taken[0] in _CONNECTORS
+        or (taken[0] == "The" and len(taken) == 1)
+        or (taken[0] in NAME_ARTICLES and len(taken) > 1)
+    ):
         taken.pop(0)
     if taken and taken[0].endswith(","):
         return None
