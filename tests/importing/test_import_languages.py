@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, REPO
-from prwriter import Project, import_releases, load_release, render
+from prwriter import InputError, Project, import_releases, load_release, render
 from prwriter.importing.languages import read_local_date, read_local_moment, read_local_places
 from prwriter.yaml_source import read_yaml
 
@@ -299,3 +299,10 @@ def test_a_german_company_is_named_without_its_article(tmp_path: Path) -> None:
     assert again == copy
     [entry] = (tmp_path / "out" / "boilerplates" / "companies").glob("*.yaml")
     assert read_yaml(entry).data["name"] == "Feldberg Sensorik AG"
+
+
+def test_a_wire_given_whose_dateline_the_copy_lacks_is_named(tmp_path: Path) -> None:
+    golden = DATA / "golden" / "languages" / "boreal.fr-CA.cnw.txt"  # /CNW/, not /CNW Telbec/
+    with pytest.raises(InputError, match="no dateline in the form of the 'cnw-telbec' profile"):
+        import_releases([golden], tmp_path, wire="cnw-telbec")
+    assert not tmp_path.joinpath(f"{golden.stem}.yaml").exists()

@@ -249,6 +249,16 @@ class Importer:
     def _facts(self, draft: Draft) -> tuple[dict[str, Any], list[str]]:
         shown = display_path(draft.path)
         notes = [f"{shown}:{line}: {what}" for line, what in draft.notes]
+        if not draft.dateline:
+            # A profile named with --wire whose dateline the copy does not have.
+            line = draft.notes[0][0] if draft.notes else 1
+            raise problem(
+                draft.path,
+                f"no dateline in the form of the '{draft.wire}' profile"
+                + (f" in {draft.language}" if draft.language else "")
+                + "; name another with --wire, or leave it out",
+                line,
+            )
         if draft.date is None:
             raise problem(
                 draft.path,
