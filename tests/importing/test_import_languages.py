@@ -306,3 +306,17 @@ def test_a_wire_given_whose_dateline_the_copy_lacks_is_named(tmp_path: Path) -> 
     with pytest.raises(InputError, match="no dateline in the form of the 'cnw-telbec' profile"):
         import_releases([golden], tmp_path, wire="cnw-telbec")
     assert not tmp_path.joinpath(f"{golden.stem}.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["boreal.fr-CA.cnw.ascii.txt", "de.dgap.ascii.txt", "boreal.en-CA.print.ascii.txt"]
+)
+def test_quotes_in_ascii_copy_come_back_as_quotes(name: str, tmp_path: Path) -> None:
+    # `"Nous sommes ...", a declare`: the profile's « » and „“ as --ascii folds them.
+    golden = DATA / "golden" / "languages" / name
+    result = import_releases([golden], tmp_path, date=dt.date(2024, 4, 22))
+    assert not [n for n in result.notes if "a quote in a form" in n]
+    facts = read_yaml(tmp_path / f"{golden.stem}.yaml").data
+    [quote] = [part["quote"] for part in facts["body"] if isinstance(part, dict)]
+    speaker = read_yaml(tmp_path / "boilerplates" / "people" / f"{quote['speaker']}.yaml").data
+    assert speaker["name"] in {"Mathieu Gagnon", "Anna Weber"}

@@ -411,7 +411,7 @@ class WireTextReader:
         return found or _legal_kind(text)
 
     def _body(self, found: list[Block], draft: Draft) -> None:
-        quotes = QuoteReader(self.wire, self.language)
+        quotes = QuoteReader(self.wire, self.language, folded=self.folded)
         for n, block in enumerate(found):
             text = block.text
             if n and _is_list(block, self.wire.bullet):
