@@ -156,3 +156,63 @@ def test_extending_a_missing_profile_is_located(make_project: ProjectMaker) -> N
     assert (problem.line, problem.field) == (1, "extends")
     assert problem.file.endswith("b.yaml")
     assert problem.message.startswith("no other profile 'a' to extend; profiles: ")
+
+
+def test_a_house_writes_a_canadian_city_alone(make_project: ProjectMaker) -> None:
+    release = ACME_RELEASE.replace("{city: Dayton, state: Ohio}", PLACES["vancouver"])
+    house = "extends: cnw\nstandalone_also: [Vancouver, Calgary]\n"
+    project = make_project({"r.yaml": release, "templates/wires/cnw.yaml": house})
+    text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="cnw")
+    assert "\nVANCOUVER, March 5, 2025 /CNW/ - Acme, Inc." in f"\n{text}"
+    # The shipped profile writes the province (AP).
+    shipped = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="prnewswire")
+    assert "\nVANCOUVER, BC, March 5, 2025 /PRNewswire/" not in f"\n{shipped}"
+    assert "\nVANCOUVER, British Columbia, March 5, 2025 /PRNewswire/ -- " in f"\n{shipped}"
+
+
+@pytest.mark.parametrize(
+    ("cities", "message"),
+    [
+        ("[Toronto]", "'Toronto' already stands alone in AP style; leave it out"),
+        ("['Vancouver, BC']", "'Vancouver, BC' is not a city name; write the city alone: "),
+    ],
+)
+def test_a_city_written_alone_is_checked_where_it_is_set(
+    cities: str, message: str, make_project: ProjectMaker
+) -> None:
+    house = f"extends: cnw\n\nstandalone_also: {cities}\n"
+    project = make_project({"templates/wires/cnw.yaml": house})
+    with pytest.raises(InputError) as info:
+        Project(project).wire("cnw")
+    [problem] = info.value.problems
+    assert (problem.line, problem.field) == (3, "standalone_also")
+    assert problem.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        ("hanging", "CONTACT: Acme, Inc.\n         Jordan Lee, Director of Communications,"),
+        ("block", "CONTACT:\n\nAcme, Inc.\nJordan Lee, Director of Communications,"),
+    ],
+)
+def test_contacts_without_a_group_label(
+    layout: str, expected: str, make_project: ProjectMaker
+) -> None:
+    release = ACME_RELEASE + "contacts:\n  - {label: Media, contacts: acme-media}\n"
+    house = f"extends: globenewswire\ncontacts_layout: {layout}\ncontact_label: null\n"
+    files = {"r.yaml": release, "templates/wires/globenewswire.yaml": house}
+    project = make_project(files)
+    text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt", wire="globenewswire")
+    assert isinstance(text, str)
+    assert expected in text
+    assert "Media" not in text
+
+
+def test_a_blank_contact_label_is_refused(make_project: ProjectMaker) -> None:
+    project = make_project({"templates/wires/house.yaml": "extends: cnw\ncontact_label: ''\n"})
+    with pytest.raises(InputError) as info:
+        Project(project).wire("house")
+    [problem] = info.value.problems
+    assert (problem.line, problem.field) == (2, "contact_label")
+    assert "write null for no label" in problem.message

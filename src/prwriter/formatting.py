@@ -87,6 +87,7 @@ class Facts:
             country=place.country,
             state_style=self.wire.state_style,
             standalone=self.wire.standalone_cities,
+            also_alone=self.wire.standalone_also,
             as_written=as_written,
         )
         city = local_city(place.city, language)

@@ -95,6 +95,11 @@ class WireProfile(Input):
     standalone_cities: Flag = Field(
         default=True, description="Write AP stand-alone cities (BOSTON) without a region."
     )
+    standalone_also: list[str] = Field(
+        default=[],
+        description="Cities the house writes alone besides AP's, as Canadian Press style "
+        "lets large Canadian cities stand alone (VANCOUVER, Aug. 7, 2013 /CNW/).",
+    )
     dateline_region: bool = Field(
         default=True,
         description="Write the state, province or country after the city; DGAP issuer copy "
@@ -177,8 +182,10 @@ class WireProfile(Input):
     )
     contacts_heading: str | None = None
     contact_group_separator: str | None = None
-    contact_label: str = Field(
-        default="{label}:", description="A contact group's label, e.g. '**{label}**'."
+    contact_label: str | None = Field(
+        default="{label}:",
+        description="A contact group's label, e.g. '**{label}**'; null writes no label "
+        "line (GlobeNewswire's 'CONTACT: Name' with the lines under it).",
     )
     contact_lines: list[str] = Field(
         default=["{organization}", "{name}, {title}, {phones}", "{emails}", "{web}"],
@@ -269,6 +276,25 @@ class WireProfile(Input):
 
         # Keys may be any name of an exchange ("Frankfurt"); each maps its canonical label.
         return {canonical_exchange(key): label for key, label in labels.items()}
+
+    @field_validator("standalone_also")
+    @classmethod
+    def _cities_alone(cls, cities: list[str]) -> list[str]:
+        from prwriter.style.places import needs_region
+
+        for city in cities:
+            if not re.fullmatch(r"[^\W\d_][\w.'\- ]*", city.strip()):
+                raise ValueError(f"'{city}' is not a city name; write the city alone: Vancouver")
+            if not needs_region(city):
+                raise ValueError(f"'{city}' already stands alone in AP style; leave it out")
+        return cities
+
+    @field_validator("contact_label")
+    @classmethod
+    def _label_or_none(cls, label: str | None) -> str | None:
+        if label is not None and not label.strip():
+            raise ValueError("a blank label writes an empty line; write null for no label")
+        return label
 
     @field_validator("contact_lines")
     @classmethod

@@ -158,12 +158,26 @@ class ContactReader:
     # --- a block of groups ---------------------------------------------------------------
 
     def groups(self, lines: list[tuple[int, str]]) -> list[FoundGroup]:
-        """Groups from the contact lines (blank lines kept as ""), each opened by a label."""
+        """Groups from the contact lines (blank lines kept as ""), each opened by a label;
+        one group, named for the heading, when the profile writes no labels."""
+        groups: list[FoundGroup] = []
+        current: list[tuple[int, str]] = []
+        if self.wire.contact_label is None:
+            heading = (self.wire.contacts_heading or "Contacts").strip().rstrip(":").strip()
+            name = heading.capitalize() if heading.isupper() else heading
+            group = FoundGroup(name, [], lines[0][0] if lines else 0)
+            chunk: list[tuple[int, str]] = []
+            for number, line in [*lines, (0, "")]:
+                if line:
+                    chunk.append((number, line))
+                elif chunk:
+                    texts = [t for _, t in chunk]
+                    group.contacts.append(FoundContact(self.contact(texts), chunk[0][0]))
+                    chunk = []
+            return [group] if group.contacts else []
         label = re.compile(
             "^" + template_regex(self.wire.contact_label, {"label": r"[^\n]+?"}) + "$"
         )
-        groups: list[FoundGroup] = []
-        current: list[tuple[int, str]] = []
 
         def close() -> None:
             if not groups:

@@ -19,6 +19,11 @@ _CANADIAN_CITIES = {
 }  # fmt: skip
 
 
+def canadian_province(city: str) -> str | None:
+    """The province of a large Canadian city Canadian Press writes alone (`VANCOUVER`)."""
+    return _CANADIAN_CITIES.get(" ".join(city.split()).upper())
+
+
 def _city(written: str, as_written: bool) -> str:
     """`ST. LOUIS` -> `St. Louis`; a city written as the release spells it stays so."""
     if as_written:
@@ -68,6 +73,7 @@ def _written(place: Place, wire: WireProfile) -> str | None:
             country=place.get("country"),
             state_style=wire.state_style,
             standalone=wire.standalone_cities,
+            also_alone=wire.standalone_also,
             as_written=wire.city_case == "as-written",
         )
     except ValueError:

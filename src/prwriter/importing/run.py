@@ -32,6 +32,7 @@ from prwriter.importing.wiretext import WireTextReader
 from prwriter.library import Library
 from prwriter.project import Project
 from prwriter.style.languages import labels, primary
+from prwriter.wires import WireProfile, for_language
 from prwriter.writers import RenderOptions
 from prwriter.writers.text import ASCII_WRAP
 from prwriter.writers.text import write as write_text
@@ -50,6 +51,8 @@ class ImportedRelease:
     lines: int
     reproduced: int
     ascii: bool = False
+    # Profile settings the copy's forms needed (prwriter.importing.house).
+    house: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -75,6 +78,17 @@ class StagingProject(Project):
     profiles and compiled templates."""
 
     stale = False
+
+    def __init__(self, root: Path, *, user_library: Path) -> None:
+        super().__init__(root, user_library=user_library)
+        # A profile with the settings a source is being read with, by name.
+        self.house: dict[str, WireProfile] = {}
+
+    def wire(self, name: str, language: str | None = None) -> WireProfile:
+        if name in self.house:
+            profile = self.house[name]
+            return for_language(profile, language) if language else profile
+        return super().wire(name, language)
 
     def library(self, release_dir: Path) -> Library:
         if self.stale:
@@ -108,6 +122,10 @@ class Importer:
         self.binaries: dict[Path, bytes] = {}
         self.staged: dict[Path, str] = {}
         self.library_changed = False
+        # Each text source's copy, and the house settings each wire's profile gets.
+        self.texts: dict[Path, str] = {}
+        self.votes: dict[Path, dict[str, Any]] = {}
+        self.settled: dict[str, dict[str, Any]] = {}
         # The folder's own library is what the imported releases are checked against.
         for kind, found in self.catalog.entries.items():
             for entry_id, data in found.items():
@@ -139,6 +157,8 @@ class Importer:
             # Copy reprinted by a syndicator (other dashes, the lead on its own line).
             loose = not wires and not self.wire
             wires = wires or self._candidates(text, loose=True)
+            # A wire's dateline with an older name in its tag (/Canada NewsWire/).
+            wires = wires or [(name, None) for name in self._retagged(text)]
             if _folded(text):
                 folded_text, folded_lines = unwrap(text, ASCII_WRAP)
                 folded_wires = (
@@ -165,17 +185,24 @@ class Importer:
         target = self.stage / f"{stem}.yaml"
         if target in self.releases:
             raise problem(path, f"another source is also imported as {stem}.yaml; rename one")
-        best: tuple[tuple[int, int], Catalog, ImportedRelease, dict[str, Any], list[str]] | None = (
-            None
-        )
+        best: (
+            tuple[tuple[int, int, int], Catalog, ImportedRelease, dict[str, Any], list[str]] | None
+        ) = None
         saved = self.catalog
         failed: InputError | None = None
         if not folded_text:
             readings = [(*found, False) for found in wires]
-        for name, language, folded in readings:
+        for name, language, folded, settings in self._with_house(readings, text, folded_text, word):
             self.catalog = copy.deepcopy(saved)
+            self.project.house.pop(name, None)
+            if settings:
+                self.project.house[name] = _updated(self.project.wire(name), settings)
             wire = self.project.wire(name, language)
-            reader = WireTextReader(wire, name, loose=loose, folded=folded, language=language)
+            # A dateline the house writes as printed is read exactly.
+            exact = "dateline" in settings
+            reader = WireTextReader(
+                wire, name, loose=loose and not exact, folded=folded, language=language
+            )
             if word is not None:
                 reader.markdown = word.markdown
             try:
@@ -190,7 +217,9 @@ class Importer:
                     if not markdown:
                         self._media(facts, word, target.stem)
             except InputError as exc:
-                failed = failed or exc
+                # A reading with house settings got further than the profile's own.
+                failed = exc if failed is None or settings else failed
+                self.project.house.pop(name, None)
                 continue
             if markdown:
                 imported, more = self._verify_markdown(path, target, facts)
@@ -198,8 +227,11 @@ class Importer:
                 imported, more = self._verify_docx(path, target, word, facts)
             else:
                 imported, more = self._verify(path, target, name, text, facts, folded=folded)
-            # Ties go to the reading with fewer notes (a place read as a place).
-            score = (imported.reproduced, -len(notes) - len(more))
+            self.project.house.pop(name, None)
+            imported = dataclasses.replace(imported, house=settings)
+            # Ties go to the reading with fewer notes (a place read as a place), then to
+            # the one with more of the forms the copy shows (a listing read as a listing).
+            score = (imported.reproduced, -len(notes) - len(more), len(settings))
             if best is None or score > best[0]:
                 best = (score, self.catalog, imported, facts, notes + more)
         if best is None:
@@ -211,6 +243,45 @@ class Importer:
         self.releases[target] = best[3]
         self.result.releases.append(best[2])
         self.result.notes.extend(best[4])
+        if word is None:
+            from prwriter.importing.house import votes
+
+            self.texts[path] = text
+            read = folded_text if best[2].ascii else text
+            year = self.date.year if self.date else None
+            base = self.project.wire(best[2].wire)
+            # The house forms are read from English copy: the profile's English settings.
+            if "language" not in best[3]:
+                self.votes[path] = votes(read, base, date_year=year)
+
+    def _retagged(self, text: str) -> list[str]:
+        from prwriter.importing.house import retagged
+
+        return [
+            n for n in sorted(self.project.wire_files()) if retagged(text, self.project.wire(n))
+        ]
+
+    def _with_house(
+        self,
+        readings: list[tuple[str, str | None, bool]],
+        text: str,
+        folded_text: str,
+        word: DocxCopy | None,
+    ) -> list[tuple[str, str | None, bool, dict[str, Any]]]:
+        """Each reading as the profile has it, then with the settings its forms suggest
+        (English copy: copy in another language is read in its profile's own forms)."""
+        from prwriter.importing.house import readings as house_readings
+
+        out: list[tuple[str, str | None, bool, dict[str, Any]]] = []
+        year = self.date.year if self.date else None
+        for name, language, folded in readings:
+            if word is not None or language is not None:
+                out.append((name, language, folded, {}))
+                continue
+            copy_text = folded_text if folded else text
+            for settings in house_readings(copy_text, self.project.wire(name), date_year=year):
+                out.append((name, language, folded, settings))
+        return out
 
     def _candidates(
         self, text: str, *, loose: bool, folded: bool = False, names: list[str] | None = None
@@ -508,6 +579,7 @@ class Importer:
         for kind, entry_id in sorted(self.catalog.changed):
             data = self.catalog.entries[kind][entry_id]
             files[self.out / "boilerplates" / kind / f"{entry_id}.yaml"] = data
+        files.update(self._house_profiles())
         problems = []
         for target in files:
             why = _unsafe(self.out, target)
@@ -531,6 +603,56 @@ class Importer:
             else:
                 _write_yaml(target, data)
             self.result.written.append(target)
+
+    def _house_profiles(self) -> dict[Path, bytes]:
+        """The project's profiles for the forms the copy uses where its wire's profile
+        writes others: `templates/wires/<wire>.yaml`, the settings most sources share."""
+        from prwriter.importing.house import describe, profile_text
+
+        files: dict[Path, bytes] = {}
+        for wire, settings in self.settled.items():
+            target = self.out / "templates" / "wires" / f"{wire}.yaml"
+            existing = target.read_text(encoding="utf-8") if target.is_file() else None
+            files[target] = profile_text(wire, settings, existing).encode("utf-8")
+            self.result.notes.append(
+                f"{display_path(target)}: the house profile for {wire} writes the copy's "
+                f"forms: {'; '.join(describe(settings))}"
+            )
+        return files
+
+    def settle_house(self) -> None:
+        """Each wire's house settings, the ones most sources share; a source read with
+        others is measured again in the profile the project gets."""
+        from prwriter.importing.house import settle
+
+        chosen = [(r.source, r.wire, self.votes.get(r.source, {})) for r in self.result.releases]
+        profiles = {r.wire: self.project.wire(r.wire) for r in self.result.releases}
+        self.settled, notes = settle(chosen, profiles)
+        for n, imported in enumerate(self.result.releases):
+            own = self.settled.get(imported.wire, {})
+            if imported.house == own or imported.source not in self.texts:
+                continue
+            name = imported.wire
+            if own:
+                self.project.house[name] = _updated(self.project.wire(name), own)
+            facts = self.releases[imported.release]
+            text = self.texts[imported.source]
+            again, more = self._verify(
+                imported.source, imported.release, name, text, facts, folded=imported.ascii
+            )
+            self.project.house.pop(name, None)
+            shown = display_path(imported.source)
+            self.result.notes = [
+                x
+                for x in self.result.notes
+                if not (x.startswith(f"{shown}:") and ": not reproduced: " in x)
+            ] + more
+            self.result.releases[n] = dataclasses.replace(again, house=own)
+        self.result.notes.extend(notes)
+
+
+def _updated(profile: WireProfile, settings: dict[str, Any]) -> WireProfile:
+    return WireProfile.model_validate({**profile.model_dump(exclude_unset=True), **settings})
 
 
 def expand(sources: Iterable[str | Path]) -> list[Path]:
@@ -709,6 +831,7 @@ def import_sources(
                 errors.extend(exc.problems)
         if errors:
             raise InputError(errors)
+        importer.settle_house()
         importer.out.mkdir(parents=True, exist_ok=True)
         importer.commit()
     finally:

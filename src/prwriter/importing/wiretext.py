@@ -66,6 +66,10 @@ _SUFFIX = re.compile(
     + "|".join(COMPANY_SUFFIXES)
     + r")\.?,?$"
 )
+# The issuer a lead opens with: capitalized words ending in a legal suffix.
+_LEAD_COMPANY = re.compile(
+    r"((?:[A-Z][\w&'.\-]* )+?(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|LP|plc)\.?)(?=[ ,])"
+)
 _CONNECTORS = frozenset({"&", "and", "of", "the", "for", "de"}) | NAME_CONNECTORS
 
 
@@ -130,6 +134,7 @@ class WireTextReader:
         self.listings = re.compile(f"{one}(?:{re.escape(wire.ticker_separator)}{one})*")
         self.date_hint: dt.date | None = None
         self.dateline_prefix = ""
+        self.lead_line = 1
         # Markdown for paragraphs whose source had formatting (a Word file's runs), by line.
         self.markdown: dict[int, str] = {}
         self.labels = {label: exchange for exchange, label in wire.exchange_labels.items()}
@@ -302,6 +307,7 @@ class WireTextReader:
             )
 
     def _lead(self, block: Block, draft: Draft) -> None:
+        self.lead_line = block.line
         match = self.dateline.match(block.text)
         assert match is not None
         wire = self.wire
@@ -498,10 +504,20 @@ class WireTextReader:
             seen_text += "\n" + marked
         if draft.source and not any(c.name == draft.source for c in draft.companies):
             self._company(draft, draft.source, 0)
+        lead = draft.body[0] if draft.body and isinstance(draft.body[0], str) else ""
+        named = _LEAD_COMPANY.match(lead.replace("\\", ""))
+        if not draft.companies and named:
+            # No listing, About or source line: the issuer the lead opens with.
+            self._company(draft, named[1], 0)
+            draft.note(self.lead_line, f"{named[1]}: a company named only in the lead")
         text = "\n".join(p for p in draft.body if isinstance(p, str))
         for company in draft.companies:
             forms = (company.mention or company.name, company.name)
             company.mentioned = any(escape_markdown(form) in text for form in forms)
+        source = next((c for c in draft.companies if c.name == draft.source), None)
+        if source is not None and not any(c.mentioned for c in draft.companies):
+            # Named only on the source line (a government's release): the issuer still.
+            source.mentioned = True
 
     def _mark_listings(self, markdown: str, draft: Draft, seen: str) -> str:
         out, at = [], 0

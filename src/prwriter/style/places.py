@@ -6,6 +6,7 @@ Data comes from the wire-format reference, sections 3.1-3.3.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from prwriter.errors import likely
@@ -319,13 +320,15 @@ def format_place(
     state_style: str = "ap",
     standalone: bool = True,
     as_written: bool = False,
+    also_alone: Sequence[str] = (),
 ) -> str:
     """Return the AP dateline place: "BOSTON", "WALTHAM, Mass.", "TEL AVIV, Israel",
     "VANCOUVER, British Columbia".
 
     ``standalone=False`` writes the region even after a stand-alone city, as ACCESSWIRE
     does ("NEW YORK, NY"); ``as_written=True`` keeps the city as the release spells it
-    ("Vancouver, British Columbia"), as Newsfile does.
+    ("Vancouver, British Columbia"), as Newsfile does; ``also_alone`` names cities a house
+    writes alone besides AP's ("VANCOUVER", as Canadian Press style allows).
     """
     if state_style not in STATE_STYLES:
         # Checked up front so a bad profile setting fails even for stand-alone cities.
@@ -342,6 +345,8 @@ def format_place(
     key = _city_key(upper)
     if as_written:
         return _with_region(" ".join(city.split()), state, province, country, state_style)
+    if key in {_city_key(_dateline_city(c)) for c in also_alone}:
+        return upper
 
     if state is not None:
         listed = _US_STANDALONE_BY_KEY.get(key)

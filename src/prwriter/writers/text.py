@@ -261,8 +261,10 @@ class _TextWriter:
         )
 
     def group_lines(self, group: ContactGroup) -> list[str]:
-        label = self.wire.contact_label.format(label=self.text(group.label))
-        lines = [space_before_marks(label, self.wire.space_before_marks)]
+        lines = []
+        if self.wire.contact_label is not None:
+            label = self.wire.contact_label.format(label=self.text(group.label))
+            lines.append(space_before_marks(label, self.wire.space_before_marks))
         for n, contact in enumerate(group.contacts):
             if n:
                 lines.append("")
