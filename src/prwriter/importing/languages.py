@@ -151,8 +151,12 @@ def about_regex(tag: str, *, folded: bool = False) -> str:
     return "(?:" + "|".join(leads) + ")(?P<name>.+)"
 
 
-def about_name(written: str, tag: str) -> str:
-    """The company an About heading names, without an article before it."""
+def about_name(written: str, tag: str, known: tuple[str, ...] = ()) -> str:
+    """The company an About heading names, without an article before it, unless a name
+    the copy gives elsewhere (`known`: its source line) has it (`La Coopérative X`)."""
+    for name in known:
+        if name.casefold() == written.casefold():
+            return name
     for article in language_of(tag).articles:
         if written.startswith(article) and written[len(article) :][:1].isupper():
             return written[len(article) :]

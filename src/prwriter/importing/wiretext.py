@@ -363,7 +363,8 @@ class WireTextReader:
             assert match is not None
             written = match["heading"]
             if self.language:
-                name = about_name(match["name"], self.language)
+                known = (draft.source,) if draft.source else ()
+                name = about_name(match["name"], self.language, known)
                 standard = self._fold(labels(self.language).about).format(name=name)
             else:
                 name = written.removeprefix("About ").removeprefix("the ").rstrip(":")
