@@ -190,7 +190,9 @@ def test_real_copy_forms_are_read_in_their_language(source: Path, tmp_path: Path
     import_releases([source], tmp_path, date=dt.date(2021, 7, 14))
     release = load_release(tmp_path / f"{source.stem}.yaml")
     assert release.language.split("-")[0] == STUDY[source.parent.name]
-    assert release.companies  # found from the listing, the About heading or the source line
+    # One issuer, found from its listing, its About heading or the source line, however
+    # the copy names it (`La Coopérative …` in the source line, `À propos de la …`).
+    assert len(release.companies) == 1
 
 
 def test_a_french_dateline_without_its_year_takes_the_year_given(tmp_path: Path) -> None:
