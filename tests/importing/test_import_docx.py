@@ -42,6 +42,31 @@ def test_docx_of_each_fixture_round_trips(fixture: Path, tmp_path: Path) -> None
     assert _texts(again) == _texts(written)
 
 
+# Copy in other languages: the bilingual example in French, the German and Spanish fixtures.
+LANGUAGE_FIXTURES = [
+    (REPO / "examples" / "boreal-bilingual" / "release.yaml", "fr-CA"),
+    (DATA / "languages" / "de" / "release.yaml", None),
+    (DATA / "languages" / "es" / "release.yaml", None),
+]
+
+
+@pytest.mark.parametrize(("fixture", "language"), LANGUAGE_FIXTURES, ids=["fr-CA", "de", "es"])
+def test_docx_in_other_languages_round_trips(
+    fixture: Path, language: str | None, tmp_path: Path
+) -> None:
+    original = load_release(fixture, language=language)
+    written = render(original, "docx")
+    source = tmp_path / "copy.docx"
+    source.write_bytes(written)
+    result = import_releases([source], tmp_path / "out")
+    [imported] = result.releases
+    assert imported.reproduced == imported.lines, result.notes
+    release = load_release(tmp_path / "out" / "copy.yaml")
+    assert release.language.split("-")[0] == original.language.split("-")[0]
+    again = render(release, "docx", project=Project(tmp_path / "out"))
+    assert _texts(again) == _texts(written)
+
+
 def _styled_word_file(path: Path) -> None:
     """A Word file written by hand, in Word's own styles."""
     document = docx.Document()

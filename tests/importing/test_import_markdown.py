@@ -6,13 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, REPO
 from prwriter import Project, import_releases, load_release, render
 from prwriter.yaml_source import read_yaml
 
 GOLDEN = [
-    DATA / "golden" / f"{name}.md"
-    for name in ("immunogen", "nordwind-tidewater", "quillmark-earnings")
+    *(
+        DATA / "golden" / f"{name}.md"
+        for name in ("immunogen", "nordwind-tidewater", "quillmark-earnings")
+    ),
+    # The bilingual example, in English and in French.
+    *sorted((DATA / "golden" / "languages").glob("*.md")),
+]
+LANGUAGE_FIXTURES = [
+    (REPO / "examples" / "boreal-bilingual" / "release.yaml", "fr-CA"),
+    (DATA / "languages" / "de" / "release.yaml", None),
+    (DATA / "languages" / "es" / "release.yaml", None),
 ]
 
 
@@ -33,28 +42,19 @@ def test_markdown_links_and_contacts_come_back_as_facts(tmp_path: Path) -> None:
     assert "wire" not in facts
 
 
-def test_pipe_tables_come_back_as_tables(tmp_path: Path) -> None:
-    import_releases([GOLDEN[2]], tmp_path)
-    body = read_yaml(tmp_path / "quillmark-earnings.yaml").data["body"]
-    tables = [part["table"] for part in body if isinstance(part, dict) and "table" in part]
-    assert len(tables) == 6
-    highlights, outlook, income = tables[:3]
-    assert highlights["stub"] == "(in thousands, except per share data)"
-    assert highlights["rows"][0] == ["Total revenue", 47560, 41400, "15%"]
-    assert (outlook["caption"], outlook["units"], outlook["currency"]) == (
-        "Financial Outlook",
-        "(in millions)",
-        "$",
-    )
-    # Bold labels: headings have no amounts, a total shows the sign, a subtotal does not.
-    kinds = {r["label"]: r.get("kind") for r in income["rows"] if isinstance(r, dict)}
-    assert (kinds["Revenue:"], kinds["Total revenue"], kinds["Net income"]) == (
-        "heading",
-        "subtotal",
-        "total",
-    )
-    subscription = next(
-        r for r in income["rows"] if isinstance(r, dict) and r["label"] == "Subscription"
-    )
-    assert subscription == {"label": "Subscription", "values": [41250, 35480], "indent": 1}
-    assert tables[5]["footnotes"] == ["(1) Adjusted EBITDA divided by total revenue."]
+@pytest.mark.parametrize(("fixture", "language"), LANGUAGE_FIXTURES, ids=["fr-CA", "de", "es"])
+def test_markdown_in_other_languages_round_trips(
+    fixture: Path, language: str | None, tmp_path: Path
+) -> None:
+    written = render(load_release(fixture, language=language), "md")
+    assert isinstance(written, str)
+    source = tmp_path / "copy.md"
+    source.write_text(written, encoding="utf-8")
+    result = import_releases([source], tmp_path / "out")
+    [imported] = result.releases
+    assert imported.reproduced == imported.lines, result.notes
+    release = load_release(tmp_path / "out" / "copy.yaml")
+    # The copy's language is read from its forms: its date, its About heading.
+    expected = language or load_release(fixture).language
+    assert release.language.split("-")[0] == expected.split("-")[0]
+    assert render(release, "md", project=Project(tmp_path / "out")) == written

@@ -15,6 +15,8 @@ from prwriter import Project, import_releases, list_wires, load_release, render
 
 GOLDEN = sorted((DATA / "golden").glob("*.txt"))
 FORMS = sorted((DATA / "forms").glob("*/golden/*.txt"))
+# French, German and Spanish copy (and the English side of the bilingual example).
+LANGUAGES = sorted((DATA / "golden" / "languages").glob("*.txt"))
 
 
 def _project_of(golden: Path) -> Path:
@@ -45,7 +47,9 @@ def _round_trip(golden: Path, out: Path) -> tuple[str, str]:
     )
 
 
-@pytest.mark.parametrize("golden", GOLDEN + FORMS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "golden", GOLDEN + FORMS + LANGUAGES, ids=lambda p: f"{p.parent.parent.name}/{p.name}"
+)
 def test_golden_text_round_trips_byte_exact(golden: Path, tmp_path: Path) -> None:
     wire, again = _round_trip(golden, tmp_path / "project")
     assert again == golden.read_text(encoding="utf-8")
@@ -58,6 +62,15 @@ def test_golden_text_round_trips_byte_exact(golden: Path, tmp_path: Path) -> Non
         ascii = ".ascii." in golden.name
         project = Project(out)
         assert render(release, "txt", wire=expected, ascii=ascii, project=project) == again
+
+
+@pytest.mark.parametrize("golden", LANGUAGES, ids=lambda p: p.name)
+def test_the_copys_language_is_detected(golden: Path, tmp_path: Path) -> None:
+    import_releases([golden], tmp_path, date=dt.date(2014, 11, 13))
+    release = load_release(tmp_path / f"{golden.stem}.yaml")
+    # boreal.fr-CA.cnw.txt is French, de.dgap.txt German, boreal.en-CA.print.txt English.
+    written_in = golden.name.removeprefix("boreal.").split(".")[0].split("-")[0]
+    assert release.language.split("-")[0] == written_in
 
 
 def test_example_facts_come_back(tmp_path: Path) -> None:

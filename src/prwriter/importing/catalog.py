@@ -57,8 +57,12 @@ class Catalog:
 
     # --- companies -----------------------------------------------------------------------
 
-    def company(self, found: FoundCompany, date: dt.date) -> tuple[str, Data]:
-        """The company's id and this release's reference to it."""
+    def company(
+        self, found: FoundCompany, date: dt.date, language: str | None = None
+    ) -> tuple[str, Data]:
+        """The company's id and this release's reference to it. Copy in another language
+        (`language`, "fr") keeps its About text as the entry's translation, so the release
+        in English and its French version share one entry."""
         base = slug(without_legal_suffix(found.name), 40)
         entry_id = next(
             (i for i, d in self.entries["companies"].items() if d.get("name") == found.name), None
@@ -76,15 +80,27 @@ class Catalog:
             ref["url"] = found.url
         if found.listings and not data.get("listings"):
             data["listings"] = found.listings
+        if found.ticker_spaced and not data.get("ticker_spacing"):
+            data["ticker_spacing"] = "spaced"
         if found.listings and data.get("listings") != found.listings:
             found.ticker = False
         if not found.listings and data.get("listings"):
             ref["ticker"] = False
-        if found.about_heading and not data.get("about_heading"):
+        if language is not None and found.about is not None:
+            words = {"about": found.about}
+            if found.about_heading:
+                words["about_heading"] = found.about_heading
+            translations = dict(data.get("translations") or {})
+            translations[language] = {**translations.get(language, {}), **words}
+            data["translations"] = translations
+            if data.get("about") is None:
+                # The only About text the entry has: also its own, for the loader's checks.
+                data["about"] = _with_version(None, found.about, date)
+        elif found.about_heading and not data.get("about_heading"):
             data["about_heading"] = found.about_heading
-        if found.about is not None:
+        if language is None and found.about is not None:
             data["about"] = _with_version(data.get("about"), found.about, date)
-        elif data.get("about"):
+        elif found.about is None and data.get("about"):
             ref["about"] = False
         if found.link:
             ref["link"] = True
@@ -97,17 +113,33 @@ class Catalog:
 
     # --- people, contacts, legal blocks --------------------------------------------------
 
-    def person(self, name: str, title: str | None) -> tuple[str, str | None]:
-        """The person's id, and the title to give in the quote when the library's differs."""
+    def person(
+        self, name: str, title: str | None, language: str | None = None
+    ) -> tuple[str, str | None]:
+        """The person's id, and the title to give in the quote when the library's differs.
+        A title in copy of another `language` is the entry's translation of it."""
         for entry_id, data in self.entries["people"].items():
+            if data.get("name") == name and language is not None and title is not None:
+                translations = dict(data.get("translations") or {})
+                known = (translations.get(language) or {}).get("title")
+                if known is None:
+                    translations[language] = {**translations.get(language, {}), "title": title}
+                    self._put("people", entry_id, {**data, "translations": translations})
+                return entry_id, None if known in (None, title) else title
             if data.get("name") == name:
                 if title is None or data.get("title") == title:
                     return entry_id, None
-                if data.get("title") is None:
+                translated = {
+                    (t or {}).get("title") for t in (data.get("translations") or {}).values()
+                }
+                if data.get("title") is None or data.get("title") in translated:
+                    # No title yet, or only the one a copy in another language gave.
                     self._put("people", entry_id, {**data, "title": title})
                     return entry_id, None
                 return entry_id, title
         data = {"name": name, **({"title": title} if title else {})}
+        if language is not None and title:
+            data["translations"] = {language: {"title": title}}
         return self._put("people", self._free_id("people", slug(name, 40)), data), None
 
     def contact(self, fields: Data) -> str:

@@ -20,7 +20,9 @@ _EMAIL = r"[^\s@,]+@[^\s@,]+\.[A-Za-z]{2,}"
 _WEB = r"(?:https?://|www\.)\S+"
 _FIELD = {
     "organization": r"[^@]+?",
-    "name": r"[A-Z][\w.'\-]*(?: (?:[A-Z][\w.'\-]*|de|van|von|la|le|da|di|del|du)){0,4}",
+    # Capitals past ASCII too: Élise Tremblay, Ángel Ruiz.
+    "name": r"[A-Z\u00c0-\u00de][\w.'\-]*"
+    r"(?: (?:[A-Z\u00c0-\u00de][\w.'\-]*|de|van|von|la|le|da|di|del|du)){0,4}",
     "title": r"[^@\d]+?",
 }
 
@@ -194,7 +196,8 @@ class ContactReader:
             if match and (not current or not current[-1][1] or not groups):
                 close()
                 current = []
-                groups.append(FoundGroup(match["label"], [], number))
+                # French copy spaces the colon: `Médias :`.
+                groups.append(FoundGroup(match["label"].rstrip(" "), [], number))
             elif self.wire.contact_group_separator and line == self.wire.contact_group_separator:
                 continue
             else:

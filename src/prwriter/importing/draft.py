@@ -24,6 +24,8 @@ class FoundCompany:
     mentioned: bool = False
     mention: str | None = None
     about_heading: str | None = None
+    # The listing written with a space before its colon, `(TSX : LUMB)` (French copy).
+    ticker_spaced: bool = False
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Draft:
 
     path: Path
     wire: str
+    language: str | None = None  # the copy's tag; None for English
     headline: str = ""
     subheadlines: list[str] = field(default_factory=list)
     date: dt.date | None = None

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prwriter.importing.docx import DocxCopy
+from prwriter.importing.languages import contacts_headings
 from prwriter.importing.reading import read_text
 from prwriter.importing.tables import CellRow, TableError, footnote_of, table_of_cells
 
@@ -118,7 +119,7 @@ def read_markdown(path: Path) -> DocxCopy:
             text = _plain(inline)
             headline_seen = headline_seen or token.tag == "h1"
             subheads_open = token.tag == "h1"
-            in_contacts = not headline_seen and text == "Contacts"
+            in_contacts = not headline_seen and text in contacts_headings()
             label_open = False
             blocks.append((line, [text], None))
             i += 3

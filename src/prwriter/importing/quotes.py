@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from prwriter.importing.patterns import escape_markdown, template_regex
@@ -30,17 +30,25 @@ from prwriter.model import (
     Text,
 )
 from prwriter.quoting import QuoteWriter
+from prwriter.style.charset import to_ascii
 from prwriter.style.quotes import LDQUO, LSQUO, RDQUO, RSQUO, last_name
+from prwriter.style.typography import SpacingMode, space_before_marks
 from prwriter.wires import WireProfile
 
-_NAME_WORD = r"(?:[A-Z][\w.'\u2019\-]*|de|van|von|der|den|la|le|da|di|del|du|bin|al)"
+# Capitals of the Latin alphabets prwriter writes (Élise, Ángel, Özil).
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_NAME_WORD = rf"(?:[{_UPPER}][\w.'\u2019\-]*|de|van|von|der|den|la|le|da|di|del|du|bin|al)"
 _GROUPS = {
-    "name": rf"[A-Z][\w.'\u2019\-]*(?: {_NAME_WORD}){{0,5}}",
-    "title": r"[^\"]+?",
-    "verb": r"[a-z]+",
+    "name": rf"[{_UPPER}][\w.'\u2019\-]*(?: {_NAME_WORD}){{0,5}}",
+    "title": r"[^\"\u00ab\u00bb\u201e\u201c]+?",
+    # said, commented; a déclaré, sagte, afirmó
+    "verb": rf"[{_LOWER}]+(?: [{_LOWER}]+){{0,2}}",
     "text": r".+?",
 }
-_STRAIGHT = str.maketrans({LDQUO: '"', RDQUO: '"', LSQUO: "'", RSQUO: "'"})
+_CURLY = {LDQUO: '"', RDQUO: '"', LSQUO: "'", RSQUO: "'"}
+# Marks that open a quote in some profile's templates.
+_OPENING = '"\u00ab\u201e'
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,29 +64,49 @@ class FoundQuote:
     after: str | None
 
 
-def _forms(wire: WireProfile) -> Iterator[tuple[QuoteForm, str, bool]]:
+def _forms(wire: WireProfile, fold: Callable[[str], str]) -> Iterator[tuple[QuoteForm, str, bool]]:
     """(form, pattern, titled) for each way the profile writes a quote."""
     forms: tuple[tuple[QuoteForm, bool, str], ...] = (
-        ("attribution-first", True, wire.quote),
-        ("attribution-first", False, wire.quote_untitled),
-        ("quote-first", True, wire.quote_first),
-        ("quote-first", False, wire.quote_first_untitled),
+        ("attribution-first", True, fold(wire.quote)),
+        ("attribution-first", False, fold(wire.quote_untitled)),
+        ("quote-first", True, fold(wire.quote_first)),
+        ("quote-first", False, fold(wire.quote_first_untitled)),
     )
+    rest_form = fold(wire.quote_rest).replace("{text}", "{rest}")
+    rest = template_regex(rest_form, {"rest": ".+"})
     for form, titled, template in forms:
         core = template_regex(template, _GROUPS)
         yield form, core, titled
         if form == "quote-first":
-            yield "quote-first-split", core + r' "(?P<rest>.+)"', titled
+            yield "quote-first-split", core + " " + rest, titled
+
+
+def fold_ascii(text: str, spacing: SpacingMode) -> str:
+    """`text` as the text writer's `--ascii` writes it: French spacing put in, then folded
+    (`« Bonjour »` is `"Bonjour"`, the spaces belonging to the guillemets)."""
+    spaced = space_before_marks(text, spacing).replace("«\u00a0", "«").replace("\u00a0»", "»")
+    return to_ascii(spaced)
 
 
 class QuoteReader:
     """Reads the quotes of one release in order (a second reference needs the first)."""
 
-    def __init__(self, wire: WireProfile) -> None:
+    def __init__(
+        self, wire: WireProfile, language: str | None = None, *, folded: bool = False
+    ) -> None:
         self.wire = wire
-        before = r"^(?:(?P<before>.+?[.!?:;\"\u201d)]) )?"
+        # Copy folded to ASCII (`--ascii`): the profile's forms as the text writer folds them.
+        self.fold: Callable[[str], str] = (
+            (lambda text: fold_ascii(text, wire.space_before_marks)) if folded else str
+        )
+        # Curly marks are straightened to match a profile's straight templates, but not
+        # those a template writes itself (German „…“).
+        written = "".join(self.fold(t) for t in (wire.quote, wire.quote_first, wire.quote_rest))
+        self.straight = str.maketrans({k: v for k, v in _CURLY.items() if k not in written})
+        self.opening = {c for c in _OPENING if c in written} or {'"'}
+        before = r"^(?:(?P<before>.+?[.!?:;\"\u201d\u00bb\u201c)]) )?"
         self.forms: list[tuple[QuoteForm, re.Pattern[str], bool]] = []
-        for form, core, titled in _forms(wire):
+        for form, core, titled in _forms(wire, self.fold):
             self.forms.append((form, re.compile(rf"{before}{core}(?: (?P<after>.+))?$"), titled))
             if form == "quote-first" and core.endswith(r"\."):
                 # `"...," said Roe, pointing to ...`: the attribution's period became a comma.
@@ -92,11 +120,12 @@ class QuoteReader:
             companies=[Company(id="x", name="x", about_heading="x", about=[])],
             body=[Paragraph(children=[])],
             source="x",
+            **({"language": language} if language else {}),
         )
 
     def read(self, text: str) -> FoundQuote | None:
-        plain = text.translate(_STRAIGHT)
-        if '"' not in plain:
+        plain = text.translate(self.straight)
+        if not any(mark in plain for mark in self.opening):
             return None
         for form, pattern, titled in self.forms:
             match = pattern.match(plain)
@@ -111,12 +140,15 @@ class QuoteReader:
         self, text: str, match: re.Match[str], form: QuoteForm, titled: bool
     ) -> FoundQuote | None:
         groups = match.groupdict()
-        words = (groups["text"] or "").translate(_STRAIGHT)
+        words = (groups["text"] or "").translate(self.straight)
         if form != "attribution-first":
             if words.endswith(","):
                 words = words[:-1] + "."
+            elif self.wire.quote_comma == "outside" and not words.endswith(("?", "!", "\u2026")):
+                # French and German drop the closing period before the attribution.
+                words += "."
             if form == "quote-first-split":
-                words = words + " " + (groups["rest"] or "").translate(_STRAIGHT)
+                words = words + " " + (groups["rest"] or "").translate(self.straight)
         name = groups["name"]
         speaker = self._speaker(name, groups.get("title") if titled else None, titled)
         if speaker is None:
@@ -136,7 +168,7 @@ class QuoteReader:
             after=escape_markdown(after) if after else None,
         )
         quote = self._model(found, speaker)
-        if quote is None or self._write(quote) != text:
+        if quote is None or self.fold(self._write(quote)) != text:
             return None
         self.quotes.append(quote)
         self.release.body.append(quote)

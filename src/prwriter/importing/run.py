@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from prwriter.errors import InputError, Problem, display_path
 from prwriter.importing.catalog import Catalog
 from prwriter.importing.draft import Draft
+from prwriter.importing.languages import read_tags
 
 if TYPE_CHECKING:
     from prwriter.importing.docx import DocxCopy
@@ -31,6 +32,7 @@ from prwriter.importing.wiretables import tabular
 from prwriter.importing.wiretext import WireTextReader
 from prwriter.library import Library
 from prwriter.project import Project
+from prwriter.style.languages import labels, primary
 from prwriter.wires import WireProfile, for_language
 from prwriter.writers import RenderOptions
 from prwriter.writers.text import ASCII_WRAP
@@ -117,6 +119,7 @@ class Importer:
             shutil.copyfile(settings, self.stage / "prwriter.toml")
         self.project = StagingProject(self.stage, user_library=self.stage / "no-user-library")
         self.releases: dict[Path, dict[str, Any]] = {}
+        self.matchers: dict[tuple[str, str | None, bool, bool], WireTextReader] = {}
         self.binaries: dict[Path, bytes] = {}
         self.staged: dict[Path, str] = {}
         self.library_changed = False
@@ -147,24 +150,26 @@ class Importer:
 
             # Word and Markdown are the print copy: read as the print profile's text.
             word = read_markdown(path) if markdown else read_docx(path)
-            text, wires = word.text, ["print"]
+            text = word.text
+            wires = self._candidates(text, loose=False, names=["print"]) or [("print", None)]
         else:
             text = read_text(path)
-            wires = [self.wire] if self.wire else self._candidates(text, loose=False)
+            wires = self._forced(text) if self.wire else self._candidates(text, loose=False)
             # Copy reprinted by a syndicator (other dashes, the lead on its own line).
             loose = not wires and not self.wire
             wires = wires or self._candidates(text, loose=True)
             # A wire's dateline with an older name in its tag (/Canada NewsWire/).
-            wires = wires or self._retagged(text)
+            wires = wires or [(name, None) for name in self._retagged(text)]
             if _folded(text):
                 folded_text, folded_lines = unwrap(text, ASCII_WRAP)
-                more = (
-                    [self.wire]
+                folded_wires = (
+                    self._forced(folded_text, folded=True)
                     if self.wire
                     else self._candidates(folded_text, loose=False, folded=True)
                 )
-                readings = [(name, False) for name in wires] + [(name, True) for name in more]
-                wires = wires or more
+                readings = [(*found, False) for found in wires]
+                readings += [(*found, True) for found in folded_wires]
+                wires = wires or folded_wires
         if self.wire and word is None:
             known = self.project.wire_files()
             if self.wire not in known:
@@ -187,16 +192,18 @@ class Importer:
         saved = self.catalog
         failed: InputError | None = None
         if not folded_text:
-            readings = [(name, False) for name in wires]
-        for name, folded, settings in self._with_house(readings, text, folded_text, word):
+            readings = [(*found, False) for found in wires]
+        for name, language, folded, settings in self._with_house(readings, text, folded_text, word):
             self.catalog = copy.deepcopy(saved)
             self.project.house.pop(name, None)
             if settings:
                 self.project.house[name] = _updated(self.project.wire(name), settings)
-            wire = self.project.wire(name)
+            wire = self.project.wire(name, language)
             # A dateline the house writes as printed is read exactly.
             exact = "dateline" in settings
-            reader = WireTextReader(wire, name, loose=loose and not exact, folded=folded)
+            reader = WireTextReader(
+                wire, name, loose=loose and not exact, folded=folded, language=language
+            )
             if word is not None:
                 reader.markdown, reader.tables = word.markdown, word.tables
             try:
@@ -244,7 +251,9 @@ class Importer:
             read = folded_text if best[2].ascii else text
             year = self.date.year if self.date else None
             base = self.project.wire(best[2].wire)
-            self.votes[path] = votes(read, base, date_year=year)
+            # The house forms are read from English copy: the profile's English settings.
+            if "language" not in best[3]:
+                self.votes[path] = votes(read, base, date_year=year)
 
     def _retagged(self, text: str) -> list[str]:
         from prwriter.importing.house import retagged
@@ -255,50 +264,87 @@ class Importer:
 
     def _with_house(
         self,
-        readings: list[tuple[str, bool]],
+        readings: list[tuple[str, str | None, bool]],
         text: str,
         folded_text: str,
         word: DocxCopy | None,
-    ) -> list[tuple[str, bool, dict[str, Any]]]:
-        """Each reading as the profile has it, then with the settings its forms suggest."""
+    ) -> list[tuple[str, str | None, bool, dict[str, Any]]]:
+        """Each reading as the profile has it, then with the settings its forms suggest
+        (English copy: copy in another language is read in its profile's own forms)."""
         from prwriter.importing.house import readings as house_readings
 
-        out: list[tuple[str, bool, dict[str, Any]]] = []
+        out: list[tuple[str, str | None, bool, dict[str, Any]]] = []
         year = self.date.year if self.date else None
-        for name, folded in readings:
-            if word is not None:
-                out.append((name, folded, {}))
+        for name, language, folded in readings:
+            if word is not None or language is not None:
+                out.append((name, language, folded, {}))
                 continue
             copy_text = folded_text if folded else text
             for settings in house_readings(copy_text, self.project.wire(name), date_year=year):
-                out.append((name, folded, settings))
+                out.append((name, language, folded, settings))
         return out
 
-    def _candidates(self, text: str, *, loose: bool, folded: bool = False) -> list[str]:
-        found = []
-        for name in sorted(self.project.wire_files()):
-            reader = WireTextReader(self.project.wire(name), name, loose=loose, folded=folded)
-            if reader.matches(text):
-                found.append(name)
+    def _candidates(
+        self, text: str, *, loose: bool, folded: bool = False, names: list[str] | None = None
+    ) -> list[tuple[str, str | None]]:
+        """(profile, language tag) for each profile whose dateline the copy has, in the
+        language it has it in: English (None) or one the importer reads."""
+        found: list[tuple[str, str | None]] = []
+        for name in names or sorted(self.project.wire_files()):
+            for language in [*read_tags(), None]:
+                key = (name, language, loose, folded)
+                reader = self.matchers.get(key)
+                if reader is None:
+                    wire = self.project.wire(name, language)
+                    reader = WireTextReader(
+                        wire, name, loose=loose, folded=folded, language=language
+                    )
+                    # Built once a run: matching keeps no state.
+                    self.matchers[key] = reader
+                if reader.matches(text):
+                    found.append((name, language))
+                    break  # a language's own forms first; English when none is there
         return found
+
+    def _forced(self, text: str, *, folded: bool = False) -> list[tuple[str, str | None]]:
+        """The profile --wire names, in the language the copy has it in (English when the
+        copy matches none)."""
+        assert self.wire is not None
+        if self.wire not in self.project.wire_files():
+            return [(self.wire, None)]
+        return self._candidates(text, loose=False, folded=folded, names=[self.wire]) or [
+            (self.wire, None)
+        ]
 
     # --- facts with library ids ----------------------------------------------------------
 
     def _facts(self, draft: Draft) -> tuple[dict[str, Any], list[str]]:
         shown = display_path(draft.path)
         notes = [f"{shown}:{line}: {what}" for line, what in draft.notes]
+        if not draft.dateline:
+            # A profile named with --wire whose dateline the copy does not have.
+            line = draft.notes[0][0] if draft.notes else 1
+            raise problem(
+                draft.path,
+                f"no dateline in the form of the '{draft.wire}' profile"
+                + (f" in {draft.language}" if draft.language else "")
+                + "; name another with --wire, or leave it out",
+                line,
+            )
         if draft.date is None:
             raise problem(
                 draft.path,
                 "the copy carries no date (this wire's dateline has none); give it with --date",
                 1,
             )
-        wire = self.project.wire(draft.wire)
+        wire = self.project.wire(draft.wire, draft.language)
         facts: dict[str, Any] = {"headline": draft.headline}
         if draft.subheadlines:
             facts["subheadlines"] = draft.subheadlines
         facts["date"] = draft.date
         facts["dateline"] = draft.dateline[0] if len(draft.dateline) == 1 else draft.dateline
+        if draft.language:
+            facts["language"] = draft.language
         if draft.embargo:
             until = draft.embargo["until"]
             facts["embargo"] = {
@@ -311,7 +357,8 @@ class Importer:
         for company in draft.companies:
             if not company.mentioned:
                 if company.about:
-                    heading = wire.about_heading.format(heading=f"About {company.name}")
+                    about = labels(draft.language or "en").about.format(name=company.name)
+                    heading = wire.about_heading.format(heading=about)
                     from prwriter.importing.draft import FoundLegal
 
                     draft.legal.append(FoundLegal("notice", company.about, company.line, heading))
@@ -320,7 +367,7 @@ class Importer:
                         "named in the body; its About section is kept as a notice"
                     )
                 continue
-            entry_id, ref = self.catalog.company(company, draft.date)
+            entry_id, ref = self.catalog.company(company, draft.date, _translation(draft))
             owner = owner or entry_id
             companies.append(ref["id"] if list(ref) == ["id"] else ref)
         if not companies:
@@ -331,7 +378,11 @@ class Importer:
                 draft.notes[0][0] if draft.notes else 1,
             )
         facts["companies"] = companies
-        facts["body"] = [self._part(part, wire.quote_form) for part in draft.body]
+        verb = labels(draft.language or "en").quote_verb
+        translation = _translation(draft)
+        facts["body"] = [
+            self._part(part, wire.quote_form, verb, translation) for part in draft.body
+        ]
         if draft.contact_notice is not None:
             draft.legal.append(draft.contact_notice)
         if draft.legal:
@@ -351,14 +402,20 @@ class Importer:
             facts["source"] = draft.source
         return facts, notes
 
-    def _part(self, part: str | FoundQuote | dict[str, Any], default_form: str) -> Any:
+    def _part(
+        self,
+        part: str | FoundQuote | dict[str, Any],
+        default_form: str,
+        default_verb: str,
+        language: str | None,
+    ) -> Any:
         if not isinstance(part, FoundQuote):
             return part  # Markdown, or a table's facts
-        speaker, title = self.catalog.person(part.name, part.title)
+        speaker, title = self.catalog.person(part.name, part.title, language)
         quote: dict[str, Any] = {"speaker": speaker}
         if title:
             quote["title"] = title
-        if part.verb != "said":
+        if part.verb != default_verb:
             quote["verb"] = part.verb
         if part.form != default_form:
             quote["form"] = part.form
@@ -623,6 +680,12 @@ def expand(sources: Iterable[str | Path]) -> list[Path]:
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _translation(draft: Draft) -> str | None:
+    """The language a library entry keeps this copy's words under (`fr`), or None for
+    English copy, whose words are the entries' own."""
+    return primary(draft.language) if draft.language else None
 
 
 def _folded(text: str) -> bool:

@@ -152,6 +152,7 @@ class WireTables:
                     x.line,
                 )
         stub, last = _last_heading(heads[-1], columns, heads_at + len(heads) - 1)
+        stub = self.unmark(stub) if stub else None
         edges = [0] * columns
         for text in [heads[-1], *(rows[x.line - rows_at] for x in data)]:
             for j, piece in enumerate(list(_PIECE.finditer(text))[-columns:]):
@@ -165,11 +166,11 @@ class WireTables:
         lower = max(x.indent + len(x.label) for x in lines)
         mismatch = TableError("written again, it is not the same", rows_at)
         for label_width in dict.fromkeys((upper, lower, 0)):
-            parsed = _rows(lines, label_width)
+            parsed = _rows(lines, label_width, self.unmark)
             for spans in _span_choices(uppers, edges):
-                header = [[(t, s) for (t, _), s in zip(u, sp, strict=True)]
+                header = [[(self.unmark(t), s) for (t, _), s in zip(u, sp, strict=True)]
                           for u, sp in zip(uppers, spans, strict=True)]  # fmt: skip
-                header.append([(t, 1) for t in last])
+                header.append([(self.unmark(t), 1) for t in last])
                 table = self._built(parsed, header, stub)
                 again = text_table(table, self.width, self.text)
                 if again == expected:
@@ -342,7 +343,7 @@ def _label_width(rows: list[str], data: list[_Line]) -> int:
     return min(x.start for x in data) - GAP
 
 
-def _rows(lines: list[_Line], label_width: int) -> list[Row]:
+def _rows(lines: list[_Line], label_width: int, unmark: Callable[[str], str]) -> list[Row]:
     """Rows from lines: a label alone heads the rows under it, unless the label of the next
     line continues it, as a label too long for its column wraps (`label_width` 0: never)."""
     out: list[Row] = []
@@ -365,7 +366,7 @@ def _rows(lines: list[_Line], label_width: int) -> list[Row]:
         last = group[-1]
         if first.indent % 2:
             raise TableError(f"'{first.label}' is indented by an odd number of spaces", first.line)
-        out.append(Row(" ".join(x.label for x in group), first.indent // 2, last.cells,
+        out.append(Row(unmark(" ".join(x.label for x in group)), first.indent // 2, last.cells,
                        first.rule_above, last.rule_below, line=first.line))  # fmt: skip
         k += len(group)
     return out
@@ -418,9 +419,11 @@ def _guess_spans(pieces: list[tuple[str, int]], edges: list[int]) -> list[int] |
     return spans if at == len(edges) else None
 
 
-def wire_tables(wire: WireProfile, marks: Mapping[str, str], *, folded: bool) -> WireTables:
-    """The table reader for copy `wire` wrote; `marks` is how it wrote trademarks."""
-    from prwriter.importing.patterns import unmark
+def wire_tables(
+    wire: WireProfile, marks: Mapping[str, str], unmark: Callable[[str], str], *, folded: bool
+) -> WireTables:
+    """The table reader for copy `wire` wrote: `marks` is how it wrote trademarks, `unmark`
+    turns a line of its copy back into the facts' text."""
     from prwriter.style.charset import to_ascii
     from prwriter.style.typography import space_before_marks
     from prwriter.writers.text import ASCII_WRAP
@@ -432,4 +435,4 @@ def wire_tables(wire: WireProfile, marks: Mapping[str, str], *, folded: bool) ->
             value = value.replace(mark, written)
         return fold(space_before_marks(value, wire.space_before_marks))
 
-    return WireTables(wire.wrap or ASCII_WRAP, text, lambda t: unmark(t, marks), folded)
+    return WireTables(wire.wrap or ASCII_WRAP, text, unmark, folded)

@@ -7,10 +7,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
+from functools import lru_cache
 from pathlib import Path
 
 from prwriter.importing.contacts import ContactReader
 from prwriter.importing.draft import Draft, FoundCompany, FoundLegal
+from prwriter.importing.languages import (
+    COMPANY_SUFFIXES,
+    NAME_ARTICLES,
+    NAME_CONNECTORS,
+    about_name,
+    about_regex,
+    date_regex,
+    legal_kind,
+    read_local_date,
+    read_local_moment,
+    read_local_places,
+)
 from prwriter.importing.patterns import (
     DATE,
     escape_markdown,
@@ -25,6 +39,7 @@ from prwriter.importing.reading import Block, blocks
 from prwriter.importing.wiretables import FoundTable, preformatted, wire_tables
 from prwriter.style.charset import to_ascii
 from prwriter.style.dates import DATE_STYLES
+from prwriter.style.languages import labels
 from prwriter.style.tickers import canonical_exchange
 from prwriter.wires import WireProfile
 
@@ -38,29 +53,37 @@ _LEGAL = re.compile(
     r"|solicitation|disclaim|all rights reserved|registered mark|non-GAAP financial measure",
     re.IGNORECASE,
 )
+# French spacing as the writer puts it: before `: ; ! ?` and `»`, after `«`.
+_SPACED = re.compile(r"[\u00a0\u202f](?=[:;!?\u00bb])|(?<=\u00ab)\u00a0")
 _BULLET = re.compile(r"^\s*[\u2022\u00b7\u25aa*\-] ")
 # Words in quotation marks, long enough to be someone speaking.
 _SPOKEN = re.compile(r'"[^"]*\w+ \w+[^"]*"')
+# Every language's quotation marks as straight ones: “ ” « » „.
+_TO_STRAIGHT = dict.fromkeys((0x201C, 0x201D, 0x00AB, 0x00BB, 0x201E), '"')
 _SYMBOL = r"[A-Z0-9][A-Za-z0-9.\-]*"
 _NAME_TOKEN = re.compile(r"[A-Z0-9][\w&.'\u2019\-]*®?™?,?$")
 _SUFFIX = re.compile(
-    r"^(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|PLC|plc|AG|SE|S\.A|N\.V|GmbH)\.?,?$"
+    r"^(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|PLC|plc|AG|SE|S\.A|N\.V|GmbH|"
+    + "|".join(COMPANY_SUFFIXES)
+    + r")\.?,?$"
 )
 # The issuer a lead opens with: capitalized words ending in a legal suffix.
 _LEAD_COMPANY = re.compile(
     r"((?:[A-Z][\w&'.\-]* )+?(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|LP|plc)\.?)(?=[ ,])"
 )
-_CONNECTORS = frozenset({"&", "and", "of", "the", "for", "de"})
+_CONNECTORS = frozenset({"&", "and", "of", "the", "for", "de"}) | NAME_CONNECTORS
 
 
 def dateline_pattern(
-    wire: WireProfile, *, loose: bool = False, folded: bool = False
+    wire: WireProfile, *, loose: bool = False, folded: bool = False, language: str | None = None
 ) -> re.Pattern[str]:
     """The profile's dateline; `loose` also takes the forms syndicators reprint it in: any
     dash for a hyphen, spaces added or dropped around them, the lead on the next line;
-    `folded` the form `--ascii` writes (an em dash as two hyphens)."""
+    `folded` the form `--ascii` writes (an em dash as two hyphens); `language` the date in
+    that language's form."""
     template = to_ascii(wire.dateline) if folded else wire.dateline
-    pattern = template_regex(template, {"place": r"[^\n]+?", "date": DATE})
+    date = date_regex(wire, language, folded=folded, dateline=True) if language else DATE
+    pattern = template_regex(template, {"place": r"[^\n]+?", "date": date})
     if loose:
         dash = "\\s*[-\u2013\u2014]+\\s*"
         pattern = re.sub(r"(?:\\ )*(?:\\-)+(?:\\ )*", lambda _: dash, pattern)
@@ -73,22 +96,40 @@ def marks_of(wire: WireProfile) -> dict[str, str]:
 
 
 class WireTextReader:
-    """Reads one release written in `wire`'s form (the profile named `name`)."""
+    """Reads one release written in `wire`'s form (the profile named `name`); for copy in
+    another language than English, `wire` has that language's settings applied and
+    `language` is its tag."""
 
     def __init__(
-        self, wire: WireProfile, name: str, *, loose: bool = False, folded: bool = False
+        self,
+        wire: WireProfile,
+        name: str,
+        *,
+        loose: bool = False,
+        folded: bool = False,
+        language: str | None = None,
     ) -> None:
         self.wire = wire
         self.name = name
         self.loose = loose
+        self.folded = folded
+        self.language = language
         # Copy folded to ASCII writes the marks as (R) and (TM) whatever the profile says.
         self.marks = _TRADEMARKS["ascii"] if folded else marks_of(wire)
-        self.dateline = dateline_pattern(wire, loose=loose, folded=folded)
+        self.dateline = dateline_pattern(wire, loose=loose, folded=folded, language=language)
+        # The dateline's longest fixed text (`/CNW/ -`), which copy in its form must hold;
+        # reprinted copy (`loose`) may change its dashes and spaces.
+        fixed = [lit for lit, *_ in string.Formatter().parse(wire.dateline)]
+        longest = max(fixed, key=len).strip()
+        self.marker = "" if loose else (to_ascii(longest) if folded else longest)
         self.contacts = ContactReader(wire)
         listing = template_regex(
             wire.ticker,
             {"exchange": r"[A-Za-z][\w .\-]*?", "symbol": rf"{_SYMBOL}(?: and {_SYMBOL})*"},
         )
+        if wire.space_before_marks != "none":
+            # French copy may space the colon: `(TSX : LUMB)`, the issuer's form.
+            listing = listing.replace("):", ")[ \u00a0]?:", 1)
         one = listing.replace("(?P<exchange>", "(?:").replace("(?P<symbol>", "(?:")
         self.listing = re.compile(listing)
         self.listings = re.compile(f"{one}(?:{re.escape(wire.ticker_separator)}{one})*")
@@ -100,22 +141,29 @@ class WireTextReader:
         # Tables read from a Word or Markdown file, by the line of the block standing in
         # (or why one could not be read).
         self.tables: dict[int, dict[str, object] | str] = {}
-        self.folded = folded
         self.raw: list[str] = []  # the copy's lines as written (tables are read from them)
         self.labels = {label: exchange for exchange, label in wire.exchange_labels.items()}
 
     def matches(self, text: str) -> bool:
-        return any(self.dateline.match(unmark(b.text, self.marks)) for b in blocks(text))
+        if self.marker not in text:
+            return False  # quick: the dateline's fixed words are not in the copy
+        found = [unmark(t, self.marks) for t in _texts(text)] if self.marks else _texts(text)
+        if not any(self.dateline.match(t) for t in found):
+            return False
+        if self.language is None or "{date}" in self.wire.dateline:
+            return True
+        # A dateline without a date says nothing of the language: its About heading does.
+        heading = about_regex(self.language, folded=self.folded)
+        about = re.compile("^" + template_regex(self.wire.about_heading, {"heading": heading}))
+        return any(about.match(t) for t in found)
 
     # --- the whole release ---------------------------------------------------------------
 
     def read(self, text: str, path: Path, date_hint: dt.date | None = None) -> Draft:
-        draft = Draft(path=path, wire=self.name)
+        draft = Draft(path=path, wire=self.name, language=self.language)
         self.date_hint = date_hint
         self.raw = text.split("\n")
-        found = [
-            Block(tuple(unmark(line, self.marks) for line in b.lines), b.line) for b in blocks(text)
-        ]
+        found = [Block(tuple(self._line(line) for line in b.lines), b.line) for b in blocks(text)]
         lo, hi = 0, len(found)
         wire = self.wire
         if wire.timing and lo < hi:
@@ -130,7 +178,7 @@ class WireTextReader:
             pattern = "^" + template_regex(wire.date_line, {"date": DATE}) + "$"
             match = re.match(pattern, found[lo].text)
             if match:
-                draft.date = read_date(match["date"], wire.date_style)
+                draft.date = self._date(match["date"])
                 lo += 1
         lead = next((i for i in range(lo + 1, hi) if self.dateline.match(found[i].text)), None)
         if lead is None:
@@ -149,13 +197,35 @@ class WireTextReader:
             draft.date = date_hint
         return draft
 
+    def _line(self, line: str) -> str:
+        """A line as the facts hold it: trademarks unencoded, French spacing (the space
+        that never breaks before `: ; ! ?` and inside « ») as typed, which the writer
+        puts back."""
+        line = unmark(line, self.marks)
+        if self.wire.space_before_marks != "none":
+            line = _SPACED.sub(" ", line)
+        return line
+
+    def _date(self, text: str, year: int | None = None) -> dt.date | None:
+        if self.language:
+            return read_local_date(text, self.wire, self.language, folded=self.folded, year=year)
+        return read_date(text, self.wire.date_style, year=year)
+
+    def _fold(self, text: str) -> str:
+        return to_ascii(text) if self.folded else text
+
     def _timing(self, block: Block, draft: Draft, lo: int) -> int:
-        if block.text == self.wire.immediate_line:
+        if block.text == self._fold(self.wire.immediate_line):
             return lo + 1
-        pattern = "^" + template_regex(self.wire.embargo_line, {"moment": ".+"}) + "$"
+        embargo_line = self._fold(self.wire.embargo_line)
+        pattern = "^" + template_regex(embargo_line, {"moment": ".+"}) + "$"
         match = re.match(pattern, block.text)
         if match:
-            moment = read_moment(match["moment"], self.wire.date_style)
+            moment = (
+                read_local_moment(match["moment"], self.wire, self.language, folded=self.folded)
+                if self.language
+                else read_moment(match["moment"], self.wire.date_style)
+            )
             if moment:
                 until, zone = moment
                 draft.embargo = {"until": until, "timezone": zone}
@@ -247,7 +317,11 @@ class WireTextReader:
         match = self.dateline.match(block.text)
         assert match is not None
         wire = self.wire
-        places = read_places(match["place"], wire)
+        places = (
+            read_local_places(match["place"], wire, self.language, folded=self.folded)
+            if self.language
+            else read_places(match["place"], wire)
+        )
         if places is None:
             draft.note(block.line, f"a dateline place prwriter cannot read: {match['place']}")
             places = [guess_place(part, wire) for part in match["place"].split(wire.city_separator)]
@@ -258,8 +332,8 @@ class WireTextReader:
         if "date" in match.groupdict() and match["date"]:
             known = draft.date or self.date_hint
             year = known.year if known else None
-            date = read_date(match["date"], wire.date_style, year=year)
-            if date is None:
+            date = self._date(match["date"], year)
+            if date is None and not self.language:
                 found = (read_date(match["date"], s, year=year) for s in DATE_STYLES)
                 date = next((d for d in found if d is not None), None)
                 if date is not None:
@@ -271,15 +345,16 @@ class WireTextReader:
     # --- body, About sections, legal blocks ------------------------------------------------
 
     def _middle(self, found: list[Block], draft: Draft) -> None:
+        heading = about_regex(self.language, folded=self.folded) if self.language else "About .+"
         about = re.compile(
-            "^" + template_regex(self.wire.about_heading, {"heading": r"About .+"}) + "$"
+            "^" + template_regex(self.wire.about_heading, {"heading": heading}) + "$"
         )
         headings = [i for i, b in enumerate(found) if len(b.lines) == 1 and about.match(b.text)]
         end = len(found)
         legal_from = self._legal_start(found, headings[-1] + 1 if headings else 1, end)
         body_end = headings[0] if headings else legal_from
         before = body_end
-        while headings and before > 1 and _LEGAL.search(found[before - 1].text):
+        while headings and before > 1 and self._legal_words(found[before - 1].text):
             before -= 1
         first = found[0]
         cut = self.dateline.match(first.text).end()  # type: ignore[union-attr]
@@ -293,9 +368,15 @@ class WireTextReader:
             match = about.match(found[i].text)
             assert match is not None
             written = match["heading"]
-            name = written.removeprefix("About ").removeprefix("the ").rstrip(":")
+            if self.language:
+                known = (draft.source,) if draft.source else ()
+                name = about_name(match["name"], self.language, known)
+                standard = self._fold(labels(self.language).about).format(name=name)
+            else:
+                name = written.removeprefix("About ").removeprefix("the ").rstrip(":")
+                standard = f"About {name}"
             company = self._company(draft, name, found[i].line)
-            if written != f"About {name}":
+            if written != standard:
                 company.about_heading = written
             texts = [self._text(b) for b in found[i + 1 : stop]]
             if texts:
@@ -309,9 +390,9 @@ class WireTextReader:
         for i in range(max(start, 1), end):
             text = found[i].text
             heading_over_legal = (
-                _heading_like(found[i]) and i + 1 < end and _LEGAL.search(found[i + 1].text)
+                _heading_like(found[i]) and i + 1 < end and self._legal_words(found[i + 1].text)
             )
-            if heading_over_legal or _LEGAL.search(text):
+            if heading_over_legal or self._legal_words(text):
                 return i
         return end
 
@@ -326,14 +407,24 @@ class WireTextReader:
             text = self._text(block)
             if current is not None:
                 current.text = f"{current.text}\n\n{text}" if current.text else text
-                current.kind = _legal_kind(f"{current.heading} {current.text}")
+                current.kind = self._legal_kind(f"{current.heading} {current.text}")
             else:
                 draft.legal.append(
-                    FoundLegal(_legal_kind(block.text), text, block.line, None, before_about)
+                    FoundLegal(self._legal_kind(block.text), text, block.line, None, before_about)
                 )
 
+    def _legal_words(self, text: str) -> bool:
+        """Words that mark a legal block, in English or the copy's language."""
+        return bool(_LEGAL.search(text)) or bool(
+            self.language and legal_kind(text, self.language, folded=self.folded)
+        )
+
+    def _legal_kind(self, text: str) -> str:
+        found = legal_kind(text, self.language, folded=self.folded) if self.language else None
+        return found or _legal_kind(text)
+
     def _body(self, found: list[Block], draft: Draft) -> None:
-        quotes = QuoteReader(self.wire)
+        quotes = QuoteReader(self.wire, self.language, folded=self.folded)
         tables = {t.start: t for t in self._tables(found)}
         skip = 0
         verbatim = range(0)  # the blocks of a table that could not be read
@@ -375,7 +466,7 @@ class WireTextReader:
             if quote is not None:
                 draft.body.append(quote)
                 continue
-            if n and _SPOKEN.search(text.translate({0x201C: '"', 0x201D: '"'})):
+            if n and _SPOKEN.search(text.translate(_TO_STRAIGHT)):
                 draft.note(
                     block.line,
                     "a quote in a form this wire's profile does not write; kept as a paragraph",
@@ -396,7 +487,7 @@ class WireTextReader:
             at = block.line - 1
             return [line.rstrip() for line in self.raw[at : at + len(block.lines)]]
 
-        return wire_tables(self.wire, self.marks, folded=self.folded).find(found, raw)
+        return wire_tables(self.wire, self.marks, self._line, folded=self.folded).find(found, raw)
 
     def _text(self, block: Block) -> str:
         return self.markdown.get(block.line) or escape_markdown(block.text)
@@ -487,6 +578,7 @@ class WireTextReader:
                 cut = len(head) - len(name)
             plain = name.replace("\\", "")
             listings = self._read_listings(match.group())
+            spaced = bool(re.search(r"[ \u00a0]:", match.group()))
             if not name or listings is None or (seen + head[:cut]).find(name) >= 0:
                 continue
             # A first mention in its own form: `Kestrel Avionics®, Inc.` for the name.
@@ -498,6 +590,7 @@ class WireTextReader:
             if plain != company.name:
                 company.mention = plain
             company.listings = listings
+            company.ticker_spaced = spaced
             if url:
                 company.url, company.link = url, True
             out.append(markdown[at:cut] + name)
@@ -518,6 +611,12 @@ class WireTextReader:
         return found or None
 
 
+@lru_cache(maxsize=4)
+def _texts(text: str) -> tuple[str, ...]:
+    """The copy's blocks' texts: every profile and language tried reads the same copy."""
+    return tuple(b.text for b in blocks(text))
+
+
 def _name_before(text: str) -> str | None:
     """The company name that ends `text`: capitalized words, a legal suffix after a comma,
     connectors inside (`Procter & Gamble`)."""
@@ -535,7 +634,11 @@ def _name_before(text: str) -> str | None:
             taken.insert(0, token)
         else:
             break
-    while taken and (taken[0] in _CONNECTORS or (taken[0] == "The" and len(taken) == 1)):
+    while taken and (
+        taken[0] in _CONNECTORS
+        or (taken[0] == "The" and len(taken) == 1)
+        or (taken[0] in NAME_ARTICLES and len(taken) > 1)
+    ):
         taken.pop(0)
     if taken and taken[0].endswith(","):
         return None

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 __all__ = [
     "Labels",
     "babel_locale",
+    "english_city",
+    "english_province",
     "format_local_date",
     "format_local_time",
     "is_english",
@@ -210,6 +212,26 @@ def local_city(city: str, tag: str) -> str | None:
     known = _CITY_NAMES.get(primary(tag), {})
     plain = _plain_upper(city)
     return known.get(plain) or " ".join(city.split()).upper()
+
+
+def english_city(written: str, tag: str) -> str | None:
+    """The AP form of a dateline city the copy's language names its own way ("MONTRÉAL" ->
+    "MONTREAL", "NUEVA YORK" -> "NEW YORK"), also when folded to ASCII; None otherwise."""
+    plain = _plain_upper(written)
+    for english, local in _CITY_NAMES.get(primary(tag), {}).items():
+        if written.upper() == local or plain == _plain_upper(local):
+            return english
+    return None
+
+
+def english_province(written: str, tag: str) -> str | None:
+    """The postal code of a province the copy's language names its own way
+    ("Colombie-Britannique" -> "BC"), also when folded to ASCII; None otherwise."""
+    plain = _plain_upper(written)
+    for postal, local in _PROVINCE_NAMES.get(primary(tag), {}).items():
+        if plain == _plain_upper(local):
+            return postal
+    return None
 
 
 def local_province(postal: str, tag: str) -> str | None:
