@@ -179,3 +179,19 @@ def test_amounts_as_written(written: str, cell: Cell) -> None:
 @pytest.mark.parametrize("written", ["(56", "1,23", "$12%", "12 345", "-56", "Q1", "56)"])
 def test_what_is_not_an_amount(written: str) -> None:
     assert read_cell(written) is None
+
+
+def test_rows_without_headings_stay_as_written_under_the_copy_above(tmp_path: Path) -> None:
+    text = GOLDEN.read_text(encoding="utf-8")
+    heading = "(in thousands, except per share data)  Q1 2026  Q1 2025  Change\n\n"
+    assert heading in text
+    source = tmp_path / "no-headings.txt"
+    source.write_text(text.replace(heading, ""), encoding="utf-8")
+    result = import_releases([source], tmp_path / "out", date=DATE)
+    assert any("a table prwriter cannot read (0 column headings over 3 columns)" in n
+               for n in result.notes)  # fmt: skip
+    body = read_yaml(tmp_path / "out" / "no-headings.yaml").data["body"]
+    # The list above the rows is still a list; the rows are kept as written.
+    assert any(isinstance(p, str) and p.startswith("- GAAP net income") for p in body)
+    [imported] = result.releases
+    assert imported.reproduced == imported.lines, result.notes

@@ -130,7 +130,10 @@ class WireTables:
             return FoundTable(r - 2 if captioned else r - 1, end, {"table": part})
         line = failure.line or rows.line
         what = f"a table prwriter cannot read ({failure}); kept as text"
-        return FoundTable(r - 1, r + 1, None, (line, what))
+        # The block above is the table's headings if it is set as headings; else it is
+        # copy of its own (a paragraph, a quote), read as such.
+        start = r - 1 if _heads_like(raw(heads)) else r
+        return FoundTable(start, r + 1, None, (line, what))
 
     # --- header and rows -------------------------------------------------------------------
 
@@ -300,8 +303,12 @@ def _rows_like(lines: list[str], above: list[str]) -> bool:
         pieces = list(_PIECE.finditer(line))
         if len(pieces) > 1 and pieces[0].start() <= 12 and read_cell(pieces[-1].group()):
             amounts += 1
-    heads = above[-1].startswith("  ") or "  " in above[-1].strip()
-    return amounts >= 2 or (amounts >= 1 and (rules >= 1 or heads))
+    return amounts >= 2 or (amounts >= 1 and (rules >= 1 or _heads_like(above)))
+
+
+def _heads_like(lines: list[str]) -> bool:
+    """Lines set as column headings: over the columns, not from the left margin."""
+    return lines[-1].startswith("  ") or "  " in lines[-1].strip()
 
 
 def _row_lines(rows: list[str], at: int) -> list[_Line]:
