@@ -826,13 +826,19 @@ def _write_yaml(path: Path, data: Any) -> None:
     """`data` as YAML at `path`, written whole or not at all."""
     from io import StringIO
 
-    buffer = StringIO()
-    _dumper().dump(_literal(data), buffer)
+    from prwriter.importing.yamlout import Unsupported, dump
+
+    try:
+        text = dump(_literal(data), _Literal, _amounts)
+    except Unsupported:  # data the quick writer does not set: ruamel.yaml's
+        buffer = StringIO()
+        _dumper().dump(_literal(data), buffer)
+        text = buffer.getvalue()
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".yaml")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(buffer.getvalue())
+            stream.write(text)
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
