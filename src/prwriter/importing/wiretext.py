@@ -15,11 +15,11 @@ from prwriter.importing.contacts import ContactReader
 from prwriter.importing.draft import Draft, FoundCompany, FoundLegal
 from prwriter.importing.languages import (
     COMPANY_SUFFIXES,
-    NAME_ARTICLES,
     NAME_CONNECTORS,
     about_name,
     about_regex,
     date_regex,
+    declined_articles,
     legal_kind,
     read_local_date,
     read_local_moment,
@@ -532,7 +532,7 @@ class WireTextReader:
             if link:
                 name, url, cut = link[1], link[2], link.start()
             else:
-                name = _name_before(head) or ""
+                name = _name_before(head, declined_articles(self.language)) or ""
                 cut = len(head) - len(name)
             known = next(
                 (c for c in draft.companies if head.endswith(escape_markdown(c.name))), None
@@ -581,9 +581,9 @@ def _texts(text: str) -> tuple[str, ...]:
     return tuple(b.text for b in blocks(text))
 
 
-def _name_before(text: str) -> str | None:
+def _name_before(text: str, declined: frozenset[str] = frozenset()) -> str | None:
     """The company name that ends `text`: capitalized words, a legal suffix after a comma,
-    connectors inside (`Procter & Gamble`)."""
+    connectors inside (`Procter & Gamble`); not an article in `declined` before it."""
     tokens = text.split(" ")
     taken: list[str] = []
     for token in reversed(tokens):
@@ -601,7 +601,7 @@ def _name_before(text: str) -> str | None:
     while taken and (
         taken[0] in _CONNECTORS
         or (taken[0] == "The" and len(taken) == 1)
-        or (taken[0] in NAME_ARTICLES and len(taken) > 1)
+        or (taken[0] in declined and len(taken) > 1)
     ):
         taken.pop(0)
     if taken and taken[0].endswith(","):
