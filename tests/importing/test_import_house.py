@@ -322,6 +322,8 @@ def test_spacing_is_none_without_marks_and_ties_go_to_the_profile_s_own() -> Non
 def test_french_copy_with_plain_spaces_gets_a_house_profile_and_round_trips(
     tmp_path: Path,
 ) -> None:
+    # (Copy with no space at all is not written whole by `none`: the profile's own
+    # templates, `Renseignements :`, keep their plain spaces.)
     out, result = _import_fr(tmp_path, [" "])
     profile = out / "templates" / "wires" / "cnw.yaml"
     assert profile in result.written
@@ -331,6 +333,7 @@ def test_french_copy_with_plain_spaces_gets_a_house_profile_and_round_trips(
     again = render(release, "txt", wire="cnw", project=Project(out))
     assert again == _cnw_fr(" ")
     # The profile's other French settings still hold (its dateline, its quote form).
+    assert release.language == "fr-CA"
     assert result.releases[0].reproduced == result.releases[0].lines
 
 
