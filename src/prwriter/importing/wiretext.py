@@ -444,6 +444,12 @@ class WireTextReader:
                     block.line,
                     "a quote in a form this wire's profile does not write; kept as a paragraph",
                 )
+            if n == len(found) - 1 and _labelled_contact(block):
+                draft.note(
+                    block.line,
+                    "contacts in a form this wire's profile does not write (under "
+                    f"'{block.lines[0].strip()}'); kept as a paragraph",
+                )
             if self.wire.media == "captions" and text.startswith(
                 self.wire.media_line.split("{")[0]
             ):
@@ -639,6 +645,17 @@ def _is_list(block: Block, bullet: str) -> bool:
         return False
     start = int(first[1])
     return all(line.startswith(f"{n}. ") for n, line in enumerate(block.lines, start=start))
+
+
+def _labelled_contact(block: Block) -> bool:
+    """A block of a label line (`Source :`) then a contact's lines, one with a phone
+    number or an email address."""
+    rest = "\n".join(block.lines[1:])
+    return (
+        len(block.lines) > 2
+        and block.lines[0].rstrip().endswith(":")
+        and bool("@" in rest or re.search(r"\d{3}[\s.\-)]+\d{3,4}", rest))
+    )
 
 
 def _contact_like(block: Block) -> bool:
