@@ -472,3 +472,25 @@ def test_language_tags_match_without_case(tmp_path: Path) -> None:
         [release], prwriter.BatchOptions(output_dir=tmp_path, language="FR-ca")
     )
     assert outcome.ok and [p.name for p in outcome.written] == ["release.fr-CA.txt"]
+
+
+def test_a_house_that_prints_plain_spaces_before_marks(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path)
+    house = folder / "templates" / "wires" / "cnw.yaml"
+    house.parent.mkdir(parents=True)
+    house.write_text(
+        "extends: cnw\nlanguages:\n  fr:\n    space_before_marks: plain\n", encoding="utf-8"
+    )
+    release = prwriter.load_release(folder / "release.yaml", language="fr-CA")
+    text = str(prwriter.render(release, "txt", wire="cnw", project=Project(folder)))
+    assert NBSP not in text
+    assert "Lumière Boréale inc. (TSX : LUMB) annonce" in text
+    assert "a déclaré : « Nous sommes fiers" in text
+    assert "\nRenseignements : Médias :\n" in text
+    # Folded to ASCII, the guillemets' spaces go with them, as with the other modes.
+    folded = str(prwriter.render(release, "txt", wire="cnw", ascii=True, project=Project(folder)))
+    assert 'a declare : "Nous sommes fiers' in " ".join(folded.split())
+    # English copy through the same house profile is untouched.
+    english = str(prwriter.render(prwriter.load_release(folder / "release.yaml"), "txt",
+                                  wire="cnw", project=Project(folder)))  # fmt: skip
+    assert "(TSX: LUMB)" in english

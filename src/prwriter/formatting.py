@@ -26,6 +26,7 @@ from prwriter.style.numbers import format_amount
 from prwriter.style.places import find_province, find_state, format_place
 from prwriter.style.tickers import format_listings
 from prwriter.style.times import format_moment, zone_label
+from prwriter.style.typography import space_for
 from prwriter.wires import WireProfile
 
 
@@ -122,8 +123,9 @@ class Facts:
         listings = [(x.exchange, x.symbol) for x in company.listings]
         form = self.wire.ticker
         if company.ticker_spacing == "spaced" and self.wire.space_before_marks != "none":
-            # The issuer's French form, "(TSX : SXP)", with the space that never breaks.
-            form = form.replace("}: {", "}\u00a0: {")
+            # The issuer's French form, "(TSX : SXP)", with the profile's space (one that
+            # never breaks, unless the profile prints plain spaces).
+            form = form.replace("}: {", "}" + space_for(":", self.wire.space_before_marks) + ": {")
         return format_listings(
             listings, form, self.wire.ticker_separator, self.wire.exchange_labels
         )

@@ -208,8 +208,8 @@ class WireProfile(Input):
     # Typography of the copy's language
     space_before_marks: SpacingMode = Field(
         default="none",
-        description="French spacing: none; nbsp (U+00A0 before : ; ! ? and inside « »); "
-        "narrow (U+202F before ; ! ?, as printers do).",
+        description="French spacing: none; plain (U+0020 before : ; ! ? and inside « »); "
+        "nbsp (U+00A0 there); narrow (U+202F before ; ! ?, as printers do).",
     )
     # Character set and line length
     ascii: Flag = Field(default=False, description="Fold the copy to pure ASCII.")

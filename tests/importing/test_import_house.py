@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from prwriter import InputError, Project, import_releases, load_release, render
-from prwriter.importing.house import CONTACT_LINES, OWN, proposals, settle
+from prwriter.importing.house import CONTACT_LINES, OWN, proposals, settle, spacing
 
 GNW = """\
 Lark Freight Opens a Depot in Fort Wayne
@@ -262,3 +262,117 @@ def test_a_city_the_house_profile_lists_is_kept_or_dropped_as_the_copy_writes_it
     assert profile.read_text(encoding="utf-8") == house
     [imported] = result.releases
     assert imported.reproduced == imported.lines
+
+
+# French copy on CNW's French service, its spacing before `: ; ! ?` and inside « » as {gap}.
+CNW_FR = """\
+Boulangerie Laurier ouvre un atelier à Laval
+
+LAVAL, QC, le {day} mars 2022 /CNW/ - Boulangerie Laurier inc. ouvre aujourd'hui un atelier \
+à Laval{gap}!
+
+Sylvie Gagnon, présidente, a déclaré{gap}: «{gap}Nos pains seront livrés dès l'aube.{gap}»
+
+L'atelier emploiera 25 personnes.
+
+SOURCE Boulangerie Laurier inc.
+
+Renseignements{gap}: Médias{gap}:
+Boulangerie Laurier inc.
+Sylvie Gagnon, 450-555-0190
+"""
+
+
+def _cnw_fr(gap: str, day: int = 3) -> str:
+    return CNW_FR.replace("{gap}", gap).replace("{day}", str(day))
+
+
+def _import_fr(tmp_path: Path, gaps: list[str]) -> tuple[Path, Any]:
+    sources = []
+    for n, gap in enumerate(gaps):
+        source = tmp_path / f"communique-{n}.txt"
+        source.write_text(_cnw_fr(gap, n + 3), encoding="utf-8")
+        sources.append(source)
+    out = tmp_path / "project"
+    return out, import_releases(sources, out)
+
+
+@pytest.mark.parametrize(
+    ("copy", "expected"),
+    [
+        ("Il a dit : « Oui » ; enfin !", "plain"),
+        ("Il a dit\u00a0: «\u00a0Oui\u00a0»\u00a0; enfin\u00a0!", "nbsp"),
+        ("Il a dit\u00a0: «\u00a0Oui\u00a0»\u202f; enfin\u202f!", "narrow"),
+        ("Il a dit: «Oui»; enfin!", "none"),
+        # A listing's colon is the issuer's form; times and URLs are no marks.
+        ("Acme (TSX: AC) ouvre à 11:30 https://acme.example : « Oui »", "plain"),
+    ],
+)
+def test_the_spacing_french_copy_prints(copy: str, expected: str) -> None:
+    assert spacing(copy) == expected
+
+
+def test_spacing_is_none_without_marks_and_ties_go_to_the_profile_s_own() -> None:
+    assert spacing("Acme (TSX: AC) ouvre à 11:30.") is None
+    # Before `:` and inside « », nbsp and narrow write the same space.
+    assert spacing("Il a dit\u00a0: «\u00a0Oui\u00a0»", "narrow") == "narrow"
+    assert spacing("Il a dit\u00a0: «\u00a0Oui\u00a0»", "nbsp") == "nbsp"
+
+
+def test_french_copy_with_plain_spaces_gets_a_house_profile_and_round_trips(
+    tmp_path: Path,
+) -> None:
+    # (Copy with no space at all is not written whole by `none`: the profile's own
+    # templates, `Renseignements :`, keep their plain spaces.)
+    out, result = _import_fr(tmp_path, [" "])
+    profile = out / "templates" / "wires" / "cnw.yaml"
+    assert profile in result.written
+    text = profile.read_text(encoding="utf-8")
+    assert "extends: cnw\nlanguages:\n  fr:\n    space_before_marks: plain\n" in text
+    release = load_release(out / "communique-0.yaml")
+    again = render(release, "txt", wire="cnw", project=Project(out))
+    assert again == _cnw_fr(" ")
+    # The profile's other French settings still hold (its dateline, its quote form).
+    assert release.language == "fr-CA"
+    assert result.releases[0].reproduced == result.releases[0].lines
+
+
+def test_french_copy_in_the_profile_s_own_spacing_writes_no_profile(tmp_path: Path) -> None:
+    out, result = _import_fr(tmp_path, ["\u00a0"])
+    assert not (out / "templates").exists()
+    assert not any("house profile" in note for note in result.notes)
+    again = render(load_release(out / "communique-0.yaml"), "txt", wire="cnw",
+                   project=Project(out))  # fmt: skip
+    assert again == _cnw_fr("\u00a0", 3)
+
+
+def test_french_sources_vote_on_their_spacing(tmp_path: Path) -> None:
+    out, result = _import_fr(tmp_path, [" ", "\u00a0", " "])
+    profile = (out / "templates" / "wires" / "cnw.yaml").read_text(encoding="utf-8")
+    assert "space_before_marks: plain" in profile
+    [differs] = [n for n in result.notes if "keeps" in n]
+    assert differs.startswith(f"{tmp_path / 'communique-1.txt'}: languages:fr:space_before_marks")
+    assert 'keeps "plain" (2 of 3 sources); this copy uses the profile\'s own' in differs
+    # The dissenter is measured in the house profile the project gets.
+    assert [r.reproduced < r.lines for r in result.releases] == [False, True, False]
+
+
+def test_settle_folds_a_language_s_settings_into_its_entry() -> None:
+    a, b = Path("a.txt"), Path("b.txt")
+    said = [(a, "cnw", {"languages:fr:space_before_marks": "plain", "date_style": OWN}),
+            (b, "cnw", {"languages:fr:space_before_marks": "plain"})]  # fmt: skip
+    settled, notes = settle(said)
+    assert settled == {"cnw": {"languages": {"fr": {"space_before_marks": "plain"}}}}
+    assert notes == []
+
+
+def test_force_changes_one_setting_of_a_language_and_keeps_the_others(tmp_path: Path) -> None:
+    profile = tmp_path / "project" / "templates" / "wires" / "cnw.yaml"
+    profile.parent.mkdir(parents=True)
+    existing = "extends: cnw\nlanguages:\n  fr:\n    quote_comma: outside\n"
+    profile.write_text(existing, encoding="utf-8")
+    out = tmp_path / "project"
+    source = tmp_path / "communique.txt"
+    source.write_text(_cnw_fr(" "), encoding="utf-8")
+    import_releases([source], out, force=True)
+    assert profile.read_text(encoding="utf-8") == existing + "    space_before_marks: plain\n"

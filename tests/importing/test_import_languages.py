@@ -12,6 +12,7 @@ import pytest
 
 from conftest import DATA, REPO
 from prwriter import InputError, Project, import_releases, load_release, render
+from prwriter.errors import display_path
 from prwriter.importing.languages import read_local_date, read_local_moment, read_local_places
 from prwriter.yaml_source import read_yaml
 
@@ -322,3 +323,16 @@ def test_quotes_in_ascii_copy_come_back_as_quotes(name: str, tmp_path: Path) -> 
     [quote] = [part["quote"] for part in facts["body"] if isinstance(part, dict)]
     speaker = read_yaml(tmp_path / "boilerplates" / "people" / f"{quote['speaker']}.yaml").data
     assert speaker["name"] in {"Mathieu Gagnon", "Anna Weber"}
+
+
+def test_contacts_under_a_label_the_profile_does_not_write_are_reported(tmp_path: Path) -> None:
+    # CNW Telbec 2019: `Source :` then the contact's lines, above the SOURCE line.
+    source = DATA / "import-study" / "cnw-fr" / "2019-telbec-source-block.txt"
+    result = import_releases([source], tmp_path, date=dt.date(2021, 7, 14))
+    [note] = [n for n in result.notes if "contacts in a form" in n]
+    assert note.startswith(f"{display_path(source)}:9: ")
+    assert "'Source :'" in note
+    facts = read_yaml(tmp_path / f"{source.stem}.yaml").data
+    # Kept in its place, as text, never dropped.
+    assert "contacts" not in facts
+    assert facts["body"][-1].startswith("Source :\\\nClaudine Morin")

@@ -180,3 +180,20 @@ def test_several_listings_and_share_classes(tmp_path) -> None:
     ]
     facts = read_yaml(tmp_path / "p" / "classes.yaml").data
     assert facts["dateline"] == {"city": "Toronto"}  # AP writes Toronto alone
+
+
+def test_an_english_name_keeps_a_word_german_copy_declines(tmp_path) -> None:
+    from prwriter import import_releases
+    from prwriter.yaml_source import read_yaml
+
+    source = tmp_path / "die-cast.txt"
+    source.write_text(
+        "Die Cast Holdings Opens a Plant\n\n"
+        "TORONTO, May 4, 2026 /CNW/ - Die Cast Holdings Inc. (TSX: DCH) "
+        "today opened a plant in Hamilton.\n\n"
+        "SOURCE Die Cast Holdings Inc.\n",
+        encoding="utf-8",
+    )
+    import_releases([source], tmp_path / "p")
+    [entry] = (tmp_path / "p" / "boilerplates" / "companies").glob("*.yaml")
+    assert read_yaml(entry).data["name"] == "Die Cast Holdings Inc."

@@ -31,9 +31,9 @@ TOGETHER = {"accesswire": 0.97, "businesswire": 0.94, "cnw": 0.89, "globenewswir
             "newsfile": 1.0, "prnewswire": 0.97}  # fmt: skip
 # Fewer forms of these were found in the copies studied (one each for Business Wire's
 # French and PR Newswire's Spanish copy).
-LANGUAGE_ALONE = {"businesswire-fr": 0.90, "cnw-fr": 0.76, "dgap": 0.98,
+LANGUAGE_ALONE = {"businesswire-fr": 0.90, "cnw-fr": 1.0, "dgap": 0.98,
                   "prnewswire-es": 1.0}  # fmt: skip
-LANGUAGE_TOGETHER = {"businesswire-fr": 0.90, "cnw-fr": 0.76, "dgap": 0.98,
+LANGUAGE_TOGETHER = {"businesswire-fr": 0.90, "cnw-fr": 1.0, "dgap": 0.98,
                      "prnewswire-es": 1.0}  # fmt: skip
 DATE = dt.date(2021, 7, 14)
 

@@ -1,7 +1,8 @@
 """House profiles from imported copy. Where a source's forms depart from its wire's profile
 in a way a profile setting writes (a zero-padded day, a bullet, a city standing alone, a
-contact block without group labels, an older wire tag), the settings that would write
-them are proposed; the import reads the source with and without them and keeps the
+contact block without group labels, an older wire tag; in French copy, the space printed
+before `: ; ! ?` and inside « », under the profile's `languages`), the settings that would
+write them are proposed; the import reads the source with and without them and keeps the
 reading that reproduces more lines. The settings most sources share become the project's
 `templates/wires/<wire>.yaml` (`extends: <wire>`); the sources that differ are reported."""
 
@@ -21,9 +22,11 @@ from prwriter.importing.patterns import DATE, read_date, template_regex
 from prwriter.importing.places import canadian_province
 from prwriter.importing.reading import blocks
 from prwriter.style.dates import DATE_STYLES
+from prwriter.style.languages import primary
 from prwriter.style.places import needs_region
 from prwriter.style.tickers import canonical_exchange
-from prwriter.wires import WireProfile
+from prwriter.style.typography import SpacingMode, space_for
+from prwriter.wires import WireProfile, for_language
 
 # A list item: optional indent, one marker, one space.
 _BULLET = re.compile(r"^(\s*[\u2022\u00b7\u25aa\u2013*\-]) ")
@@ -35,6 +38,13 @@ _LISTINGS_IN_A_ROW = re.compile(
 _TAG_NAME = re.compile(r"(?<=[/(])[A-Za-z][A-Za-z0-9.]*(?: [A-Za-z][A-Za-z0-9.]*)*")
 _PLACE = r"[^\n]+?"
 _DASH = "\\s*[-\u2013\u2014]+\\s*"
+# French spacing as printed: the gap before a mark ending a word (not a time or a URL:
+# `11:30`, `https://`), and inside guillemets.
+_GAP_BEFORE_MARK = re.compile(r"(?<=[\w)\]»%.])(?P<gap>[ \u00a0\u202f]?)(?P<mark>[:;!?])(?=\s|$)")
+_GAP_IN_GUILLEMETS = re.compile(
+    r"(?P<mark>«)(?P<gap>[ \u00a0\u202f]?)(?=\S)|(?<=\S)(?P<gap2>[ \u00a0\u202f]?)(?P<mark2>»)"
+)
+SPACING_MODES: tuple[SpacingMode, ...] = ("plain", "nbsp", "narrow", "none")
 # A source's vote for the value its wire's profile has already.
 OWN = "(the profile's own)"
 HEADER = (
@@ -127,6 +137,97 @@ def votes(text: str, wire: WireProfile, *, date_year: int | None = None) -> dict
             label = seen["exchange_labels"].get(exchange, exchange)
             mine = wire.exchange_labels.get(exchange, exchange)
             out[f"exchange_labels:{exchange}"] = OWN if label == mine else label
+    return out
+
+
+# --- copy in another language ---------------------------------------------------------
+
+
+def _language_key(wire: WireProfile, language: str) -> str | None:
+    """The key of `wire.languages` whose settings space the marks for `language` (`fr`)."""
+    keys = [language.replace("_", "-").lower(), primary(language)]
+    return next((k for k in keys if "space_before_marks" in wire.languages.get(k, {})), None)
+
+
+def _gaps(text: str) -> list[tuple[str, str]]:
+    """Each mark of French spacing and the gap printed with it. A listing's colon,
+    `(TSX: X)`, is the issuer's form, not the copy's spacing."""
+    text = _ANY_LISTING.sub("", text)
+    gaps = [(m["mark"], m["gap"]) for m in _GAP_BEFORE_MARK.finditer(text)]
+    for match in _GAP_IN_GUILLEMETS.finditer(text):
+        gaps.append((match["mark"] or match["mark2"], match["gap"] or match["gap2"] or ""))
+    return gaps
+
+
+def spacing(text: str, own: SpacingMode = "none") -> SpacingMode | None:
+    """The French spacing that writes the most of the gaps the copy prints before
+    `: ; ! ?` and inside « » (ties go to `own`, then to the first in SPACING_MODES:
+    `nbsp` and `narrow` write `:` and « » alike); None when the copy has none."""
+    gaps = _gaps(text)
+    if not gaps:
+        return None
+    order = [own, *(m for m in SPACING_MODES if m != own)]
+    written = {m: sum(space_for(mark, m) == gap for mark, gap in gaps) for m in order}
+    return max(order, key=lambda m: (written[m], -order.index(m)))
+
+
+def language_observed(text: str, wire: WireProfile, language: str) -> dict[str, Any]:
+    """The forms copy in `language` shows, as `languages:<key>:<setting>` and its value,
+    where the profile has a setting for that language that writes them (French spacing)."""
+    key = _language_key(wire, language)
+    if key is None:
+        return {}
+    mode = spacing(text, for_language(wire, language).space_before_marks)
+    return {} if mode is None else {f"languages:{key}:space_before_marks": mode}
+
+
+def language_votes(text: str, wire: WireProfile, language: str) -> dict[str, Any]:
+    """What copy in `language` says about its language's settings: a value, or OWN."""
+    key = _language_key(wire, language)
+    if key is None:
+        return {}
+    settings = wire.languages.get(key, {})
+    return {
+        name: OWN if value == settings.get(name.rpartition(":")[2]) else value
+        for name, value in language_observed(text, wire, language).items()
+    }
+
+
+def language_readings(text: str, wire: WireProfile, language: str) -> list[dict[str, Any]]:
+    """The settings to read copy in `language` with: none, then those its forms suggest."""
+    key = _language_key(wire, language)
+    if key is None:
+        return [{}]
+    settings = wire.languages.get(key, {})
+    found = {
+        name.rpartition(":")[2]: value
+        for name, value in language_observed(text, wire, language).items()
+        if value != settings.get(name.rpartition(":")[2])
+    }
+    return [{}, {"languages": {key: found}}] if found else [{}]
+
+
+def nested(settings: dict[str, Any]) -> dict[str, Any]:
+    """`languages:<key>:<setting>` entries folded into `languages: {<key>: {...}}`."""
+    out: dict[str, Any] = {}
+    for name, value in settings.items():
+        if name.startswith("languages:"):
+            _, key, setting = name.split(":", 2)
+            out.setdefault("languages", {}).setdefault(key, {})[setting] = value
+        else:
+            out[name] = value
+    return out
+
+
+def merged(profile: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+    """`profile`'s settings (a mapping) with `settings` over them, a language's entry
+    changed setting by setting."""
+    out = {**profile, **settings}
+    if "languages" in settings and profile.get("languages"):
+        languages = dict(profile["languages"])
+        for key, changed in settings["languages"].items():
+            languages[key] = {**languages.get(key, {}), **changed}
+        out["languages"] = languages
     return out
 
 
@@ -356,6 +457,7 @@ def settle(
             ]
             result["standalone_also"] = [*listed, *(c for c, a in cities.items() if a and
                                                      c not in listed)]  # fmt: skip
+        result = nested(result)
         if result:
             settled[wire] = result
     return settled, notes
@@ -382,7 +484,12 @@ def profile_text(wire: str, settings: dict[str, Any], existing: str | None = Non
         return HEADER + buffer.getvalue()
     data = yaml.load(existing)
     for key, value in settings.items():
-        data[key] = value
+        if key == "languages" and isinstance(data.get(key), dict):
+            # A language's other settings stay as the project has them.
+            for tag, changed in value.items():
+                data[key].setdefault(tag, {}).update(changed)
+        else:
+            data[key] = value
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return buffer.getvalue()

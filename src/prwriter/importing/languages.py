@@ -103,6 +103,12 @@ NAME_CONNECTORS = frozenset({"des", "du", "la", "et", "und", "y", "del"})
 NAME_ARTICLES = frozenset({"Die", "Der", "Das", "Den", "Dem", "die", "der", "das", "den", "dem"})
 
 
+def declined_articles(tag: str | None) -> frozenset[str]:
+    """The articles that precede a company's name in copy of language `tag` without being
+    part of it: German copy's alone (an English company may be called `Die Cast Co.`)."""
+    return NAME_ARTICLES if tag is not None and primary(tag) == "de" else frozenset()
+
+
 def language_of(tag: str) -> Language:
     return LANGUAGES[primary(tag)]
 

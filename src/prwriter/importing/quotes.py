@@ -32,7 +32,7 @@ from prwriter.model import (
 from prwriter.quoting import QuoteWriter
 from prwriter.style.charset import to_ascii
 from prwriter.style.quotes import LDQUO, LSQUO, RDQUO, RSQUO, last_name
-from prwriter.style.typography import SpacingMode, space_before_marks
+from prwriter.style.typography import SpacingMode, space_before_marks, space_for
 from prwriter.wires import WireProfile
 
 # Capitals of the Latin alphabets prwriter writes (Élise, Ángel, Özil).
@@ -84,7 +84,8 @@ def _forms(wire: WireProfile, fold: Callable[[str], str]) -> Iterator[tuple[Quot
 def fold_ascii(text: str, spacing: SpacingMode) -> str:
     """`text` as the text writer's `--ascii` writes it: French spacing put in, then folded
     (`« Bonjour »` is `"Bonjour"`, the spaces belonging to the guillemets)."""
-    spaced = space_before_marks(text, spacing).replace("«\u00a0", "«").replace("\u00a0»", "»")
+    gap = space_for("«", spacing) or "\u00a0"
+    spaced = space_before_marks(text, spacing).replace("«" + gap, "«").replace(gap + "»", "»")
     return to_ascii(spaced)
 
 

@@ -245,15 +245,18 @@ class Importer:
         self.result.releases.append(best[2])
         self.result.notes.extend(best[4])
         if word is None:
-            from prwriter.importing.house import votes
+            from prwriter.importing.house import language_votes, votes
 
             self.texts[path] = text
             read = folded_text if best[2].ascii else text
             year = self.date.year if self.date else None
             base = self.project.wire(best[2].wire)
-            # The house forms are read from English copy: the profile's English settings.
+            # The house forms are read from English copy: the profile's English settings;
+            # copy in another language speaks for that language's settings.
             if "language" not in best[3]:
                 self.votes[path] = votes(read, base, date_year=year)
+            elif not best[2].ascii:
+                self.votes[path] = language_votes(read, base, best[3]["language"])
 
     def _retagged(self, text: str) -> list[str]:
         from prwriter.importing.house import retagged
@@ -270,16 +273,22 @@ class Importer:
         word: DocxCopy | None,
     ) -> list[tuple[str, str | None, bool, dict[str, Any]]]:
         """Each reading as the profile has it, then with the settings its forms suggest
-        (English copy: copy in another language is read in its profile's own forms)."""
+        (copy in another language: those of its language's settings, its French spacing)."""
+        from prwriter.importing.house import language_readings
         from prwriter.importing.house import readings as house_readings
 
         out: list[tuple[str, str | None, bool, dict[str, Any]]] = []
         year = self.date.year if self.date else None
         for name, language, folded in readings:
-            if word is not None or language is not None:
+            copy_text = folded_text if folded else text
+            # Copy folded to ASCII prints every space alike: its spacing is no setting's.
+            if word is not None or (language is not None and folded):
                 out.append((name, language, folded, {}))
                 continue
-            copy_text = folded_text if folded else text
+            if language is not None:
+                for settings in language_readings(copy_text, self.project.wire(name), language):
+                    out.append((name, language, folded, settings))
+                continue
             for settings in house_readings(copy_text, self.project.wire(name), date_year=year):
                 out.append((name, language, folded, settings))
         return out
@@ -657,7 +666,9 @@ class Importer:
 
 
 def _updated(profile: WireProfile, settings: dict[str, Any]) -> WireProfile:
-    return WireProfile.model_validate({**profile.model_dump(exclude_unset=True), **settings})
+    from prwriter.importing.house import merged
+
+    return WireProfile.model_validate(merged(profile.model_dump(exclude_unset=True), settings))
 
 
 def expand(sources: Iterable[str | Path]) -> list[Path]:

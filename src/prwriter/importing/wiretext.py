@@ -15,11 +15,11 @@ from prwriter.importing.contacts import ContactReader
 from prwriter.importing.draft import Draft, FoundCompany, FoundLegal
 from prwriter.importing.languages import (
     COMPANY_SUFFIXES,
-    NAME_ARTICLES,
     NAME_CONNECTORS,
     about_name,
     about_regex,
     date_regex,
+    declined_articles,
     legal_kind,
     read_local_date,
     read_local_moment,
@@ -471,6 +471,12 @@ class WireTextReader:
                     block.line,
                     "a quote in a form this wire's profile does not write; kept as a paragraph",
                 )
+            if n == len(found) - 1 and _labelled_contact(block):
+                draft.note(
+                    block.line,
+                    "contacts in a form this wire's profile does not write (under "
+                    f"'{block.lines[0].strip()}'); kept as a paragraph",
+                )
             if self.wire.media == "captions" and text.startswith(
                 self.wire.media_line.split("{")[0]
             ):
@@ -568,7 +574,7 @@ class WireTextReader:
             if link:
                 name, url, cut = link[1], link[2], link.start()
             else:
-                name = _name_before(head) or ""
+                name = _name_before(head, declined_articles(self.language)) or ""
                 cut = len(head) - len(name)
             known = next(
                 (c for c in draft.companies if head.endswith(escape_markdown(c.name))), None
@@ -617,9 +623,9 @@ def _texts(text: str) -> tuple[str, ...]:
     return tuple(b.text for b in blocks(text))
 
 
-def _name_before(text: str) -> str | None:
+def _name_before(text: str, declined: frozenset[str] = frozenset()) -> str | None:
     """The company name that ends `text`: capitalized words, a legal suffix after a comma,
-    connectors inside (`Procter & Gamble`)."""
+    connectors inside (`Procter & Gamble`); not an article in `declined` before it."""
     tokens = text.split(" ")
     taken: list[str] = []
     for token in reversed(tokens):
@@ -637,7 +643,7 @@ def _name_before(text: str) -> str | None:
     while taken and (
         taken[0] in _CONNECTORS
         or (taken[0] == "The" and len(taken) == 1)
-        or (taken[0] in NAME_ARTICLES and len(taken) > 1)
+        or (taken[0] in declined and len(taken) > 1)
     ):
         taken.pop(0)
     if taken and taken[0].endswith(","):
@@ -680,6 +686,17 @@ def _is_list(block: Block, bullet: str) -> bool:
         return False
     start = int(first[1])
     return all(line.startswith(f"{n}. ") for n, line in enumerate(block.lines, start=start))
+
+
+def _labelled_contact(block: Block) -> bool:
+    """A block of a label line (`Source :`) then a contact's lines, one with a phone
+    number or an email address."""
+    rest = "\n".join(block.lines[1:])
+    return (
+        len(block.lines) > 2
+        and block.lines[0].rstrip().endswith(":")
+        and bool("@" in rest or re.search(r"\d{3}[\s.\-)]+\d{3,4}", rest))
+    )
 
 
 def _contact_like(block: Block) -> bool:

@@ -34,7 +34,7 @@ from prwriter.model import (
 )
 from prwriter.quoting import QuoteWriter
 from prwriter.style.charset import to_ascii, wrap_lines
-from prwriter.style.typography import space_before_marks
+from prwriter.style.typography import space_before_marks, space_for
 from prwriter.wires import DEFAULT_WIRE, WireProfile
 from prwriter.writers import RenderOptions
 
@@ -76,7 +76,8 @@ def write(release: Release, options: RenderOptions) -> str:
         # « Bonjour » folds to "Bonjour": the spaces belong to the guillemets. The other
         # non-breaking spaces hold through wrapping (as an ASCII control character) and
         # become plain spaces after it, so no line starts with a colon.
-        text = text.replace("«\u00a0", "«").replace("\u00a0»", "»")
+        gap = space_for("«", wire.space_before_marks) or "\u00a0"
+        text = text.replace("«" + gap, "«").replace(gap + "»", "»")
         text = to_ascii(text.replace("\u00a0", _KEEP).replace("\u202f", _KEEP))
     width = wire.wrap or (ASCII_WRAP if ascii_only else None)
     text = wrap_lines(text, width) if width else text
