@@ -84,7 +84,7 @@ class WireTables:
         found: list[FoundTable] = []
         n = floor = 2
         while n < len(blocks):
-            if not _rows_like(raw(blocks[n]), raw(blocks[n - 1])) or n - 1 < floor - 1:
+            if n - 1 < floor - 1 or not _rows_like(raw(blocks[n]), raw(blocks[n - 1])):
                 n += 1
                 continue
             table = self._read(blocks, n, raw, floor)
@@ -297,6 +297,9 @@ def _rows_like(lines: list[str], above: list[str]) -> bool:
     lines that look like its headings (over the columns, not from the left margin)."""
     amounts = rules = 0
     for line in lines:
+        if "  " not in line.strip(" "):  # prose: no column two spaces from another
+            rules += bool(_RULE.fullmatch(line))
+            continue
         if _RULE.fullmatch(line):
             rules += 1
             continue
