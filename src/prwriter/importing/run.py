@@ -771,29 +771,8 @@ class _Literal(str):
 def _dumper() -> Any:
     # The safe dumper, in C when ruamel.yaml.clib is there: keys in the order given.
     from ruamel.yaml import YAML
-    from ruamel.yaml.representer import SafeRepresenter
-    from ruamel.yaml.tag import Tag
-
-    tags: dict[str, Tag] = {}
-
-    def tag(name: Any) -> Any:
-        return tags.setdefault(name, Tag(suffix=name)) if isinstance(name, str) else name
-
-    class Representer(SafeRepresenter):
-        """One tag object per tag, not one per node: ruamel decodes a new one's name
-        character by character, most of a statement's dumping time."""
-
-        def represent_scalar(self, name: Any, *args: Any, **kwargs: Any) -> Any:
-            return super().represent_scalar(tag(name), *args, **kwargs)
-
-        def represent_sequence(self, name: Any, *args: Any, **kwargs: Any) -> Any:
-            return super().represent_sequence(tag(name), *args, **kwargs)
-
-        def represent_mapping(self, name: Any, *args: Any, **kwargs: Any) -> Any:
-            return super().represent_mapping(tag(name), *args, **kwargs)
 
     yaml = YAML(typ="safe", pure=False)
-    yaml.Representer = Representer
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.width = 4096
