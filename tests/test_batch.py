@@ -89,6 +89,32 @@ def test_a_batch_collects_young_objects_less_often_and_puts_the_setting_back(
     assert gc.get_threshold() == before
 
 
+def test_a_batch_leaves_collection_off_and_an_overlapping_batch_alone(
+    make_project: ProjectMaker,
+) -> None:
+    project = batch_project(make_project, 2, 0)
+    options = prwriter.BatchOptions(checks=False)
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(0)
+        prwriter.generate([project / "releases"], options, dry_run=True)
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)
+    # A second batch starts and ends inside the first (a library user's other thread):
+    # the first still puts the caller's setting back at its end.
+    inner: list[tuple[int, int, int]] = []
+
+    def start_another(_: object) -> None:
+        if not inner:
+            prwriter.generate([project / "releases"], options, dry_run=True)
+            inner.append(gc.get_threshold())
+
+    prwriter.generate([project / "releases"], options, dry_run=True, on_outcome=start_another)
+    assert inner == [(BATCH_YOUNG_GENERATION, *before[1:])]
+    assert gc.get_threshold() == before
+
+
 def test_dry_run_writes_nothing(make_project: ProjectMaker) -> None:
     project = make_project({"r.yaml": ACME_RELEASE})
     result = run("generate", project / "r.yaml", "--dry-run", "-f", "txt,pdf")

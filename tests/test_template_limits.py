@@ -3,13 +3,14 @@ templates folder are located template errors, never a hang, a MemoryError or a l
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 import prwriter
-from conftest import ACME_RELEASE, ProjectMaker
+from conftest import ACME_RELEASE, DATA, ProjectMaker
 from prwriter import template_limits
 
 TEMPLATE = "templates/text/wire.txt.j2"
@@ -67,6 +68,86 @@ def test_the_layout_tree_read_quickly_still_guards_what_its_fields_hold(
 ) -> None:
     found = problem(make_project, template, "html")
     assert message in found, found
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{{ 'x'.ljust(10**9) }}", "a width given to ljust is too large"),
+        ("{{ 'x'|attr('center')(10**9) }}", "a width given to center is too large"),
+        ("{{ 'x'['zfill'](10**9) }}", "a width given to zfill is too large"),
+        ("{{ ('x\t' * 9).expandtabs(10**8) }}", "a width given to expandtabs is too large"),
+        ("{{ '{:{}}'.format('x', '>999999999') }}", "a format width is too large"),
+        ("{{ '{x:>{w}}'.format_map({'x': 1, 'w': 999999999}) }}", "a format width is too large"),
+        ("{{ ('a' * 999999).replace('', 'b' * 999999) }}", "a replaced string is too large"),
+        ("{{ ''.join([('a' * 999999)] * 999) }}", "a joined string is too large"),
+        ("{{ ([('a' * 999999)] * 999) | join }}", "a joined string is too large"),
+        ("{{ meta.created.today() }}", "access to attribute 'today' of a 'date' object"),
+    ],
+)  # fmt: skip
+def test_string_methods_that_grow_and_the_clock_are_refused(
+    template: str, message: str, make_project: ProjectMaker
+) -> None:
+    found = problem(make_project, template, "html")
+    assert message in found, found
+
+
+def test_ordinary_string_methods_still_work(make_project: ProjectMaker) -> None:
+    template = (
+        "{{ 'ab'.ljust(4, '.') }}|{{ '-'.join(['a', 'b']) }}|{{ 'aXa'.replace('X', 'Y') }}|"
+        "{{ '{:>4}'.format(7) }}|{{ '{n}'.format_map({'n': 1}) }}|{{ ['a', 'b'] | join(',') }}"
+    )
+    project = make_project({"r.yaml": ACME_RELEASE, TEMPLATE: template})
+    text = prwriter.render(prwriter.load_release(project / "r.yaml"), "txt")
+    assert text == "ab..|a-b|aYa|   7|1|a,b\n"
+
+
+@pytest.mark.parametrize(
+    "reach",
+    [
+        "item.path.read_text()",
+        "(item.path.parents[-1] / 'etc/hostname').read_text()",
+        "item.path.parent.iterdir() | list",
+        "item.path.write_text('x')",
+        "item.path.resolve()",
+    ],
+)
+def test_a_template_reads_a_pictures_name_and_no_file(reach: str, tmp_path: Path) -> None:
+    project = tmp_path / "full"
+    shutil.copytree(DATA / "full", project)
+    layout = project / "templates" / "html" / "release.html.j2"
+    layout.parent.mkdir(parents=True, exist_ok=True)
+    layout.write_text(
+        "{% for item in blocks if item.kind == 'figure' %}{{ item.image.path.name }}{% endfor %}",
+        encoding="utf-8",
+    )
+    release = prwriter.load_release(project / "release.yaml")
+    assert prwriter.render(release, "html") == "photo.png"
+    layout.write_text(
+        "{% for item in blocks if item.kind == 'figure' %}{% set item = item.image %}"
+        f"{{{{ {reach} }}}}{{% endfor %}}",
+        encoding="utf-8",
+    )
+    with pytest.raises(prwriter.InputError, match="of a 'PosixPath' object is unsafe"):
+        prwriter.render(prwriter.load_release(project / "release.yaml"), "html")
+    assert sorted(p.name for p in (project / "media").iterdir()) == sorted(
+        p.name for p in (DATA / "full" / "media").iterdir()
+    )
+
+
+def test_the_layout_tree_is_plain_data() -> None:
+    """Templates read the tree's fields past the sandbox's checks: a method or property added
+    to one of its classes would be reachable unchecked, so there must be none."""
+    import dataclasses
+
+    from prwriter.document import PLAIN_DATA
+
+    for kind in PLAIN_DATA:
+        public = {name for name in dir(kind) if not name.startswith("_")}
+        fields = {f.name for f in dataclasses.fields(kind)}
+        assert public <= fields | {"kind"}, (kind.__name__, public - fields)
+        if "kind" in public - fields:
+            assert isinstance(kind.kind, str), kind.__name__  # type: ignore[attr-defined]
 
 
 def test_the_limits_leave_ordinary_templates_alone(make_project: ProjectMaker) -> None:

@@ -339,13 +339,20 @@ def _young_objects_die_young() -> Iterator[None]:
     """Collect the youngest generation less often while a batch runs. With Python's default
     (700 objects) a release's objects outlive several collections, get promoted, and are
     scanned again in the older generations before they die; about a tenth of the time an
-    earnings release takes. The caller's setting is put back: it is theirs."""
+    earnings release takes. The caller's setting is theirs: left alone when collection is
+    off (a threshold of 0), and put back after the batch unless something else (another
+    batch in another thread) changed it meanwhile."""
     before = gc.get_threshold()
-    gc.set_threshold(max(before[0], BATCH_YOUNG_GENERATION), *before[1:])
+    if before[0] == 0 or before[0] >= BATCH_YOUNG_GENERATION:
+        yield
+        return
+    ours = (BATCH_YOUNG_GENERATION, *before[1:])
+    gc.set_threshold(*ours)
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        if gc.get_threshold() == ours:
+            gc.set_threshold(*before)
 
 
 def _render_in_pool(

@@ -115,7 +115,7 @@ def _row_input(
         problems.append(((*loc, 0), "a row starts with its label, as text"))
         return None
     try:
-        no_control_characters(label)
+        no_control_characters(label.strip())  # as the schema checks a mapping row's label
     except ValueError as exc:
         problems.append(((*loc, 0), str(exc)))
         return None

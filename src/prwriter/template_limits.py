@@ -5,9 +5,12 @@ long they may render, how much they may write, and what they may build.
   prwriter's own templates, after symbolic links.
 - Rendering a template may take at most MAX_RENDER_SECONDS and write at most
   MAX_TEMPLATE_OUTPUT characters; string and list repetition (`'a' * n`), powers, padding
-  filters and format widths are capped at MAX_REPEAT.
+  filters and string methods, and format widths are capped at MAX_REPEAT; a string `join`
+  or `replace` builds, at MAX_TEMPLATE_OUTPUT.
 - Reaching an unsafe attribute (`__class__`) fails at once, and an undefined value fails
   whenever it is used, even printed inside a list (StrictUndefined leaves `[Undefined]`).
+- A path offers its name and nothing that reads, writes or lists files; a date does not
+  offer the clock (`today()`), so a render does not depend on when it runs.
 
 Each breach is a `TemplateRuntimeError`, which `templating.render_template` reports as a
 located template error.
@@ -16,18 +19,27 @@ located template error.
 from __future__ import annotations
 
 import ctypes
+import datetime as dt
 import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
+import types
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import update_wrapper
+from pathlib import Path, PurePath
 from typing import Any
 
 from jinja2 import FileSystemLoader, StrictUndefined, Template, TemplateRuntimeError
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SandboxedEnvironment, safe_range
+from jinja2.sandbox import (
+    SandboxedEnvironment,
+    SandboxedEscapeFormatter,
+    SandboxedFormatter,
+    safe_range,
+)
+from markupsafe import Markup
 
 from prwriter.document import PLAIN_DATA
 
@@ -37,7 +49,12 @@ MAX_TEMPLATE_OUTPUT = 256 * 1024 * 1024
 MAX_REPEAT = 1_000_000
 _WIDE = re.compile(r"\d{7,}|\*")  # a %-format width of a million or more, or one given as *
 _DIGITS = re.compile(r"\d{7,}")
-_NESTED = re.compile(r"\{[^{}]*\{")
+# What a template may read of a path: its name. Its methods read, write and list files.
+_PATH_NAMES = frozenset({"name", "stem", "suffix", "suffixes"})
+# The clock, on a date or time: a render must not depend on when it runs.
+_CLOCK = frozenset({"today", "now", "utcnow", "fromtimestamp", "utcfromtimestamp"})
+# String methods whose result grows with an argument (a width, a tab size, a count).
+_GROWING = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "join", "replace"})
 
 
 class RenderTimeout(TemplateRuntimeError):
@@ -75,8 +92,8 @@ class StrictestUndefined(StrictUndefined):
     __repr__ = StrictUndefined._fail_with_undefined_error
 
 
-def _too_big(what: str) -> TemplateRuntimeError:
-    return TemplateRuntimeError(f"{what} is too large for a template (the limit is {MAX_REPEAT:,})")
+def _too_big(what: str, limit: int = MAX_REPEAT) -> TemplateRuntimeError:
+    return TemplateRuntimeError(f"{what} is too large for a template (the limit is {limit:,})")
 
 
 def _check_repeat(left: Any, right: Any) -> None:
@@ -103,6 +120,71 @@ def _width_checked(name: str, function: Callable[..., Any]) -> Callable[..., Any
 
     checked.__dict__.update(function.__dict__)  # keep pass_environment and the like
     return checked
+
+
+def _joined_checked(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The `join` filter, refusing a result longer than a template may write."""
+
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        if len(args) > 1 and isinstance(args[1], Iterable) and not isinstance(args[1], str):
+            items = list(args[1])
+            separator = args[2] if len(args) > 2 else kwargs.get("d", "")
+            _check_joined(items, separator)
+            args = (args[0], items, *args[2:])
+        return function(*args, **kwargs)
+
+    checked.__dict__.update(function.__dict__)
+    return checked
+
+
+def _check_joined(items: list[Any], separator: Any) -> None:
+    size = sum(len(i) if isinstance(i, str) else 16 for i in items)
+    size += len(separator) * max(len(items) - 1, 0) if isinstance(separator, str) else 0
+    if size > MAX_TEMPLATE_OUTPUT:
+        raise _too_big("a joined string", MAX_TEMPLATE_OUTPUT)
+
+
+def _growing_checked(method: Any) -> Callable[..., Any]:
+    """A string's `center`, `ljust`, `join`, `replace`...: refused when the result would
+    outgrow what a template may write (or a width pass MAX_REPEAT)."""
+    text: str = method.__self__
+    name: str = method.__name__
+
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        if name == "join":
+            items = list(args[0]) if args else []
+            _check_joined(items, text)
+            return method(items)
+        if name == "replace" and len(args) >= 2 and all(isinstance(a, str) for a in args[:2]):
+            old, new = args[0], args[1]
+            count = text.count(old) if old else len(text) + 1
+            if len(args) > 2 and isinstance(args[2], int) and args[2] >= 0:
+                count = min(count, args[2])
+            if len(text) + count * max(len(new) - len(old), 0) > MAX_TEMPLATE_OUTPUT:
+                raise _too_big("a replaced string", MAX_TEMPLATE_OUTPUT)
+        elif any(isinstance(a, int) and abs(a) > MAX_REPEAT for a in (*args, *kwargs.values())):
+            raise _too_big(f"a width given to {name}")
+        return method(*args, **kwargs)
+
+    return update_wrapper(checked, method)
+
+
+class _SpecChecked:
+    """A format field's specification is checked once its nested fields are filled in:
+    `'{:{}}'.format(x, '>999999999')` and `format_map` pass widths as text too."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if _DIGITS.search(format_spec):
+            raise _too_big("a format width")
+        return super().format_field(value, format_spec)  # type: ignore[misc]
+
+
+class _Formatter(_SpecChecked, SandboxedFormatter):
+    pass
+
+
+class _EscapeFormatter(_SpecChecked, SandboxedEscapeFormatter):
+    pass
 
 
 def _format_checked(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -150,6 +232,7 @@ class LimitedEnvironment(SandboxedEnvironment):
         for name in ("center", "indent", "wordwrap", "truncate", "batch", "slice"):
             self.filters[name] = _width_checked(name, self.filters[name])
         self.filters["format"] = _format_checked(self.filters["format"])
+        self.filters["join"] = _joined_checked(self.filters["join"])
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         if operator_name == "*":
@@ -159,6 +242,13 @@ class LimitedEnvironment(SandboxedEnvironment):
         elif operator_name == "%" and isinstance(left, str) and _WIDE.search(left):
             raise _too_big("a format width")
         return super().call_binop(context, operator_name, left, right)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        if isinstance(obj, PurePath):
+            return attr in _PATH_NAMES
+        return not (isinstance(obj, dt.date | dt.time) and attr in _CLOCK)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # A field of the layout tree is plain data (no methods, nothing private reachable):
@@ -170,22 +260,41 @@ class LimitedEnvironment(SandboxedEnvironment):
                 return getattr(obj, attribute)
             except AttributeError:
                 pass
-        return super().getattr(obj, attribute)
+        found = super().getattr(obj, attribute)
+        if isinstance(obj, str) and attribute in _GROWING:
+            return _growing_checked(found)
+        return found
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        found = super().getitem(obj, argument)
+        if isinstance(obj, str) and argument in _GROWING:
+            return _growing_checked(found)
+        return found
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        wrapped = super().wrap_str_format(value)
-        if wrapped is None:
+        """`str.format` and `format_map` through a formatter that checks every field's
+        specification as it is used (the sandbox's own, with that check)."""
+        is_method = isinstance(value, types.MethodType | types.BuiltinMethodType)
+        if not is_method or value.__name__ not in ("format", "format_map"):
             return None
         text = value.__self__
-        nested = _NESTED.search(text) is not None  # '{:>{}}': the width is an argument
+        if not isinstance(text, str):
+            return None
+        formatter: SandboxedFormatter = (
+            _EscapeFormatter(self, escape=text.escape)
+            if isinstance(text, Markup)
+            else _Formatter(self)
+        )
+        by_name = value.__name__ == "format_map"
 
         def checked(*args: Any, **kwargs: Any) -> str:
-            numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int)]
-            if _DIGITS.search(text) or (nested and any(abs(n) > MAX_REPEAT for n in numbers)):
-                raise _too_big("a format width")
-            return wrapped(*args, **kwargs)
+            if by_name:
+                if kwargs or len(args) != 1:
+                    raise TypeError("format_map() takes exactly one mapping")
+                return type(text)(formatter.vformat(text, (), args[0]))
+            return type(text)(formatter.vformat(text, args, kwargs))
 
-        return checked
+        return update_wrapper(checked, value)
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
         # Fail closed: an Undefined here can still be printed inside a list or by map().
