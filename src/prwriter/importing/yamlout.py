@@ -1,9 +1,10 @@
 """The YAML an import writes, set by hand for the plain data it holds: mappings in the
 order given, sequences, text, numbers, dates, null. ruamel.yaml's representer builds a
 node per value in Python: for a release with its statements, about a quarter of its
-import's time; this writes the same data in a few string operations. Text is plain where YAML reads it back as the same
-text, in single quotes otherwise, in double quotes (JSON's escapes, which YAML reads) when
-it holds line breaks or control characters; Markdown of several lines is a literal block.
+import's time; this writes the same data in a few string operations. Text is plain where
+YAML reads it back as the same text, in single quotes otherwise, in double quotes (JSON's
+escapes, which YAML reads) when it holds line breaks or control characters; Markdown of
+several lines is a literal block.
 """
 
 from __future__ import annotations
