@@ -18,6 +18,7 @@ from prwriter.yaml_source import read_yaml
 FIXTURES = [
     REPO / "examples" / "immunogen" / "release.yaml",
     REPO / "examples" / "nordwind-tidewater" / "release.yaml",
+    REPO / "examples" / "quillmark-earnings" / "release.yaml",
     *sorted((DATA / "forms").glob("*/release.yaml")),
 ]
 
@@ -154,3 +155,48 @@ def test_a_word_file_that_unpacks_too_large_is_refused(tmp_path: Path, monkeypat
     with pytest.raises(InputError, match="unpacks to more than any release needs"):
         import_releases([source], tmp_path / "project")
     assert not (tmp_path / "project").exists()
+
+
+def test_word_tables_come_back_as_tables(tmp_path: Path) -> None:
+    fixture = REPO / "examples" / "quillmark-earnings" / "release.yaml"
+    source = tmp_path / "earnings.docx"
+    source.write_bytes(render(load_release(fixture), "docx"))
+    import_releases([source], tmp_path / "project")
+    body = read_yaml(tmp_path / "project" / "earnings.yaml").data["body"]
+    tables = [part["table"] for part in body if isinstance(part, dict) and "table" in part]
+    assert len(tables) == 6
+    outlook, income = tables[1], tables[2]
+    assert outlook["header"] == [
+        [{"text": "Second Quarter 2026", "span": 2}, {"text": "Full Year 2026", "span": 2}],
+        ["Low", "High", "Low", "High"],
+    ]
+    assert (income["caption"], income["units"]) == (
+        "Quillmark Software, Inc. Condensed Consolidated Statements of Income (Unaudited)",
+        "(in thousands, except per share data)",
+    )
+    rows = {r["label"]: r for r in income["rows"] if isinstance(r, dict)}
+    assert rows["Revenue:"] == {"label": "Revenue:", "kind": "heading"}
+    assert rows["Subscription"] == {"label": "Subscription", "values": [41250, 35480], "indent": 1}
+    assert rows["Net income"]["kind"] == "total"
+    assert tables[5]["footnotes"] == ["(1) Adjusted EBITDA divided by total revenue."]
+
+
+def test_a_word_table_that_is_not_a_statement_stays_as_text(tmp_path: Path) -> None:
+    source = tmp_path / "plant.docx"
+    _styled_word_file(source)
+    document = docx.Document(str(source))
+    grid = document.add_table(rows=2, cols=3)
+    for cell, text in zip(
+        grid._cells, ["Site", "Opened", "Staff", "Dayton", "March", "120"], strict=True
+    ):
+        cell.text = text
+    # The table goes after the body paragraphs, before the About section.
+    document.paragraphs[4]._p.addnext(grid._tbl)
+    document.save(str(source))
+    result = import_releases([source], tmp_path / "project")
+    [note] = [n for n in result.notes if "cannot read" in n]
+    assert note.endswith(
+        "a table prwriter cannot read ('March' in row 'Dayton' is not an amount); kept as text"
+    )
+    body = read_yaml(tmp_path / "project" / "plant.yaml").data["body"]
+    assert "Dayton  March  120" in body[-1]

@@ -11,7 +11,10 @@ from prwriter import Project, import_releases, load_release, render
 from prwriter.yaml_source import read_yaml
 
 GOLDEN = [
-    *(DATA / "golden" / f"{name}.md" for name in ("immunogen", "nordwind-tidewater")),
+    *(
+        DATA / "golden" / f"{name}.md"
+        for name in ("immunogen", "nordwind-tidewater", "quillmark-earnings")
+    ),
     # The bilingual example, in English and in French.
     *sorted((DATA / "golden" / "languages").glob("*.md")),
 ]

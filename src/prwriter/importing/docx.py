@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from prwriter.importing.patterns import escape_markdown
 from prwriter.importing.reading import MAX_DOCX_BYTES, problem, read_bytes
+from prwriter.importing.tables import CellRow, TableError, table_of_cells
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
@@ -36,6 +37,8 @@ class DocxCopy:
     paragraph_of_line: dict[int, int] = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
     media: list[Figure] = field(default_factory=list)
+    # A table's part (or why it could not be read) by the text line standing in for it.
+    tables: dict[int, dict[str, Any] | str] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,8 +62,69 @@ def _check_zip(path: Path) -> None:
 
 
 def paragraph_texts(document: Any) -> list[str]:
-    """What a reader sees: each paragraph's text, empty ones (a picture's) left out."""
-    return [p.text for p in document.paragraphs if p.text.strip()]
+    """What a reader sees, in order: each paragraph's text, empty ones (a picture's) left
+    out, and each table row's cells, a tab between them."""
+    from docx.table import Table
+
+    out = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            out.extend("\t".join(text for text, _ in _cells(item, row)) for row in item.rows)
+        elif item.text.strip():
+            out.append(item.text)
+    return out
+
+
+def _cells(table: Any, row: Any) -> list[tuple[str, int]]:
+    """A Word table row's cells as (text, columns spanned), a merged cell once."""
+    from docx.table import _Cell
+
+    return [(_Cell(tc, table).text, tc.grid_span) for tc in row._tr.tc_lst]
+
+
+def _word_table(
+    table: Any,
+    number: int,
+    blocks: list[tuple[int, list[str], str | None]],
+    styles: dict[int, str],
+    tables: dict[int, dict[str, Any] | str],
+) -> None:
+    """A Word table as prwriter's DOCX writes it: heading rows (repeated on each page)
+    over the columns, labels in the first column (indented, in the total style on
+    subtotals and totals), amounts in the others; the caption and units paragraphs just
+    above it. Unread, each row stays as a line of text."""
+    from docx.table import _Cell
+
+    rows = list(table.rows)
+    heads = [r for r in rows if r._tr.trPr is not None and r._tr.trPr.xpath("./w:tblHeader")]
+    heads = heads or rows[:1]
+    header = [_cells(table, r)[1:] for r in heads]
+    stub = _cells(table, heads[-1])[0][0] if heads else ""
+    body = []
+    for n, row in enumerate(rows[len(heads) :], start=len(heads)):
+        tcs = row._tr.tc_lst
+        first = _Cell(tcs[0], table).paragraphs[0]
+        indent = first.paragraph_format.left_indent or 0
+        style = first.style.name if first.style is not None else ""
+        bold = style == "Table Total" or all(r.bold for r in first.runs if r.text.strip())
+        texts = [_Cell(tc, table).text for tc in tcs[1:]]
+        body.append(CellRow(first.text, round(indent / 152400), texts, bold, number + n))
+    titles: dict[str, str] = {}
+    taken = 0
+    for key, name in (("units", "Table Units"), ("caption", "Table Caption")):
+        if styles.get(len(blocks) - 1 - taken) == name:
+            titles[key] = " ".join(blocks[len(blocks) - 1 - taken][1])
+            taken += 1
+    try:
+        part = table_of_cells(header, body, stub=stub or None, **titles)
+    except TableError as exc:
+        lines = ["  ".join(text for text, _ in _cells(table, row)).strip() for row in rows]
+        blocks.append((number, [x for x in lines if x], None))
+        tables[len(blocks) - 1] = f"a table prwriter cannot read ({exc}); kept as text"
+        return
+    del blocks[len(blocks) - taken :]
+    blocks.append((number, ["Table."], None))
+    tables[len(blocks) - 1] = part
 
 
 def read_docx(path: Path) -> DocxCopy:
@@ -68,6 +132,7 @@ def read_docx(path: Path) -> DocxCopy:
     _check_zip(path)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
 
     try:
         document = docx.Document(str(path))
@@ -80,9 +145,21 @@ def read_docx(path: Path) -> DocxCopy:
     label_open = False
     open_list: str | None = None
     figure: Figure | None = None
-    for number, paragraph in enumerate(document.paragraphs, start=1):
+    styles: dict[int, str] = {}  # a table's caption and units, by their index in blocks
+    tables: dict[int, dict[str, Any] | str] = {}
+    for number, paragraph in enumerate(document.iter_inner_content(), start=1):
+        if isinstance(paragraph, Table):
+            _word_table(paragraph, number, blocks, styles, tables)
+            open_list = None
+            continue
         style = paragraph.style.name if paragraph.style is not None else "Normal"
         text = paragraph.text
+        above = tables.get(len(blocks) - 1)
+        if style == "Table Footnote" and isinstance(above, dict) and text.strip():
+            above["table"].setdefault("footnotes", []).append(text)
+            continue
+        if style in ("Table Caption", "Table Units"):
+            styles[len(blocks)] = style
         if style == "Figure":
             figure = _figure(document, paragraph)
             continue
@@ -118,9 +195,11 @@ def read_docx(path: Path) -> DocxCopy:
         blocks.append((number, lines, markdown))
     out: list[str] = []
     line = 1
-    for number, lines, markdown in blocks:
+    for k, (number, lines, markdown) in enumerate(blocks):
         if markdown is not None:
             copy.markdown[line] = markdown
+        if k in tables:
+            copy.tables[line] = tables[k]
         for offset in range(len(lines)):
             copy.paragraph_of_line[line + offset] = number
         out.append("\n".join(lines))

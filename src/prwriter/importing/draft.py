@@ -50,7 +50,7 @@ class Draft:
     dateline: list[dict[str, str]] = field(default_factory=list)
     embargo: dict[str, Any] | None = None
     companies: list[FoundCompany] = field(default_factory=list)
-    body: list[str | FoundQuote] = field(default_factory=list)
+    body: list[str | FoundQuote | dict[str, Any]] = field(default_factory=list)
     legal: list[FoundLegal] = field(default_factory=list)
     contacts: list[FoundGroup] = field(default_factory=list)
     source: str | None = None

@@ -5,12 +5,14 @@ and paragraphs with links or emphasis keep their Markdown."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from prwriter.importing.docx import DocxCopy
 from prwriter.importing.languages import contacts_headings
 from prwriter.importing.reading import read_text
+from prwriter.importing.tables import CellRow, TableError, footnote_of, table_of_cells
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -46,18 +48,72 @@ def _only(inline: Token, mark: str) -> bool:
     )
 
 
+def _table(
+    tokens: list[Token],
+    source: list[str],
+    blocks: list[tuple[int, list[str], str | None]],
+    spans: dict[int, str],
+    tables: dict[int, dict[str, Any] | str],
+) -> None:
+    """A pipe table as `--format md` writes it: the stub and one heading per column, labels
+    in bold on subtotals, totals and headings, indents as two no-break spaces a level; a
+    caption in bold and units in italics just above. Unread, its lines stay as text."""
+    first = tokens[0].map[0] if tokens[0].map else 0
+    grid: list[list[tuple[str, bool]]] = []
+    for token in tokens:
+        if token.type == "tr_open":
+            grid.append([])
+        elif token.type == "inline":
+            grid[-1].append((_plain(token), _only(token, "strong")))
+    titles: dict[str, str] = {}
+    taken = 0
+    for key, mark in (("units", "em"), ("caption", "strong")):
+        k = len(blocks) - 1 - taken
+        if spans.get(k) == mark and k >= 0 and blocks[k][2] is not None:
+            titles[key] = " ".join(blocks[k][1])
+            taken += 1
+    rows = []
+    for n, cells in enumerate(grid[1:]):
+        line = first + 2 + n
+        label_cell = (
+            re.split(r"(?<!\\)\|", source[line])[1].strip(" ") if line < len(source) else ""
+        )
+        nbsp = len(label_cell) - len(label_cell.lstrip("\u00a0"))
+        (label, bold), *amounts = cells
+        rows.append(CellRow(label.strip(), nbsp // 2, [a for a, _ in amounts], bold, line + 1))
+    stub, *headings = (text for text, _ in grid[0])
+    try:
+        part = table_of_cells([[(h, 1) for h in headings]], rows, stub=stub or None, **titles)
+    except TableError as exc:
+        blocks.append((first + 1, source[first : first + len(grid) + 1], None))
+        tables[len(blocks) - 1] = f"a table prwriter cannot read ({exc}); kept as text"
+        return
+    del blocks[len(blocks) - taken :]
+    blocks.append((first + 1, ["Table."], None))
+    tables[len(blocks) - 1] = part
+
+
 def read_markdown(path: Path) -> DocxCopy:
     from markdown_it import MarkdownIt
 
     source = read_text(path)
-    tokens = MarkdownIt("commonmark").parse(source)
+    tokens = MarkdownIt("commonmark").enable("table").parse(source)
     copy = DocxCopy()
     blocks: list[tuple[int, list[str], str | None]] = []
+    # Paragraphs in one bold or italic span (a table's caption and units), and tables (or
+    # why one could not be read), by their index in `blocks`.
+    spans: dict[int, str] = {}
+    tables: dict[int, dict[str, Any] | str] = {}
     headline_seen = label_open = in_contacts = subheads_open = False
     i = 0
     while i < len(tokens):
         token = tokens[i]
         line = (token.map[0] + 1) if token.map else 0
+        if token.type == "table_open":
+            end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
+            _table(tokens[i:end], source.split("\n"), blocks, spans, tables)
+            i = end + 1
+            continue
         if token.type == "heading_open":
             inline = tokens[i + 1]
             text = _plain(inline)
@@ -106,15 +162,24 @@ def read_markdown(path: Path) -> DocxCopy:
                 blocks.append((line, [text], None))
                 continue
             subheads_open = False
+            above = tables.get(len(blocks) - 1)
+            if isinstance(above, dict) and footnote_of(text, above["table"]):
+                above["table"].setdefault("footnotes", []).append(text)
+                continue
             markdown = inline.content if _formatted(inline) or "\\" in inline.content else None
+            for mark in ("strong", "em"):
+                if headline_seen and _only(inline, mark):
+                    spans[len(blocks)] = mark
             blocks.append((line, text.split("\n"), markdown))
             continue
         i += 1
     out: list[str] = []
     at = 1
-    for number, lines, markdown in blocks:
+    for k, (number, lines, markdown) in enumerate(blocks):
         if markdown is not None:
             copy.markdown[at] = markdown
+        if k in tables:
+            copy.tables[at] = tables[k]
         for offset in range(len(lines)):
             copy.paragraph_of_line[at + offset] = number
         out.append("\n".join(lines))

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from prwriter.importing.docx import DocxCopy
 from prwriter.importing.quotes import FoundQuote
 from prwriter.importing.reading import problem, read_text
+from prwriter.importing.wiretables import tabular
 from prwriter.importing.wiretext import WireTextReader
 from prwriter.library import Library
 from prwriter.project import Project
@@ -204,7 +205,7 @@ class Importer:
                 wire, name, loose=loose and not exact, folded=folded, language=language
             )
             if word is not None:
-                reader.markdown = word.markdown
+                reader.markdown, reader.tables = word.markdown, word.tables
             try:
                 draft = reader.read(folded_text if folded else text, path, self.date)
                 if folded:
@@ -411,10 +412,14 @@ class Importer:
         return facts, notes
 
     def _part(
-        self, part: str | FoundQuote, default_form: str, default_verb: str, language: str | None
+        self,
+        part: str | FoundQuote | dict[str, Any],
+        default_form: str,
+        default_verb: str,
+        language: str | None,
     ) -> Any:
-        if isinstance(part, str):
-            return part
+        if not isinstance(part, FoundQuote):
+            return part  # Markdown, or a table's facts
         speaker, title = self.catalog.person(part.name, part.title, language)
         quote: dict[str, Any] = {"speaker": speaker}
         if title:
@@ -704,6 +709,9 @@ def _folded(text: str) -> bool:
     )
 
 
+_ITEM = re.compile(r"(?:[-*]|\d+\.) ")
+
+
 def unwrap(text: str, width: int) -> tuple[str, dict[int, int]]:
     """Lines a greedy wrap at `width` split, joined again: a line continues the one before
     when that one had no room for its first word. Also each joined line's first line."""
@@ -712,7 +720,9 @@ def unwrap(text: str, width: int) -> tuple[str, dict[int, int]]:
     last = ""  # the last physical line of the current logical one
     for number, line in enumerate(text.split("\n"), start=1):
         word = line.lstrip(" ").split(" ")[0]
-        if out and last.strip() and line.strip() and len(last) + 1 + len(word) > width:
+        # A table's lines stand as written; a list item starts its own line.
+        joins = not tabular(last) and not tabular(line) and not _ITEM.match(line)
+        if out and last.strip() and line.strip() and joins and len(last) + 1 + len(word) > width:
             out[-1] += " " + line.lstrip(" ")
         else:
             out.append(line)
@@ -771,7 +781,22 @@ def _dumper() -> Any:
         _Literal,
         lambda r, text: r.represent_scalar("tag:yaml.org,2002:str", str(text), style="|"),
     )
+    # A table row's amounts on one line, as a writer types them: [Total revenue, 47560, 41400].
+    yaml.representer.add_representer(
+        list,
+        lambda r, items: r.represent_sequence(
+            "tag:yaml.org,2002:seq", items, flow_style=True if _amounts(items) else None
+        ),
+    )
     return yaml
+
+
+def _amounts(items: list[Any]) -> bool:
+    """A list of plain values with a number or a nil among them: a table row."""
+    scalars = all(isinstance(x, str | int | float) or x is None for x in items)
+    return scalars and any(
+        x is None or isinstance(x, int | float) or re.fullmatch(r"-?[\d.]+%", str(x)) for x in items
+    )
 
 
 def _literal(value: Any) -> Any:
@@ -791,13 +816,19 @@ def _write_yaml(path: Path, data: Any) -> None:
     """`data` as YAML at `path`, written whole or not at all."""
     from io import StringIO
 
-    buffer = StringIO()
-    _dumper().dump(_literal(data), buffer)
+    from prwriter.importing.yamlout import Unsupported, dump
+
+    try:
+        text = dump(_literal(data), _Literal, _amounts)
+    except Unsupported:  # data the quick writer does not set: ruamel.yaml's
+        buffer = StringIO()
+        _dumper().dump(_literal(data), buffer)
+        text = buffer.getvalue()
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".yaml")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(buffer.getvalue())
+            stream.write(text)
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

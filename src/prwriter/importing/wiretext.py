@@ -36,6 +36,7 @@ from prwriter.importing.patterns import (
 from prwriter.importing.places import UNKNOWN_REGION, guess_place, read_places
 from prwriter.importing.quotes import QuoteReader
 from prwriter.importing.reading import Block, blocks
+from prwriter.importing.wiretables import FoundTable, preformatted, wire_tables
 from prwriter.style.charset import to_ascii
 from prwriter.style.dates import DATE_STYLES
 from prwriter.style.languages import labels
@@ -49,7 +50,7 @@ _TRADEMARKS: dict[str, dict[str, str]] = {
 }
 _LEGAL = re.compile(
     r"trademark|forward-looking|safe harbor|cautionary|not an offer|offer to (?:sell|buy)"
-    r"|solicitation|disclaim|all rights reserved|registered mark",
+    r"|solicitation|disclaim|all rights reserved|registered mark|non-GAAP financial measure",
     re.IGNORECASE,
 )
 # French spacing as the writer puts it: before `: ; ! ?` and `»`, after `«`.
@@ -137,6 +138,10 @@ class WireTextReader:
         self.lead_line = 1
         # Markdown for paragraphs whose source had formatting (a Word file's runs), by line.
         self.markdown: dict[int, str] = {}
+        # Tables read from a Word or Markdown file, by the line of the block standing in
+        # (or why one could not be read).
+        self.tables: dict[int, dict[str, object] | str] = {}
+        self.raw: list[str] = []  # the copy's lines as written (tables are read from them)
         self.labels = {label: exchange for exchange, label in wire.exchange_labels.items()}
 
     def matches(self, text: str) -> bool:
@@ -157,6 +162,7 @@ class WireTextReader:
     def read(self, text: str, path: Path, date_hint: dt.date | None = None) -> Draft:
         draft = Draft(path=path, wire=self.name, language=self.language)
         self.date_hint = date_hint
+        self.raw = text.split("\n")
         found = [Block(tuple(self._line(line) for line in b.lines), b.line) for b in blocks(text)]
         lo, hi = 0, len(found)
         wire = self.wire
@@ -419,8 +425,29 @@ class WireTextReader:
 
     def _body(self, found: list[Block], draft: Draft) -> None:
         quotes = QuoteReader(self.wire, self.language, folded=self.folded)
+        tables = {t.start: t for t in self._tables(found)}
+        skip = 0
+        verbatim = range(0)  # the blocks of a table that could not be read
         for n, block in enumerate(found):
             text = block.text
+            table = tables.get(n)
+            if n < skip or (table and table.part):
+                if table and table.part:
+                    draft.body.append(table.part)
+                    skip = table.end
+                continue
+            if table and table.problem:
+                draft.note(*table.problem)
+                verbatim = range(table.start, table.end)
+            if n in verbatim:
+                draft.body.append(preformatted(block.lines))
+                continue
+            kept = self.tables.get(block.line)
+            if isinstance(kept, str):  # a table that could not be read: its text stays
+                draft.note(block.line, kept)
+            elif kept is not None:
+                draft.body.append(kept)
+                continue
             if n and _is_list(block, self.wire.bullet):
                 draft.body.append(self._list(block))
                 continue
@@ -458,6 +485,15 @@ class WireTextReader:
                     "a photo caption (the photo file is not in the copy); kept as a paragraph",
                 )
             draft.body.append(self._paragraph(text))
+
+    def _tables(self, found: list[Block]) -> list[FoundTable]:
+        """The fixed-width tables among the body's blocks, read from the lines as written."""
+
+        def raw(block: Block) -> list[str]:
+            at = block.line - 1
+            return [line.rstrip() for line in self.raw[at : at + len(block.lines)]]
+
+        return wire_tables(self.wire, self.marks, self._line, folded=self.folded).find(found, raw)
 
     def _text(self, block: Block) -> str:
         return self.markdown.get(block.line) or escape_markdown(block.text)
@@ -621,7 +657,12 @@ def _legal_kind(text: str) -> str:
         return "forward-looking"
     if "trademark" in lower or "registered mark" in lower:
         return "trademark"
-    if "disclaim" in lower or "not an offer" in lower or "solicitation" in lower:
+    if (
+        "disclaim" in lower
+        or "not an offer" in lower
+        or "solicitation" in lower
+        or ("non-gaap financial measure" in lower)
+    ):
         return "disclaimer"
     return "notice"
 
