@@ -66,7 +66,7 @@ def paragraph_texts(document: Any) -> list[str]:
     out, and each table row's cells, a tab between them."""
     from docx.table import Table
 
-    out = []
+    out: list[str] = []
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             out.extend("\t".join(text for text, _ in _cells(item, row)) for row in item.rows)

@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from prwriter.importing.reading import Block
 from prwriter.importing.tables import (
@@ -28,7 +28,8 @@ from prwriter.importing.tables import (
 )
 
 if TYPE_CHECKING:
-    from prwriter.model import Table
+    from prwriter.model import Amount, Table
+    from prwriter.schema import RowKind
     from prwriter.wires import WireProfile
 
 GAP = 2  # spaces between a table's columns (writers/text.py)
@@ -200,12 +201,13 @@ class WireTables:
 
         built = []
         for row in rows:
-            kind = "heading" if row.cells is None else "normal"
+            kind: RowKind = "heading" if row.cells is None else "normal"
             if row.rule_above:
                 kind = "total" if row.rule_below else "subtotal"
             # The cells as read: each carries what an Amount does (value, places, percent).
+            cells = cast("list[Amount]", row.cells or [])
             built.append(TableRow.model_construct(
-                label=row.label, kind=kind, indent=row.indent, cells=row.cells or [],
+                label=row.label, kind=kind, indent=row.indent, cells=cells,
                 currency=any(c.sign for c in row.cells or ()), places=None, sums=True,
             ))  # fmt: skip
         signs = {c.sign for r in rows for c in r.cells or () if c.sign}
