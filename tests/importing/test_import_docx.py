@@ -3,6 +3,7 @@ pictures. The DOCX of every fixture, imported and rendered again, has the same t
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 from pathlib import Path
@@ -200,3 +201,57 @@ def test_a_word_table_that_is_not_a_statement_stays_as_text(tmp_path: Path) -> N
     )
     body = read_yaml(tmp_path / "project" / "plant.yaml").data["body"]
     assert "Dayton  March  120" in body[-1]
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _no_cells_in_a_body_row(d: docx.Document) -> None:
+    row = d.tables[0].rows[2]._tr
+    for tc in row.findall(_W + "tc"):
+        row.remove(tc)
+
+
+def _no_cells_in_the_heading_row(d: docx.Document) -> None:
+    row = d.tables[0].rows[0]._tr
+    for tc in row.findall(_W + "tc"):
+        row.remove(tc)
+
+
+def _a_cell_without_a_paragraph(d: docx.Document) -> None:
+    tc = d.tables[0].rows[2]._tr.findall(_W + "tc")[0]
+    for p in tc.findall(_W + "p"):
+        tc.remove(p)
+
+
+def _merged_cells(d: docx.Document) -> None:
+    table = d.tables[0]
+    table.cell(1, 1).merge(table.cell(1, 2))  # two paragraphs in one cell
+
+
+def _no_rows(d: docx.Document) -> None:
+    table = d.tables[0]
+    for row in list(table.rows):
+        table._tbl.remove(row._tr)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [_no_cells_in_a_body_row, _no_cells_in_the_heading_row, _a_cell_without_a_paragraph,
+     _merged_cells, _no_rows],
+)  # fmt: skip
+def test_a_spoilt_word_table_is_kept_as_text_and_the_others_still_read(
+    spoil, tmp_path: Path
+) -> None:
+    fixture = REPO / "examples" / "quillmark-earnings" / "release.yaml"
+    document = docx.Document(io.BytesIO(render(load_release(fixture), "docx")))
+    spoil(document)
+    source = tmp_path / "earnings.docx"
+    document.save(str(source))
+    result = import_releases([source], tmp_path / "project", date=dt.date(2026, 5, 6))
+    body = read_yaml(tmp_path / "project" / "earnings.yaml").data["body"]
+    tables = [part for part in body if isinstance(part, dict) and "table" in part]
+    assert len(tables) == 5  # the first is spoilt; the five after it come back as tables
+    assert "Table." not in body
+    if spoil is not _no_rows:
+        assert any("cannot read" in note for note in result.notes)

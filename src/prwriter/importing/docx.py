@@ -93,9 +93,40 @@ def _word_table(
     over the columns, labels in the first column (indented, in the total style on
     subtotals and totals), amounts in the others; the caption and units paragraphs just
     above it. Unread, each row stays as a line of text."""
+    rows = list(table.rows)
+    titles: dict[str, str] = {}
+    taken = 0
+    for key, name in (("units", "Table Units"), ("caption", "Table Caption")):
+        if styles.get(len(blocks) - 1 - taken) == name:
+            titles[key] = " ".join(blocks[len(blocks) - 1 - taken][1])
+            taken += 1
+    try:
+        header, body, stub = _table_parts(table, rows, number)
+        part = table_of_cells(header, body, stub=stub or None, **titles)
+    except (TableError, IndexError) as exc:  # IndexError: a row or cell without content
+        why = exc if isinstance(exc, TableError) else "a row or cell without content"
+        # Each row a line, each line of a cell its own (a cell may hold several).
+        lines = [
+            line.strip()
+            for row in rows
+            for line in "  ".join(text for text, _ in _cells(table, row)).split("\n")
+        ]
+        lines = [line for line in lines if line]
+        if lines:
+            blocks.append((number, lines, None))
+            tables[len(blocks) - 1] = f"a table prwriter cannot read ({why}); kept as text"
+        return
+    del blocks[len(blocks) - taken :]
+    blocks.append((number, ["Table."], None))
+    tables[len(blocks) - 1] = part
+
+
+def _table_parts(
+    table: Any, rows: list[Any], number: int
+) -> tuple[list[list[tuple[str, int]]], list[CellRow], str]:
+    """Heading rows (repeated on each page, else the first), body rows and the stub."""
     from docx.table import _Cell
 
-    rows = list(table.rows)
     heads = [r for r in rows if r._tr.trPr is not None and r._tr.trPr.xpath("./w:tblHeader")]
     heads = heads or rows[:1]
     header = [_cells(table, r)[1:] for r in heads]
@@ -109,22 +140,7 @@ def _word_table(
         bold = style == "Table Total" or all(r.bold for r in first.runs if r.text.strip())
         texts = [_Cell(tc, table).text for tc in tcs[1:]]
         body.append(CellRow(first.text, round(indent / 152400), texts, bold, number + n))
-    titles: dict[str, str] = {}
-    taken = 0
-    for key, name in (("units", "Table Units"), ("caption", "Table Caption")):
-        if styles.get(len(blocks) - 1 - taken) == name:
-            titles[key] = " ".join(blocks[len(blocks) - 1 - taken][1])
-            taken += 1
-    try:
-        part = table_of_cells(header, body, stub=stub or None, **titles)
-    except TableError as exc:
-        lines = ["  ".join(text for text, _ in _cells(table, row)).strip() for row in rows]
-        blocks.append((number, [x for x in lines if x], None))
-        tables[len(blocks) - 1] = f"a table prwriter cannot read ({exc}); kept as text"
-        return
-    del blocks[len(blocks) - taken :]
-    blocks.append((number, ["Table."], None))
-    tables[len(blocks) - 1] = part
+    return header, body, stub
 
 
 def read_docx(path: Path) -> DocxCopy:
