@@ -13,7 +13,7 @@ import re
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations, pairwise
+from itertools import combinations, islice, pairwise
 from typing import TYPE_CHECKING, Any, cast
 
 from prwriter.importing.reading import Block
@@ -404,7 +404,9 @@ def _span_choices(uppers: list[list[tuple[str, int]]], edges: list[int]) -> list
         guess = _guess_spans(pieces, edges)
         if guess:
             choices.append(guess)
-        for cuts in combinations(range(1, columns), len(pieces) - 1):
+        # Twelve at most, taken as they come: all of them grow as a binomial coefficient
+        # (a wide table's headings would take minutes).
+        for cuts in islice(combinations(range(1, columns), len(pieces) - 1), 12):
             bounds = [0, *cuts, columns]
             spans = [b - a for a, b in pairwise(bounds)]
             if spans != guess:
