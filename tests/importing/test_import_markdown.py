@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,12 @@ def test_markdown_in_other_languages_round_trips(
     expected = language or load_release(fixture).language
     assert release.language.split("-")[0] == expected.split("-")[0]
     assert render(release, "md", project=Project(tmp_path / "out")) == written
+
+
+def test_a_table_row_without_pipes_is_read(tmp_path: Path) -> None:
+    source = tmp_path / "r.md"
+    golden = (DATA / "golden" / "quillmark-earnings.md").read_text(encoding="utf-8")
+    source.write_text("| a | b |\n|---|---|\nfoo\n\n" + golden, encoding="utf-8")
+    result = import_releases([source], tmp_path / "project", date=dt.date(2026, 5, 6))
+    [imported] = result.releases
+    assert imported.lines > 0

@@ -207,3 +207,9 @@ def test_a_wide_tables_headings_are_tried_a_few_ways_not_every_way() -> None:
     choices = _span_choices([headings], edges)
     assert 1 <= len(choices) <= 24
     assert all(sum(spans) == 30 and len(spans) == 15 for [spans] in choices)
+
+
+def test_an_amount_longer_than_any_statement_prints_is_text() -> None:
+    assert read_cell("9" * 30) is not None
+    assert read_cell("9" * 31) is None
+    assert read_cell("9" * 4400) is None  # Python would refuse to write it back

@@ -75,9 +75,9 @@ def _table(
     rows = []
     for n, cells in enumerate(grid[1:]):
         line = first + 2 + n
-        label_cell = (
-            re.split(r"(?<!\\)\|", source[line])[1].strip(" ") if line < len(source) else ""
-        )
+        # GFM lets a row leave out its pipes: no pipe, no indent to read.
+        parts = re.split(r"(?<!\\)\|", source[line]) if line < len(source) else []
+        label_cell = parts[1].strip(" ") if len(parts) > 1 else ""
         nbsp = len(label_cell) - len(label_cell.lstrip("\u00a0"))
         (label, bold), *amounts = cells
         rows.append(CellRow(label.strip(), nbsp // 2, [a for a, _ in amounts], bold, line + 1))

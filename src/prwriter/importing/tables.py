@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from prwriter.model import Table
 
+# More digits than any statement prints: text, not an amount (Python refuses to write an
+# integer of more than 4,300 digits, and no reader needs one).
+MAX_DIGITS = 30
 NILS = frozenset({"\u2014", "--", "\u2013", "-"})
 _CELL = re.compile(
     # The currency: a sign ($, €), letters and a sign (C$, US$) or a code (EUR, CHF).
@@ -51,6 +54,8 @@ def read_cell(token: str) -> Cell | None:
         return None
     frac = found["frac"] or ""
     digits = found["digits"].replace(",", "")
+    if len(digits) + len(frac) > MAX_DIGITS:
+        return None
     value = Decimal(f"{digits}.{frac}" if frac else digits)
     return Cell(-value if found["open"] else value, len(frac), bool(found["percent"]),
                 found["sign"] or "")  # fmt: skip
