@@ -197,3 +197,18 @@ def test_an_english_name_keeps_a_word_german_copy_declines(tmp_path) -> None:
     import_releases([source], tmp_path / "p")
     [entry] = (tmp_path / "p" / "boilerplates" / "companies").glob("*.yaml")
     assert read_yaml(entry).data["name"] == "Die Cast Holdings Inc."
+
+
+def test_copy_with_a_c1_control_character_is_read_and_checked(tmp_path) -> None:
+    import datetime as dt
+
+    from conftest import DATA
+    from prwriter import import_releases
+
+    golden = (DATA / "golden" / "immunogen.businesswire.txt").read_text(encoding="utf-8")
+    source = tmp_path / "c1.txt"
+    source.write_text(golden.replace("ImmunoGen", "Immuno\x9bGen", 1), encoding="utf-8")
+    result = import_releases([source], tmp_path / "p", date=dt.date(2014, 11, 13))
+    [imported] = result.releases
+    assert not [n for n in result.notes if "do not load" in n], result.notes
+    assert imported.reproduced > imported.lines // 2

@@ -39,6 +39,9 @@ from prwriter.writers.text import ASCII_WRAP
 from prwriter.writers.text import write as write_text
 
 SUFFIXES = (".txt", ".md", ".docx")
+# Characters JSON writes raw that a YAML reader refuses (C1 controls) or takes for a
+# line break: the staged copy escapes them as YAML's double-quoted strings allow.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,6 +458,8 @@ class Importer:
         """Write `data` for the staging project, as JSON (which is YAML, and quick), only
         when it changed since last written: the loader then rereads only what changed."""
         text = json.dumps(data, ensure_ascii=False, default=str)
+        # JSON leaves C1 controls and line separators raw; YAML refuses or breaks on them.
+        text = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         if self.staged.get(path) != text:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

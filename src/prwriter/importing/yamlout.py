@@ -19,11 +19,15 @@ from typing import Any
 # null (YAML 1.1's words too), an indicator at the start, `: ` or ` #` inside.
 _NOT_PLAIN = re.compile(
     r"""^(?:[-+.]?\d|[-?:,\[\]{}#&*!|>'"%@`=~ <]|\.(?:inf|nan)$)"""
-    r"|: |:$| #|^(?:y|yes|n|no|true|false|on|off|null|none)$",
+    r"|: |:$| #|^(?:y|yes|n|no|true|false|on|off|null|none)$|^\.\.\.(?:\s|$)",
     re.IGNORECASE,
 )
-_FLOW = re.compile(r"[,\[\]{}]")
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# Inside a one-line list, these end or confuse a plain scalar for libyaml's parser.
+_FLOW = re.compile(r"[,\[\]{}:?]")
+# What YAML will not take raw in a file, or reads as a line break.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# A plain key can be this long at most.
+_KEY_LIMIT = 1024
 
 
 class Unsupported(TypeError):
@@ -42,6 +46,8 @@ def dump(data: dict[str, Any], literal: type[str], flow: Callable[[list[Any]], b
 
 def _mapping(data: dict[Any, Any], col: int, out: list[str], literal: Any, flow: Any) -> None:
     for key, value in data.items():
+        if len(str(key)) > _KEY_LIMIT:
+            raise Unsupported("a key longer than YAML's plain keys")
         _value(value, " " * col + _scalar(str(key), False) + ":", col + 2, out, literal, flow)
 
 
