@@ -153,3 +153,18 @@ def test_a_folder_of_releases_is_imported_in_name_order(tmp_path: Path) -> None:
         f"wrote {tmp_path / 'p' / 'a.yaml'}",
         f"wrote {tmp_path / 'p' / 'b.yaml'}",
     ]
+
+
+def test_a_named_pipe_among_the_projects_profiles_is_passed_over(tmp_path: Path) -> None:
+    import os
+
+    from prwriter import import_releases
+
+    wires = tmp_path / "project" / "templates" / "wires"
+    wires.mkdir(parents=True)
+    os.mkfifo(wires / "pipe.yaml")
+    golden = DATA / "golden" / "immunogen.prnewswire.txt"
+    result = import_releases([golden], tmp_path / "project")
+    [imported] = result.releases
+    assert imported.reproduced == imported.lines
+    assert (wires / "pipe.yaml").exists()

@@ -44,6 +44,17 @@ SUFFIXES = (".txt", ".md", ".docx")
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
+def _special_files(folder: str, names: list[str]) -> set[str]:
+    """A named pipe, socket or device among a project's profiles: not copied (reading a
+    pipe would wait for a writer). Links are copied as links, for the project to refuse."""
+    found = set()
+    for name in names:
+        path = Path(folder) / name
+        if not (path.is_symlink() or path.is_dir() or path.is_file()):
+            found.add(name)
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class ImportedRelease:
     """One source: where its release went, the wire profile read, and how many of its
@@ -114,12 +125,17 @@ class Importer:
             (kind, entry_id) for kind, found in self.catalog.entries.items() for entry_id in found
         }
         self.stage = Path(tempfile.mkdtemp(prefix="prwriter-import-"))
-        wires = output_dir / "templates" / "wires"
-        if wires.is_dir() and not wires.is_symlink():
-            shutil.copytree(wires, self.stage / "templates" / "wires", symlinks=True)
-        settings = output_dir / "prwriter.toml"
-        if settings.is_file() and not settings.is_symlink():
-            shutil.copyfile(settings, self.stage / "prwriter.toml")
+        try:
+            wires = output_dir / "templates" / "wires"
+            if wires.is_dir() and not wires.is_symlink():
+                shutil.copytree(wires, self.stage / "templates" / "wires", symlinks=True,
+                                ignore=_special_files)  # fmt: skip
+            settings = output_dir / "prwriter.toml"
+            if settings.is_file() and not settings.is_symlink():
+                shutil.copyfile(settings, self.stage / "prwriter.toml")
+        except BaseException:
+            shutil.rmtree(self.stage, ignore_errors=True)
+            raise
         self.project = StagingProject(self.stage, user_library=self.stage / "no-user-library")
         self.releases: dict[Path, dict[str, Any]] = {}
         self.matchers: dict[tuple[str, str | None, bool, bool], WireTextReader] = {}
