@@ -168,3 +168,16 @@ def test_a_named_pipe_among_the_projects_profiles_is_passed_over(tmp_path: Path)
     [imported] = result.releases
     assert imported.reproduced == imported.lines
     assert (wires / "pipe.yaml").exists()
+
+
+def test_a_broken_profile_in_the_project_is_named_where_it_is(tmp_path: Path) -> None:
+    from prwriter import InputError, import_releases
+
+    wires = tmp_path / "project" / "templates" / "wires"
+    wires.mkdir(parents=True)
+    (wires / "prnewswire.yaml").write_text("extends: [unclosed\n", encoding="utf-8")
+    golden = DATA / "golden" / "immunogen.prnewswire.txt"
+    with pytest.raises(InputError) as info:
+        import_releases([golden], tmp_path / "project")
+    files = {p.file for p in info.value.problems}
+    assert files == {str(wires / "prnewswire.yaml")}, files

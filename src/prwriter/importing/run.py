@@ -152,6 +152,14 @@ class Importer:
                 self._stage_file(self.stage / "boilerplates" / kind / f"{entry_id}.yaml", data)
         self.result = ImportResult()
 
+    def as_written(self, problem: Problem) -> Problem:
+        """`problem` with a staged file's path as the file in the output folder."""
+        staged = str(self.stage)
+        if not problem.file.startswith(staged):
+            return problem
+        file = display_path(self.out / Path(problem.file).relative_to(self.stage))
+        return dataclasses.replace(problem, file=file)
+
     def close(self) -> None:
         shutil.rmtree(self.stage, ignore_errors=True)
 
@@ -897,6 +905,10 @@ def import_sources(
         importer.settle_house()
         importer.out.mkdir(parents=True, exist_ok=True)
         importer.commit()
+    except InputError as exc:
+        # A problem in the project's own files (its wire profiles) was found in the
+        # staging copy: name the file the user has.
+        raise InputError([importer.as_written(p) for p in exc.problems]) from None
     finally:
         importer.close()
     return importer.result
