@@ -40,6 +40,26 @@ class DocxCopy:
     # A table's part (or why it could not be read) by the text line standing in for it.
     tables: dict[int, dict[str, Any] | str] = field(default_factory=dict)
 
+    def set_text(
+        self,
+        blocks: list[tuple[int, list[str], str | None]],
+        tables: dict[int, dict[str, Any] | str],
+    ) -> None:
+        """The text from `blocks` (paragraph number, lines, Markdown), a blank line between
+        them, each line's paragraph, Markdown and table keyed by its line number."""
+        out: list[str] = []
+        line = 1
+        for k, (number, lines, markdown) in enumerate(blocks):
+            if markdown is not None:
+                self.markdown[line] = markdown
+            if k in tables:
+                self.tables[line] = tables[k]
+            for offset in range(len(lines)):
+                self.paragraph_of_line[line + offset] = number
+            out.append("\n".join(lines))
+            line += len(lines) + 1
+        self.text = "\n\n".join(out) + "\n"
+
 
 @dataclass
 class Figure:
@@ -209,18 +229,7 @@ def read_docx(path: Path) -> DocxCopy:
         if style == "Caption":
             lines = [f"Photo: {text}"]
         blocks.append((number, lines, markdown))
-    out: list[str] = []
-    line = 1
-    for k, (number, lines, markdown) in enumerate(blocks):
-        if markdown is not None:
-            copy.markdown[line] = markdown
-        if k in tables:
-            copy.tables[line] = tables[k]
-        for offset in range(len(lines)):
-            copy.paragraph_of_line[line + offset] = number
-        out.append("\n".join(lines))
-        line += len(lines) + 1
-    copy.text = "\n\n".join(out) + "\n"
+    copy.set_text(blocks, tables)
     return copy
 
 

@@ -173,17 +173,6 @@ def read_markdown(path: Path) -> DocxCopy:
             blocks.append((line, text.split("\n"), markdown))
             continue
         i += 1
-    out: list[str] = []
-    at = 1
-    for k, (number, lines, markdown) in enumerate(blocks):
-        if markdown is not None:
-            copy.markdown[at] = markdown
-        if k in tables:
-            copy.tables[at] = tables[k]
-        for offset in range(len(lines)):
-            copy.paragraph_of_line[at + offset] = number
-        out.append("\n".join(lines))
-        at += len(lines) + 1
-    copy.text = "\n\n".join(out) + "\n"
+    copy.set_text(blocks, tables)
     copy.paragraphs = source.replace("\r\n", "\n").split("\n")
     return copy

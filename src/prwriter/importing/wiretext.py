@@ -37,17 +37,12 @@ from prwriter.importing.places import UNKNOWN_REGION, guess_place, read_places
 from prwriter.importing.quotes import QuoteReader
 from prwriter.importing.reading import Block, blocks
 from prwriter.importing.wiretables import FoundTable, preformatted, wire_tables
-from prwriter.style.charset import to_ascii
+from prwriter.style.charset import TRADEMARK_FORMS, to_ascii
 from prwriter.style.dates import DATE_STYLES
 from prwriter.style.languages import labels
 from prwriter.style.tickers import canonical_exchange
 from prwriter.wires import WireProfile
 
-_TRADEMARKS: dict[str, dict[str, str]] = {
-    "unicode": {},
-    "bracketed": {"®": "[®]", "™": "[™]", "℠": "[℠]"},
-    "ascii": {"®": "(R)", "™": "(TM)", "℠": "(SM)", "©": "(C)"},
-}
 _LEGAL = re.compile(
     r"trademark|forward-looking|safe harbor|cautionary|not an offer|offer to (?:sell|buy)"
     r"|solicitation|disclaim|all rights reserved|registered mark|non-GAAP financial measure",
@@ -92,7 +87,7 @@ def dateline_pattern(
 
 
 def marks_of(wire: WireProfile) -> dict[str, str]:
-    return _TRADEMARKS[wire.trademarks] if isinstance(wire.trademarks, str) else wire.trademarks
+    return TRADEMARK_FORMS[wire.trademarks] if isinstance(wire.trademarks, str) else wire.trademarks
 
 
 class WireTextReader:
@@ -115,7 +110,7 @@ class WireTextReader:
         self.folded = folded
         self.language = language
         # Copy folded to ASCII writes the marks as (R) and (TM) whatever the profile says.
-        self.marks = _TRADEMARKS["ascii"] if folded else marks_of(wire)
+        self.marks = TRADEMARK_FORMS["ascii"] if folded else marks_of(wire)
         self.dateline = dateline_pattern(wire, loose=loose, folded=folded, language=language)
         # The dateline's longest fixed text (`/CNW/ -`), which copy in its form must hold;
         # reprinted copy (`loose`) may change its dashes and spaces.

@@ -10,6 +10,13 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
+# How each trademark encoding of a wire profile writes the marks (wire-format.md, section 13).
+TRADEMARK_FORMS: dict[str, dict[str, str]] = {
+    "unicode": {},
+    "bracketed": {"®": "[®]", "™": "[™]", "℠": "[℠]"},
+    "ascii": {"®": "(R)", "™": "(TM)", "℠": "(SM)", "©": "(C)"},
+}
+
 # Applied before accent stripping; the order of entries does not matter (single characters).
 ASCII_TABLE: dict[str, str] = {
     "\u2018": "'",  # left single quotation mark

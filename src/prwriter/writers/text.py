@@ -33,17 +33,10 @@ from prwriter.model import (
     Tickers,
 )
 from prwriter.quoting import QuoteWriter
-from prwriter.style.charset import to_ascii, wrap_lines
+from prwriter.style.charset import TRADEMARK_FORMS, to_ascii, wrap_lines
 from prwriter.style.typography import space_before_marks, space_for
 from prwriter.wires import DEFAULT_WIRE, WireProfile
 from prwriter.writers import RenderOptions
-
-# How each trademark encoding writes the marks (wire-format.md, section 13).
-_TRADEMARKS: dict[str, dict[str, str]] = {
-    "unicode": {},
-    "bracketed": {"®": "[®]", "™": "[™]", "℠": "[℠]"},
-    "ascii": {"®": "(R)", "™": "(TM)", "℠": "(SM)", "©": "(C)"},
-}
 
 ASCII_WRAP = 80
 _KEEP = "\x1f"  # a non-breaking space while ASCII copy is wrapped
@@ -93,7 +86,7 @@ class _TextWriter:
         self.facts = Facts(release, wire)
         marks = "ascii" if ascii_only else wire.trademarks
         # A profile names an encoding, or maps only the marks it changes.
-        self.marks = _TRADEMARKS[marks] if isinstance(marks, str) else marks
+        self.marks = TRADEMARK_FORMS[marks] if isinstance(marks, str) else marks
         self.quotes = QuoteWriter(release, wire)
 
     def context(self) -> dict[str, Any]:
