@@ -118,6 +118,14 @@ def write_all(files: Mapping[Path, str | bytes]) -> None:
     naming the output) leaves every old file as it was and no temporary file behind."""
     for path in files:
         check_target(path)
+    # Ctrl-C or SIGTERM waits until the files are written and renamed (milliseconds): a
+    # signal landing between creating a temporary file and recording it would leave the
+    # file behind, and one among the renames half of a release's files new and half old.
+    with _signals_held():
+        _write_staged(files)
+
+
+def _write_staged(files: Mapping[Path, str | bytes]) -> None:
     staged: list[tuple[Path, Path]] = []
     path = next(iter(files), Path())
     try:
@@ -136,18 +144,15 @@ def write_all(files: Mapping[Path, str | bytes]) -> None:
         if isinstance(error, OSError) and not isinstance(error, UnsafeTarget):
             raise WriteFailed(path, error) from error
         raise
-    # The renames are quick; Ctrl-C or SIGTERM waits until they are done, so a signal can
-    # never leave half of a release's files new and half old.
-    with _signals_held():
-        for index, (temp, path) in enumerate(staged):
-            try:
-                temp.replace(path)
-            except BaseException as error:
-                for rest, _ in staged[index:]:
-                    rest.unlink(missing_ok=True)
-                if isinstance(error, OSError):
-                    raise WriteFailed(path, error) from error
-                raise
+    for index, (temp, path) in enumerate(staged):
+        try:
+            temp.replace(path)
+        except BaseException as error:
+            for rest, _ in staged[index:]:
+                rest.unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise WriteFailed(path, error) from error
+            raise
 
 
 @contextmanager
