@@ -21,8 +21,7 @@ from prwriter.style.languages import (
     local_province,
     local_zone,
 )
-from prwriter.style.numbers import Amount as NumberAmount
-from prwriter.style.numbers import format_amount
+from prwriter.style.numbers import format_number
 from prwriter.style.places import find_province, find_state, format_place
 from prwriter.style.tickers import format_listings
 from prwriter.style.times import format_moment, zone_label
@@ -165,9 +164,10 @@ def row_cells(table: Table, row: TableRow) -> list[str]:
     """A table row's amounts in statement form, one string per column; a heading row has
     none. Every writer takes its numbers from here."""
     sign = table.currency if row.currency else None
+    fixed = row.places
     return [
-        format_amount(
-            NumberAmount(c.value, c.places, c.percent), None if c.percent else sign, row.places
+        format_number(
+            c.value, c.places if fixed is None else fixed, c.percent, None if c.percent else sign
         )
         for c in row.cells
     ]

@@ -61,6 +61,41 @@ def test_what_is_written_reads_back_as_the_same_amount(value: Decimal) -> None:
     assert parse_amount(format_amount(amount, "$")).value == value
 
 
+def statement_form(amount: Amount, currency: str | None = None, places: int | None = None) -> str:
+    """Statement form the long way, the specification `format_amount`'s quick path keeps
+    to: round to the decimals shown, then read the rounded digits back to tell a negative
+    amount from one that rounds to zero."""
+    if amount.value is None:
+        return NIL
+    shown = amount.places if places is None else places
+    digits = f"{abs(amount.value):,.{shown}f}"
+    text = f"{currency or ''}{digits}{'%' if amount.percent else ''}"
+    return f"({text})" if amount.value < 0 and Decimal(digits.replace(",", "")) else text
+
+
+values = st.one_of(
+    st.none(),
+    st.sampled_from([Decimal(0), Decimal("-0"), Decimal("-0.00"), Decimal("0.000")]),
+    st.decimals(min_value=-1, max_value=1, places=6),  # rounds to zero, or to a last digit
+    st.decimals(min_value=-(10**15), max_value=10**15, allow_nan=False, places=4),
+    st.integers(-(10**12), 10**12).map(Decimal),
+)
+
+
+@given(
+    values,
+    st.integers(0, 4),
+    st.booleans(),
+    st.sampled_from([None, "", "$", "€", "C$"]),
+    st.one_of(st.none(), st.integers(0, 9)),  # beyond the decimals prepared ahead
+)
+def test_statement_form_is_the_same_the_quick_way(
+    value: Decimal | None, given: int, percent: bool, currency: str | None, places: int | None
+) -> None:
+    amount = Amount(value, given, percent)
+    assert format_amount(amount, currency, places) == statement_form(amount, currency, places)
+
+
 def test_the_rounding_tolerance_is_in_units_of_the_last_digit_shown() -> None:
     assert sum_tolerance(0, 1) == Decimal(1)
     assert sum_tolerance(2, 1.5) == Decimal("0.015")

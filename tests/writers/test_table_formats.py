@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from decimal import Decimal
 from html.parser import HTMLParser
 
 import docx
@@ -16,7 +17,7 @@ from docx.oxml.ns import qn
 import prwriter
 from conftest import ACME_RELEASE, REPO, ProjectMaker
 from prwriter.formatting import row_cells
-from prwriter.model import Table
+from prwriter.model import Amount, HeadingCell, Table, TableRow
 from prwriter.writers.text import text_table
 
 EARNINGS = REPO / "examples" / "quillmark-earnings" / "release.yaml"
@@ -65,6 +66,59 @@ def test_wire_text_columns_line_up_on_the_last_digit(index: int) -> None:
     ends = {tuple(m.end() for m in re.finditer(r"\d(?=\)?%?(?:\s|$))", line)) for line in lines}
     numbered = {e for e in ends if len(e) == table.columns}
     assert len(numbered) == 1, lines
+
+
+def amount(value: str | None, places: int = 0) -> Amount:
+    return Amount(value=None if value is None else Decimal(value), places=places)
+
+
+def test_a_narrow_wire_table_in_every_part() -> None:
+    """A caption that wraps, a heading over two columns, a negative whose parenthesis the
+    amounts above and below hang clear of, a label that wraps under its indent, a heading
+    row, a total that rounds to zero, nil, rules, a footnote."""
+    table = Table(
+        currency="$",
+        caption="Summary of results in a caption long enough to wrap at forty",
+        header=[
+            [HeadingCell(text="Quarter", span=2)],
+            [HeadingCell(text="2026"), HeadingCell(text="2025")],
+        ],
+        rows=[
+            TableRow(label="Revenue", cells=[amount("1234"), amount("-56")], currency=True),
+            TableRow(
+                label="Operating costs, of which a long share is deferred",
+                indent=1,
+                cells=[amount("-1234"), amount("7")],
+            ),
+            TableRow(label="Other", kind="heading"),
+            TableRow(
+                label="Net",
+                kind="total",
+                cells=[amount("-0.004", 2), amount(None)],
+                currency=True,
+                places=2,
+            ),
+        ],
+        footnotes=["(1) Unaudited."],
+    )
+    assert text_table(table, 40, str) == [
+        "Summary of results in a caption long",
+        "enough to wrap at forty",
+        "",
+        "                            Quarter",
+        "                           2026    2025",
+        "",
+        "Revenue                  $1,234    ($56)",
+        "  Operating costs, of",
+        "    which a long share",
+        "    is deferred          (1,234)      7",
+        "Other",
+        "                        --------  ------",
+        "Net                       $0.00       \u2014",
+        "                        ========  ======",
+        "",
+        "(1) Unaudited.",
+    ]
 
 
 class HtmlTables(HTMLParser):

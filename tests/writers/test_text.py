@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import prwriter
 from conftest import ACME_RELEASE, DATA, REPO, ProjectMaker
+from prwriter.writers.text import wrap_copy
 
 EXAMPLE = REPO / "examples" / "immunogen" / "release.yaml"
 REFERENCE = DATA / "reference" / "immunogen-2014-11-13.businesswire.txt"
@@ -263,3 +268,22 @@ def test_profile_with_an_unknown_placeholder_is_a_located_error(
     assert str(info.value).endswith(
         "bad.yaml:2:11: dateline: unknown placeholder 'city'; use 'date', 'place'"
     )
+
+
+# Captions and footnotes as statements write them (words one space apart, which wrap_copy
+# fills in quickly), and copy textwrap treats with care: hyphens and dashes it breaks after,
+# tabs, runs of spaces, no-break spaces, words longer than a line.
+words = st.lists(st.text(alphabet="abcdefghij(),.", min_size=1, max_size=12), max_size=16)
+odd_words = st.lists(
+    st.one_of(
+        st.text(alphabet="abcdefghij", min_size=1, max_size=12),
+        st.sampled_from(["Non-GAAP", "well--known", "\u2014", "\u00a0", "a\tb", "x\ny", " ", ""]),
+    ),
+    max_size=16,
+)
+copy = st.one_of(words.map(" ".join), odd_words.map(" ".join), odd_words.map("\u00a0 ".join))
+
+
+@given(copy, st.integers(1, 40))
+def test_copy_wraps_as_textwrap_wraps_it(copy: str, width: int) -> None:
+    assert wrap_copy(copy, width) == textwrap.wrap(copy, width)

@@ -76,13 +76,30 @@ def format_amount(amount: Amount, currency: str | None = None, places: int | Non
 
     `currency` goes before the digits (inside the parentheses of a negative); `places`
     overrides the decimals the amount was given with."""
-    if amount.value is None:
-        return NIL
     shown = amount.places if places is None else places
-    magnitude = abs(amount.value)
-    digits = f"{magnitude:,.{shown}f}"
-    text = f"{currency or ''}{digits}{'%' if amount.percent else ''}"
-    return f"({text})" if amount.value < 0 and Decimal(digits.replace(",", "")) else text
+    return format_number(amount.value, shown, amount.percent, currency)
+
+
+def format_number(
+    value: Decimal | None, places: int, percent: bool = False, currency: str | None = None
+) -> str:
+    """`format_amount` on the facts of a cell, `places` decimals shown: what a table's rows
+    call for each of their many cells, without building an Amount for each."""
+    if value is None:
+        return NIL
+    spec = _DIGITS[places] if 0 <= places < len(_DIGITS) else f",.{places}f"
+    digits = format(abs(value), spec)
+    text = f"{currency}{digits}" if currency else digits
+    if percent:
+        text += "%"
+    # A negative that rounds to zero is written as zero, not "(0.00)": the digits say so
+    # without parsing them back into a Decimal.
+    return f"({text})" if value < 0 and digits.strip("0.,") else text
+
+
+# The format spec of each number of decimals a statement commonly shows, made once rather
+# than for every cell.
+_DIGITS = tuple(f",.{n}f" for n in range(7))
 
 
 def sum_tolerance(places: int, units: float) -> Decimal:

@@ -6,6 +6,7 @@ folding and wrapping) are applied here, in Python, so the template only arranges
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -34,6 +35,7 @@ from prwriter.model import (
 )
 from prwriter.quoting import QuoteWriter
 from prwriter.style.charset import TRADEMARK_FORMS, to_ascii, wrap_lines
+from prwriter.style.numbers import NIL
 from prwriter.style.typography import space_before_marks, space_for
 from prwriter.wires import DEFAULT_WIRE, WireProfile
 from prwriter.writers import RenderOptions
@@ -87,6 +89,9 @@ class _TextWriter:
         marks = "ascii" if ascii_only else wire.trademarks
         # A profile names an encoding, or maps only the marks it changes.
         self.marks = TRADEMARK_FORMS[marks] if isinstance(marks, str) else marks
+        # Copy goes through `text` a few hundred times a release (every table label and
+        # heading): most profiles change nothing in it, and say so once here.
+        self.as_typed = not self.marks and wire.space_before_marks == "none"
         self.quotes = QuoteWriter(release, wire)
 
     def context(self) -> dict[str, Any]:
@@ -170,9 +175,9 @@ class _TextWriter:
     def table(self, table: Table) -> str:
         """Aligned fixed-width columns within the profile's width, as plain-text earnings
         releases carry their statements."""
-        fold = to_ascii if self.ascii_only else str
         width = self.wire.wrap or ASCII_WRAP
-        lines = text_table(table, width, lambda t: fold(self.text(t)))
+        copy = (lambda t: to_ascii(self.text(t))) if self.ascii_only else self.text
+        lines = text_table(table, width, copy)
         widest = max(len(line) for line in lines)
         if widest > width:
             # Wrapped, the columns would no longer line up: say so rather than mangle them.
@@ -220,6 +225,8 @@ class _TextWriter:
         return text
 
     def text(self, value: str) -> str:
+        if self.as_typed:
+            return value
         for mark, written in self.marks.items():
             value = value.replace(mark, written)
         return space_before_marks(value, self.wire.space_before_marks)
@@ -278,88 +285,107 @@ def text_table(table: Table, width: int, text: Callable[[str], str]) -> list[str
     """`table` as lines no longer than `width`: labels on the left (wrapped if long), each
     column right-aligned, a rule over subtotals and totals and a double rule under totals.
     `text` prepares copy for the output (trademarks, ASCII folding)."""
-    columns = table.columns
-    nil = text("\u2014")
-    cells = [[nil if c == "\u2014" else c for c in row_cells(table, row)] for row in table.rows]
-    widths = [len(text(c.text)) for c in table.header[-1]]
-    for found in cells:
-        for j, amount in enumerate(found):
-            widths[j] = max(widths[j], len(amount))
-    # A positive amount leaves room for the parenthesis of a negative one below it.
-    closing = [any(row[j].endswith(")") for row in cells if row) for j in range(columns)]
-    widths = [w + (1 if closing[j] and not _all_closing(cells, j) else 0)
-              for j, w in enumerate(widths)]  # fmt: skip
-    for heading in table.header[:-1]:
+    # Each piece of copy goes through `text` once: measured, then written as measured.
+    headings = [[text(c.text) for c in heading] for heading in table.header]
+    labels = [" " * (INDENT * r.indent) + text(r.label) for r in table.rows]
+    stub = text(table.stub or "")
+    nil = text(NIL)
+    cells = [row_cells(table, row) for row in table.rows]
+    if nil != NIL:
+        cells = [[nil if c == NIL else c for c in found] for found in cells]
+    # The amounts column by column: every row of amounts has one per column, a heading
+    # row none.
+    columns = [list(c) for c in zip(*(found for found in cells if found), strict=True)]
+    widths = [len(words) for words in headings[-1]]
+    closing = [False] * table.columns
+    for j, column in enumerate(columns):
+        widths[j] = max(widths[j], *map(len, column))
+        shut = [amount.endswith(")") for amount in column]
+        closing[j] = any(shut)
+        if closing[j] and not all(shut):
+            # A positive amount leaves room for the parenthesis of a negative one, and
+            # hangs clear of it.
+            widths[j] += 1
+            columns[j] = [a if ends else a + " " for a, ends in zip(column, shut, strict=True)]
+    for heading, texts in zip(table.header[:-1], headings, strict=False):
         start = 0
-        for over in heading:
+        for over, words in zip(heading, texts, strict=True):
             spanned = range(start, start + over.span)
             have = sum(widths[j] for j in spanned) + GAP * (over.span - 1)
-            extra = max(0, len(text(over.text)) - have)
+            extra = max(0, len(words) - have)
             for n, j in enumerate(spanned):  # shared out, the remainder to the first columns
                 widths[j] += extra // over.span + (1 if n < extra % over.span else 0)
             start += over.span
-    numbers = sum(widths) + GAP * columns
+    numbers = sum(widths) + GAP * table.columns
     label_width = max(LABEL_MIN, width - numbers)
-    label_width = min(label_width, max(
-        [len(text(table.stub or ""))]
-        + [len(text(r.label)) + INDENT * r.indent for r in table.rows]
-    ))  # fmt: skip
+    label_width = min(label_width, max([len(stub), *map(len, labels)]))
     lines: list[str] = []
     for given in (table.caption, table.units):
         if given:
-            lines.extend(textwrap.wrap(text(given), width) or [""])
+            lines.extend(wrap_copy(text(given), width) or [""])
     if lines:
         lines.append("")
-    for depth, heading in enumerate(table.header):
-        last = depth == len(table.header) - 1
+    gap = " " * GAP
+    for depth, (heading, texts) in enumerate(zip(table.header, headings, strict=True)):
+        last = depth == len(headings) - 1
         parts, start = [], 0
-        for over in heading:
+        for over, words in zip(heading, texts, strict=True):
             room = sum(widths[start : start + over.span]) + GAP * (over.span - 1)
-            words = text(over.text)
             if over.span > 1 and not last:
                 parts.append(words.center(room))
             else:  # over the digits, clear of a negative's closing parenthesis
                 hang = 1 if closing[start] and len(words) < room else 0
                 parts.append(words.rjust(room - hang) + " " * hang)
             start += over.span
-        stub = text(table.stub or "") if last else ""
-        lines.append(stub.ljust(label_width) + "".join(" " * GAP + p for p in parts))
+        lines.append((stub if last else "").ljust(label_width) + "".join(gap + p for p in parts))
     lines.append("")
-    for row, amounts in zip(table.rows, cells, strict=True):
+    # One format for every row of amounts, each right-aligned in its column.
+    amounts_line = "".join(f"{gap}{{:>{w}}}" for w in widths)
+    rule = {mark: amounts_line.format(*(mark * w for w in widths)) for mark in "-="}
+    rows = zip(*columns, strict=True)
+    for row, label, found in zip(table.rows, labels, cells, strict=True):
         if row.kind in ("subtotal", "total"):
-            lines.append(_rule(label_width, widths, "-"))
-        label = " " * (INDENT * row.indent) + text(row.label)
-        wrapped = (
-            [label]
-            if len(label) <= label_width
-            else textwrap.wrap(
-                label, label_width, subsequent_indent=" " * (INDENT * row.indent + INDENT)
-            )
-        )
-        lines.extend(wrapped[:-1])
-        lines.append(wrapped[-1].ljust(label_width) + "".join(
-            " " * GAP + _align(cell, widths[j], closing[j]) for j, cell in enumerate(amounts)
-        ))  # fmt: skip
+            lines.append(" " * label_width + rule["-"])
+        if len(label) > label_width:
+            hanging = " " * (INDENT * row.indent + INDENT)
+            wrapped = textwrap.wrap(label, label_width, subsequent_indent=hanging)
+            lines.extend(wrapped[:-1])
+            label = wrapped[-1]
+        amounts = amounts_line.format(*next(rows)) if found else ""
+        lines.append(label.ljust(label_width) + amounts)
         if row.kind == "total":
-            lines.append(_rule(label_width, widths, "="))
+            lines.append(" " * label_width + rule["="])
     for note in table.footnotes:
         lines.append("")
-        lines.extend(textwrap.wrap(text(note), width))
+        lines.extend(wrap_copy(text(note), width))
     return [line.rstrip() for line in lines]
 
 
-def _all_closing(cells: list[list[str]], j: int) -> bool:
-    return all(row[j].endswith(")") for row in cells if row)
+def wrap_copy(copy: str, width: int) -> list[str]:
+    """`textwrap.wrap(copy, width)`, the quick way for the common case (a caption, a
+    footnote): words free of whitespace and hyphens, one space apart, none longer than a
+    line. For those textwrap's rules come down to filling each line greedily."""
+    if not _PLAIN_COPY.fullmatch(copy):
+        return textwrap.wrap(copy, width)
+    if len(copy) <= width:
+        return [copy]
+    words = copy.split(" ")
+    if max(map(len, words)) > width:
+        return textwrap.wrap(copy, width)
+    lines, line = [], words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
 
 
-def _align(cell: str, width: int, closing: bool) -> str:
-    if closing and not cell.endswith(")"):
-        return (cell + " ").rjust(width)
-    return cell.rjust(width)
-
-
-def _rule(label_width: int, widths: list[int], mark: str) -> str:
-    return " " * label_width + "".join(" " * GAP + mark * w for w in widths)
+# Copy textwrap would split only at its single spaces (no tab, no other whitespace, no
+# hyphen to break after).
+_PLAIN_COPY = re.compile(r"[^\s-]+(?: [^\s-]+)*")
 
 
 def _bare(url: str) -> str:
