@@ -10,7 +10,7 @@ lines), as plain text; each writer escapes for its own format.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, overload
+from typing import overload
 
 from pydantic import Field
 
@@ -313,25 +313,27 @@ class _Builder:
         return self.quote(block)
 
     def table(self, table: Table) -> doc.Table:
-        def cell(role: str, text: str, **more: Any) -> doc.Cell:
-            return doc.Cell(role, self.style(role), text, **more)
-
+        # A statement has hundreds of cells: each role's style is looked up once.
+        heading = self.style("table-heading")
+        label, total_label = self.style("table-label"), self.style("table-total")
+        number, total_number = self.style("table-number"), self.style("table-total-number")
         header = []
         for depth, given in enumerate(header_rows(table)):
             stub = table.stub if depth == len(table.header) - 1 else None
             header.append(doc.TableRow("heading", (
-                cell("table-heading", stub or ""),
-                *(cell("table-heading", text, span=span, numeric=True) for text, span in given),
+                doc.Cell("table-heading", heading, stub or ""),
+                *[doc.Cell("table-heading", heading, text, span, True) for text, span in given],
             )))  # fmt: skip
         rows = []
         for row in table.rows:
-            total = row.kind in ("subtotal", "total")
-            label_role = "table-total" if total else "table-label"
-            number_role = "table-total-number" if total else "table-number"
-            rows.append(doc.TableRow(row.kind, (
-                cell(label_role, row.label, indent=row.indent),
-                *(cell(number_role, text, numeric=True) for text in row_cells(table, row)),
-            )))  # fmt: skip
+            if row.kind in ("subtotal", "total"):
+                first = doc.Cell("table-total", total_label, row.label, indent=row.indent)
+                role, style = "table-total-number", total_number
+            else:
+                first = doc.Cell("table-label", label, row.label, indent=row.indent)
+                role, style = "table-number", number
+            amounts = [doc.Cell(role, style, text, 1, True) for text in row_cells(table, row)]
+            rows.append(doc.TableRow(row.kind, (first, *amounts)))
         return doc.Table(
             "table",
             self.style("table"),

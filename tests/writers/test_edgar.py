@@ -5,6 +5,7 @@ sites. Each release we ship is held to them."""
 
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -14,6 +15,7 @@ import pytest
 
 import prwriter
 from conftest import DATA, REPO
+from prwriter.writers.edgar import entities
 
 RELEASES = [
     REPO / "examples" / "quillmark-earnings" / "release.yaml",
@@ -117,3 +119,32 @@ def test_generate_names_the_file_for_exhibit_99_1(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["release-ex99-1.htm"]
+
+
+@pytest.mark.parametrize("path", RELEASES, ids=lambda p: p.parent.name)
+def test_golden_files(path: Path, update_golden: bool) -> None:
+    golden = DATA / "golden" / f"{path.parent.name}.edgar.htm"
+    text, _ = exhibit(path)
+    if update_golden:
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,234",
+        "($56)",
+        "",
+        "R&D",
+        "<b>",
+        'say "so"',
+        "it's",
+        "\u2014",
+        "\u20ac1,234",
+        "Caf\u00e9 & co",
+    ],
+)
+def test_entities_escape_as_html_then_refer_to_what_is_beyond_ascii(text: str) -> None:
+    escaped = html.escape(text, quote=True).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    assert entities(text) == escaped

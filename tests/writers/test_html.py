@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 import prwriter
-from conftest import ACME_RELEASE, REPO, ProjectMaker
+from conftest import ACME_RELEASE, DATA, REPO, ProjectMaker
 
 EXAMPLES = REPO / "examples"
 
@@ -47,6 +47,14 @@ def render(path) -> str:
     text = prwriter.render(prwriter.load_release(path), "html")
     assert isinstance(text, str)
     return text
+
+
+def test_golden_file(update_golden: bool) -> None:
+    golden = DATA / "golden" / "quillmark-earnings.html"
+    text = render(EXAMPLES / "quillmark-earnings" / "release.yaml")
+    if update_golden:
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
 
 
 def test_standalone_document_with_inline_css_and_embedded_images() -> None:

@@ -13,6 +13,7 @@ rows first, amounts right-aligned.
 from __future__ import annotations
 
 import html
+import re
 
 import prwriter.document as doc
 from prwriter.layout import build_document
@@ -68,12 +69,20 @@ def write(release: Release, options: RenderOptions) -> str:
 
 def entities(text: str) -> str:
     """Text escaped for HTML, every character beyond ASCII as a numeric reference."""
+    if text.isascii() and not _ESCAPED.search(text):
+        return text  # most of it: amounts, labels, headings
     return html.escape(text, quote=True).encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
+_ESCAPED = re.compile("[&<>\"']")  # what html.escape changes
 
 
 class _Exhibit:
     def __init__(self) -> None:
         self.out: list[str] = []
+        # The opening tags of table cells, each written once per exhibit, keyed by all
+        # that makes it.
+        self.openings: dict[tuple[int, bool, int, bool, bool, str], str] = {}
 
     def blocks(self, blocks: tuple[doc.Block, ...]) -> None:
         for block in blocks:
@@ -111,15 +120,10 @@ class _Exhibit:
                 words = self.inlines(given.children)
                 bold = given.role == "table-caption"
                 self.out.append(f'<p align="center">{f"<b>{words}</b>" if bold else words}</p>\n')
-        rows = [
-            "<tr>" + "".join(self.cell(c, heading=True) for c in row.cells) + "</tr>\n"
-            for row in table.header
-        ]
+        rows = [self.row(row, heading=True) for row in table.header]
         for row in table.rows:
             bold = row.kind in ("subtotal", "total")
-            rule = "border-top: 1px solid #000" if bold else ""
-            rows.append("<tr>" + "".join(self.cell(c, bold=bold, rule=rule) for c in row.cells)
-                        + "</tr>\n")  # fmt: skip
+            rows.append(self.row(row, bold=bold, rule="border-top: 1px solid #000" if bold else ""))
         self.out.append(
             '<table width="100%" style="border-collapse: collapse; font-size: 9pt">\n'
             + "".join(rows)
@@ -128,25 +132,22 @@ class _Exhibit:
         for note in table.footnotes:
             self.out.append(self.paragraph(note))
 
-    @staticmethod
-    def cell(cell: doc.Cell, *, heading: bool = False, bold: bool = False, rule: str = "") -> str:
-        attrs = [f'colspan="{cell.span}"'] if cell.span > 1 else []
-        styles = [rule] if rule and cell.numeric else []
-        if cell.indent:
-            styles.append(f"padding-left: {cell.indent}em")
-        if heading:
-            attrs.append('align="center"')
-            styles.append("border-bottom: 1px solid #000" if cell.text else "")
-        elif cell.numeric:
-            attrs += ['align="right"', "nowrap"]
-        attrs.append('valign="bottom"')
-        style = "; ".join(s for s in styles if s)
-        if style:
-            attrs.append(f'style="{style}"')
-        text = entities(cell.text) or "&#160;"
-        if heading or bold:
-            text = f"<b>{text}</b>"
-        return f"<td {' '.join(attrs)}>{text}</td>"
+    def row(
+        self, row: doc.TableRow, *, heading: bool = False, bold: bool = False, rule: str = ""
+    ) -> str:
+        parts = ["<tr>"]
+        for cell in row.cells:
+            # A statement's hundreds of cells share a handful of opening tags.
+            key = (cell.span, cell.numeric, cell.indent, heading, not cell.text, rule)
+            opening = self.openings.get(key)
+            if opening is None:
+                opening = self.openings[key] = _opening(cell, heading, rule)
+            text = entities(cell.text) or "&#160;"
+            parts.append(
+                f"{opening}<b>{text}</b></td>" if heading or bold else f"{opening}{text}</td>"
+            )
+        parts.append("</tr>\n")
+        return "".join(parts)
 
     def inlines(self, children: tuple[doc.Inline, ...]) -> str:
         parts: list[str] = []
@@ -170,3 +171,21 @@ class _Exhibit:
                 inner = self.inlines(child.children)
                 parts.append(f"<b>{inner}</b>" if child.role == "dateline" else inner)
         return "".join(parts)
+
+
+def _opening(cell: doc.Cell, heading: bool, rule: str) -> str:
+    """A cell's `<td>` tag: its span, alignment, indent and rules."""
+    attrs = [f'colspan="{cell.span}"'] if cell.span > 1 else []
+    styles = [rule] if rule and cell.numeric else []
+    if cell.indent:
+        styles.append(f"padding-left: {cell.indent}em")
+    if heading:
+        attrs.append('align="center"')
+        styles.append("border-bottom: 1px solid #000" if cell.text else "")
+    elif cell.numeric:
+        attrs += ['align="right"', "nowrap"]
+    attrs.append('valign="bottom"')
+    style = "; ".join(s for s in styles if s)
+    if style:
+        attrs.append(f'style="{style}"')
+    return f"<td {' '.join(attrs)}>"
