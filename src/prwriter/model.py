@@ -8,13 +8,16 @@ below. Writers read a `Release` and nothing else.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from prwriter.kinds import LegalKind, QuoteForm
+
+# A number in a table, as parsed: a frozen dataclass rather than a model of its own, as an
+# earnings release holds hundreds of them and each is built once, already valid.
+from prwriter.style.numbers import Amount as Amount
 
 
 class Node(BaseModel):
@@ -107,14 +110,6 @@ class Quote(Node):
     form: QuoteForm | None = Field(default=None, description="None: the profile's form.")
     before: list[Inline] = Field(default=[], description="Narrative before, same paragraph.")
     after: list[Inline] = Field(default=[], description="Narrative after, same paragraph.")
-
-
-class Amount(Node):
-    """A number in a table: None is nil (written as a dash); `places` decimals are shown."""
-
-    value: Decimal | None
-    places: int = 0
-    percent: bool = False
 
 
 class HeadingCell(Node):

@@ -25,8 +25,7 @@ TableProblem = tuple[Loc, str]
 
 def amount(given: object) -> Amount:
     """A typed cell; ValueError with what to write instead."""
-    found = parse_amount(given)
-    return Amount(value=found.value, places=found.places, percent=found.percent)
+    return parse_amount(given)
 
 
 def resolve_table(given: TableInput) -> tuple[Table | None, list[TableProblem]]:

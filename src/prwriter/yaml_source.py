@@ -45,29 +45,44 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_VALUE = "tag:yaml.org,2002:value"
+_YAML = "tag:yaml.org,2002:yaml"
+# What `_Converter._plain` returns for a scalar it leaves to `_Converter.convert`.
+_NOT_PLAIN = object()
 
 
 @dataclass(slots=True)
 class YamlSource:
-    """Plain data from one file and where each part of it was written."""
+    """Plain data from one file and where each part of it was written.
+
+    Positions are read from the composed node tree when a problem or a finding asks for
+    one: recording the place of every key and value up front cost more than reading a
+    release's tables of numbers."""
 
     path: Path
     display: str
     data: Any
-    value_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    # Where the text of each literal block scalar (`|`) starts, line by line as written.
-    block_text_starts: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    # The composed document (ruamel.yaml nodes, with their marks) and the file's lines.
+    root: Any = None
+    lines: list[str] = field(default_factory=list)
+    # Places given to values set from the command line (`--set`) that the file lacks.
+    assigned: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     # Values replaced from the command line (`--set`): their problems are reported there.
     overridden: set[Loc] = field(default_factory=set)
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of `loc`, or of its nearest ancestor that was written."""
-        if key and loc in self.key_positions:
-            return self.key_positions[loc]
-        while loc not in self.value_positions and loc:
+        if key:
+            found = self._key_position(loc)
+            if found is not None:
+                return found
+        while loc:
+            found = self._value_position(loc)
+            if found is not None:
+                return found
             loc = loc[:-1]
-        return self.value_positions.get(loc, (1, 1))
+        found = self._value_position(())
+        return found if found is not None else (1, 1)
 
     def known_prefix(self, loc: Loc) -> Loc:
         """The longest part of `loc` that names something in the file.
@@ -78,17 +93,39 @@ class YamlSource:
         kept: list[str | int] = []
         for part in loc:
             candidate = (*kept, part)
-            if candidate in self.value_positions or candidate in self.key_positions:
+            if self._value_position(candidate) is not None:
                 kept.append(part)
         return tuple(kept)
 
     def text_position(self, loc: Loc, line_in_text: int | None) -> tuple[int, int]:
         """Position of line `line_in_text` (0-based) of the text at `loc`: exact inside a
         literal block (`|`), the value's own position otherwise."""
-        if line_in_text is not None and loc in self.block_text_starts:
-            first, column = self.block_text_starts[loc]
-            return first + line_in_text, column
+        node = _child_node(self.root, loc) if loc not in self.assigned else None
+        if line_in_text is not None and node is not None and getattr(node, "style", "") == "|":
+            # Content starts on the line after the indicator, at the block's indentation.
+            line = node.start_mark.line + 1
+            lines = self.lines
+            while line < len(lines) and not lines[line].strip():
+                line += 1
+            if line < len(lines):
+                indent = len(lines[line]) - len(lines[line].lstrip(" "))
+                return node.start_mark.line + 2 + line_in_text, indent + 1
         return self.position(loc)
+
+    def _value_position(self, loc: Loc) -> tuple[int, int] | None:
+        if loc in self.assigned:
+            return self.assigned[loc]
+        node = _child_node(self.root, loc)
+        return None if node is None else _place(node)
+
+    def _key_position(self, loc: Loc) -> tuple[int, int] | None:
+        if loc in self.assigned:
+            return self.assigned[loc]
+        parent = _child_node(self.root, loc[:-1]) if loc else None
+        if parent is None or parent.id != "mapping":
+            return None
+        entry = _entry(parent, loc[-1])
+        return None if entry is None else _place(entry[0])
 
     def set_on_command_line(self, loc: Loc) -> bool:
         """Whether `loc` is, holds or lies inside a value given with `--set`."""
@@ -130,9 +167,38 @@ class YamlSource:
             raise ValueError("cannot set a value there")
         loc = tuple(parts)
         for end in range(1, len(loc) + 1):  # so that problems keep the path as written
-            self.value_positions.setdefault(loc[:end], self.position(loc[: end - 1]))
-            self.key_positions.setdefault(loc[:end], self.position(loc[: end - 1]))
+            if self._value_position(loc[:end]) is None:
+                self.assigned[loc[:end]] = self.position(loc[: end - 1])
         self.overridden.add(loc)
+
+
+def _place(node: Any) -> tuple[int, int]:
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _child_node(root: Any, loc: Loc) -> Any:
+    """The node written at `loc` under `root`, or None."""
+    node = root
+    for part in loc:
+        if node is None:
+            return None
+        if node.id == "mapping" and isinstance(part, str):
+            entry = _entry(node, part)
+            node = None if entry is None else entry[1]
+        elif node.id == "sequence" and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            return None
+    return node
+
+
+def _entry(mapping: Any, key: str | int) -> tuple[Any, Any] | None:
+    """The key and value nodes of `key`; of duplicate keys the first, which the data keeps."""
+    for key_node, value_node in mapping.value:
+        if key_node.id == "scalar" and str(key_node.value) == key:
+            return key_node, value_node
+    return None
 
 
 def _whole_file(display: str, message: str, line: int = 1, column: int = 1) -> ReadError:
@@ -210,7 +276,10 @@ def parse_yaml(text: str, *, path: Path, display: str) -> YamlSource:
         raise _whole_file(
             display, "the file holds more than one YAML document; keep one per file", line
         )
-    converter = _Converter(source, problems, text.split("\n"))
+    source.root, source.lines = nodes[0], text.split("\n")
+    # Only an anchor (`&name`) lets a node be reached twice; without one in the text the
+    # converter need not remember every node it has seen.
+    converter = _Converter(source, problems, aliases_possible="&" in text)
     source.data = converter.convert(nodes[0], ())
     if converter.aliased:
         problems.extend(_alias_problems(text, source))
@@ -246,23 +315,34 @@ def _plain_marker() -> Any:
     return Tag(suffix="tag:prwriter,2026:plain")
 
 
+_Patterns = tuple[tuple[str, re.Pattern[str]], ...]
+
+
 @cache
-def _implicit_types() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
-    """ruamel's YAML 1.2 implicit types by first character: behind libyaml's parser it
-    reads every document as 1.2, whatever its %YAML directive says."""
+def _implicit_types() -> tuple[dict[str, _Patterns], _Patterns]:
+    """ruamel's YAML 1.2 implicit types by first character (each with the patterns for
+    any first character after its own), and those for any first character: behind
+    libyaml's parser it reads every document as 1.2, whatever its %YAML directive says."""
     from ruamel.yaml.resolver import VersionedResolver
 
-    return dict(VersionedResolver().versioned_resolver)
+    table = VersionedResolver().versioned_resolver
+    anywhere = tuple((str(tag), pattern) for tag, pattern in table.get(None, ()))
+    by_first = {
+        first: tuple((str(tag), pattern) for tag, pattern in patterns) + anywhere
+        for first, patterns in table.items()
+        if first is not None
+    }
+    return by_first, anywhere
 
 
 def _implicit_tag(value: str) -> str:
     """The tag ruamel's resolver gives the plain scalar `value`."""
     if value.isdigit() and value.isascii():  # most table cells: an integer in YAML 1.2
         return _INT
-    table = _implicit_types()
-    for tag, pattern in (*table.get(value[:1], ()), *table.get(None, ())):
+    by_first, anywhere = _implicit_types()
+    for tag, pattern in by_first.get(value[:1], anywhere):  # a label: most often none
         if pattern.match(value):
-            return str(tag)
+            return tag
     return _STR
 
 
@@ -303,13 +383,19 @@ def _alias_problems(text: str, source: YamlSource) -> list[Problem]:
 
 
 class _Converter:
-    def __init__(self, source: YamlSource, problems: list[Problem], lines: list[str]) -> None:
+    """Composed nodes to plain values, with a problem for each thing prwriter refuses.
+
+    A table of numbers is hundreds of plain scalars in sequences and mappings, so those
+    are typed in line (`_plain`); everything else goes through `convert`."""
+
+    def __init__(self, source: YamlSource, problems: list[Problem], *, aliases_possible: bool):
         self.source = source
         self.problems = problems
-        self.lines = lines
+        self.aliases_possible = aliases_possible
         self.seen: set[int] = set()
         self.aliased = False
         self.tags: dict[tuple[Any, Any], str] = {}
+        self.key_tags: dict[str, str] = {}
         self.plain = _plain_marker()
 
     def tag(self, node: Any) -> str | None:
@@ -328,8 +414,6 @@ class _Converter:
         return found
 
     def convert(self, node: Any, loc: Loc) -> Any:
-        mark = node.start_mark
-        self.source.value_positions[loc] = (mark.line + 1, mark.column + 1)
         if len(loc) > MAX_DEPTH:
             self.problems.append(
                 self.source.problem(loc, f"nested more than {MAX_DEPTH} levels deep")
@@ -337,66 +421,94 @@ class _Converter:
             return None
         # An alias is the same node reached twice. Refusing it keeps conversion linear:
         # a "billion laughs" file cannot expand into gigabytes.
-        if id(node) in self.seen:
-            self.aliased = True
-            return None
-        self.seen.add(id(node))
+        if self.aliases_possible:
+            if id(node) in self.seen:
+                self.aliased = True
+                return None
+            self.seen.add(id(node))
         kind = node.id
         if kind == "mapping":
             return self._mapping(node, loc)
         if kind == "sequence":
-            return [self.convert(item, (*loc, i)) for i, item in enumerate(node.value)]
+            return self._sequence(node, loc)
         return self._scalar(node, loc)
+
+    def _in_line(self, depth: int) -> bool:
+        """Whether plain scalars `depth` levels down can be typed by `_plain`, without
+        `convert`'s checks: nothing is aliased and they are not too deep."""
+        return not self.aliases_possible and depth <= MAX_DEPTH
+
+    def _sequence(self, node: Any, loc: Loc) -> list[Any]:
+        in_line, plain = self._in_line(len(loc) + 1), self.plain
+        result: list[Any] = []
+        for i, item in enumerate(node.value):
+            value = self._plain(item.value) if in_line and item.ctag is plain else _NOT_PLAIN
+            result.append(self.convert(item, (*loc, i)) if value is _NOT_PLAIN else value)
+        return result
 
     def _mapping(self, node: Any, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        in_line, plain = self._in_line(len(loc) + 1), self.plain
         for key_node, value_node in node.value:
-            mark = key_node.start_mark
-            key_tag = self.tag(key_node)
-            if key_node.id != "scalar" or key_tag not in (_STR, _INT, _BOOL, _FLOAT):
+            key_tag = self._key_tag(key_node)
+            if key_tag not in (_STR, _INT, _BOOL, _FLOAT):
                 message = (
                     "YAML merge keys (<<) are not supported; write the keys out"
                     if key_tag == _MERGE
                     else "keys must be plain names"
                 )
+                line, column = _place(key_node)
                 self.problems.append(
-                    Problem(self.source.display, mark.line + 1, mark.column + 1,
-                            format_field_path(loc), message)
-                )  # fmt: skip
-                continue
-            key = str(key_node.value)
-            child = (*loc, key)
-            if key in result:
-                first = self.source.key_positions[child][0]
-                self.problems.append(
-                    Problem(
-                        self.source.display,
-                        mark.line + 1,
-                        mark.column + 1,
-                        format_field_path(child),
-                        f"duplicate key (first given on line {first}); keep one",
-                    )
+                    Problem(self.source.display, line, column, format_field_path(loc), message)
                 )
                 continue
-            self.source.key_positions[child] = (mark.line + 1, mark.column + 1)
-            result[key] = self.convert(value_node, child)
+            key = str(key_node.value)
+            if key in result:
+                first = _place(_entry(node, key)[0])[0]  # type: ignore[index]
+                line, column = _place(key_node)
+                self.problems.append(
+                    Problem(self.source.display, line, column, format_field_path((*loc, key)),
+                            f"duplicate key (first given on line {first}); keep one")
+                )  # fmt: skip
+                continue
+            in_place = in_line and value_node.ctag is plain
+            value = self._plain(value_node.value) if in_place else _NOT_PLAIN
+            result[key] = self.convert(value_node, (*loc, key)) if value is _NOT_PLAIN else value
         return result
+
+    def _key_tag(self, key_node: Any) -> str | None:
+        if key_node.id != "scalar":
+            return None
+        if key_node.ctag is not self.plain:
+            return self.tag(key_node)
+        # A release repeats a handful of keys (label, values, kind) hundreds of times.
+        key = key_node.value
+        found = self.key_tags.get(key)
+        if found is None:
+            found = self.key_tags[key] = _implicit_tag(key)
+        return found
+
+    def _plain(self, value: str) -> Any:
+        """A plain scalar's value, typed as ruamel's resolver types it; `_NOT_PLAIN` for
+        a tag prwriter refuses (`<<`, `=`), which `convert` reports where it was written."""
+        if value.isdigit() and value.isascii():  # most table cells
+            return int(value)
+        tag = _implicit_tag(value)
+        if tag == _STR:
+            return value
+        if tag in (_MERGE, _VALUE, _YAML):
+            return _NOT_PLAIN
+        return self._typed(tag, value, ())
 
     def _scalar(self, node: Any, loc: Loc) -> Any:
         tag, value = self.tag(node), node.value
-        if node.style == "|":
-            # Content starts on the line after the indicator, at the block's indentation.
-            line = node.start_mark.line + 1
-            lines = self.lines
-            while line < len(lines) and not lines[line].strip():
-                line += 1
-            if line < len(lines):
-                indent = len(lines[line]) - len(lines[line].lstrip(" "))
-                self.source.block_text_starts[loc] = (node.start_mark.line + 2, indent + 1)
         if tag == _STR and node.style == ">" and "\n" in value:
             # A folded scalar (">") keeps a blank line as a single line break, which
             # Markdown would read as the same paragraph: keep the writer's paragraphs.
             return _FOLDED_BREAK.sub("\n\n", value)
+        return self._typed(tag, value, loc)
+
+    def _typed(self, tag: str | None, value: str, loc: Loc) -> Any:
         if tag in (_STR, _TIMESTAMP):
             return value
         if tag == _NULL:

@@ -5,6 +5,7 @@ in the writer's declared IGNORED_FIELDS."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
 import importlib
 import io
@@ -113,6 +114,8 @@ def model_fields() -> set[str]:
                 for field, info in cls.model_fields.items()
                 if not (field == "kind" and info.default is not None and not info.is_required())
             }
+        elif dataclasses.is_dataclass(cls):  # a plain typed fact, such as a table's Amount
+            found |= {f"{name}.{field.name}" for field in dataclasses.fields(cls)}
     return found
 
 
