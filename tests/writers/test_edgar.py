@@ -6,6 +6,7 @@ sites. Each release we ship is held to them."""
 from __future__ import annotations
 
 import html
+import itertools
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -14,8 +15,9 @@ from pathlib import Path
 import pytest
 
 import prwriter
+import prwriter.document as doc
 from conftest import DATA, REPO
-from prwriter.writers.edgar import entities
+from prwriter.writers.edgar import _Exhibit, entities
 
 RELEASES = [
     REPO / "examples" / "quillmark-earnings" / "release.yaml",
@@ -148,3 +150,14 @@ def test_golden_files(path: Path, update_golden: bool) -> None:
 def test_entities_escape_as_html_then_refer_to_what_is_beyond_ascii(text: str) -> None:
     escaped = html.escape(text, quote=True).encode("ascii", "xmlcharrefreplace").decode("ascii")
     assert entities(text) == escaped
+
+
+def test_a_cell_is_written_the_same_whatever_cells_came_before() -> None:
+    # The exhibit writes each kind of opening tag once: every fact a tag depends on must
+    # tell two kinds apart, or a cell would take the tag of one seen before it.
+    shared = _Exhibit()
+    facts = itertools.product([1, 2], [False, True], [0, 1], [False, True], ["", "5"], ["", "x"])
+    for span, numeric, indent, heading, text, rule in facts:
+        row = doc.TableRow("normal", (doc.Cell("table-number", "N", text, span, numeric, indent),))
+        written = {"heading": heading, "rule": "border-top: 1px solid #000" if rule else ""}
+        assert shared.row(row, **written) == _Exhibit().row(row, **written)
