@@ -126,3 +126,12 @@ def test_a_pipe_table_cell_that_is_not_an_amount_is_located(make_project: Projec
     with pytest.raises(prwriter.InputError) as info:
         load(make_project, PIPE.replace("| 1,200 | 1,000 |", "| 1,200 | many |"))
     assert "r.yaml:11:5: body[1]: table row 'Tools': 'many' is not an amount" in str(info.value)
+
+
+def test_a_list_row_has_a_mapping_rows_defaults() -> None:
+    from prwriter.schema import RowInput
+    from prwriter.tables import ListRow
+
+    written = ListRow("Revenue", [1, 2])
+    typed = RowInput(label="Revenue", values=[1, 2])
+    assert written._asdict() == typed.model_dump()

@@ -8,6 +8,7 @@ every cell is an amount), and each problem is returned with the place it was wri
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from prwriter.errors import Loc
 from prwriter.model import Amount, HeadingCell, Reconciles, Table, TableRow
@@ -15,12 +16,26 @@ from prwriter.schema import (
     CellInput,
     HeadingCellInput,
     RowInput,
+    RowKind,
     TableInput,
     no_control_characters,
 )
 from prwriter.style.numbers import parse_amount
 
 TableProblem = tuple[Loc, str]
+
+
+class ListRow(NamedTuple):
+    """A row written as a list (`[label, value, ...]`): a mapping row's defaults for the
+    rest. Its values were typed with the table, so it is not validated a second time."""
+
+    label: str
+    values: list[CellInput]
+    kind: RowKind = "normal"
+    indent: int = 0
+    places: int | None = None
+    currency: bool | None = None
+    sums: bool = True
 
 
 def amount(given: object) -> Amount:
@@ -106,7 +121,7 @@ def resolve_table(given: TableInput) -> tuple[Table | None, list[TableProblem]]:
 
 def _row_input(
     raw: list[CellInput] | RowInput, loc: Loc, problems: list[TableProblem]
-) -> RowInput | None:
+) -> RowInput | ListRow | None:
     if isinstance(raw, RowInput):
         return raw
     label = raw[0]
@@ -118,7 +133,7 @@ def _row_input(
     except ValueError as exc:
         problems.append(((*loc, 0), str(exc)))
         return None
-    return RowInput(label=label.strip(), values=list(raw[1:]))
+    return ListRow(label.strip(), list(raw[1:]))
 
 
 def row_cells(
