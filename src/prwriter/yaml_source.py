@@ -293,8 +293,10 @@ def _c_resolver() -> type:
     """A resolver that leaves plain scalars untyped: the converter types them itself
     (`_implicit_tag`). Called from libyaml's parser for every scalar, ruamel's own resolver
     builds a tag object and looks its YAML version up each time, the larger part of reading
-    a table of numbers; quoted scalars are text, as ruamel's resolver has them too."""
-    from ruamel.yaml.nodes import ScalarNode
+    a table of numbers; quoted scalars are text, as ruamel's resolver has them too.
+    prwriter adds no path resolvers, so the parser's calls to follow the path into and out
+    of every node (one each per node) have nothing to do."""
+    from ruamel.yaml.nodes import ScalarNode, SequenceNode
     from ruamel.yaml.resolver import VersionedResolver
 
     plain = _plain_marker()
@@ -303,7 +305,13 @@ def _c_resolver() -> type:
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
             if kind is ScalarNode:
                 return plain if implicit[0] else self.DEFAULT_SCALAR_TAG
-            return super().resolve(kind, value, implicit)
+            return self.DEFAULT_SEQUENCE_TAG if kind is SequenceNode else self.DEFAULT_MAPPING_TAG
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
 
     return PlainLeft
 
