@@ -259,3 +259,30 @@ def test_a_project_reads_each_library_file_once_across_release_folders(
     for folder in ("a", "b"):
         prwriter.load_release(project / folder / "r.yaml", project=shared)
     assert reads.count((project / "boilerplates/companies/acme.yaml").resolve()) == 1
+
+
+def test_library_texts_are_parsed_once_and_release_copy_each_time(
+    make_project: ProjectMaker, monkeypatch
+) -> None:
+    from prwriter import loading
+
+    about = "Acme, Inc. makes anvils."
+    project = make_project({"prwriter.toml": "", "r.yaml": ACME_RELEASE,
+                            "boilerplates/companies/acme.yaml":
+                                f"name: Acme, Inc.\nabout: {about}\n"})  # fmt: skip
+    parsed: list[str] = []
+    real = loading.parse_blocks
+
+    def counting(text: str):
+        parsed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(loading, "parse_blocks", counting)
+    shared = Project(project)
+    for _ in range(3):
+        release = prwriter.load_release(project / "r.yaml", project=shared)
+    # The About text recurs in every release of a batch; a release's own copy is kept by no
+    # one once the release is written, so a batch's memory does not grow with it.
+    assert parsed.count(about) == 1
+    assert parsed.count("Acme, Inc. today opened a plant in Dayton.") == 3
+    assert release.body and release.companies[0].about
