@@ -4,7 +4,8 @@
     python bench/run.py --smoke    # seconds: a tiny corpus, one run each (CI runs this)
     python bench/run.py --tables   # 200 earnings releases with their tables vs without
 
-Prints a table of medians and ratios and writes it to bench/results.json (or --json PATH).
+Prints a table of medians and ratios; the full run also writes it to bench/results.json (or
+--json PATH; a smoke run writes it only to --json PATH).
 Every command is timed as a whole process; peak memory is each process's maximum resident
 set size as the kernel reports it (wait4). Peers that are not installed (pandoc, docxtpl)
 are reported as skipped.
@@ -286,7 +287,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--smoke", action="store_true", help="a tiny corpus, one run each")
-    parser.add_argument("--json", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument("--json", type=Path, default=None,
+                        help="where the report goes (the full run: bench/results.json; a "
+                        "smoke run writes none unless asked)")  # fmt: skip
     parser.add_argument("--web", action="store_true",
                         help="only a site of the corpus against its HTML alone")  # fmt: skip
     parser.add_argument("--import", dest="import_", action="store_true",
@@ -376,7 +379,10 @@ def main() -> None:
     report = {"machine": {"python": platform.python_version(), "system": platform.platform(),
                           "cores": os.cpu_count()},
               "corpus": count, "results": results, "targets": targets(results, count)}  # fmt: skip
-    args.json.write_text(json.dumps(report, indent=2) + "\n")
+    # A smoke run's figures would overwrite the full run's that the README quotes.
+    path = args.json or (None if args.smoke else REPO / "bench" / "results.json")
+    if path is not None:
+        path.write_text(json.dumps(report, indent=2) + "\n")
     print(table(report))
 
 

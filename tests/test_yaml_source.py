@@ -230,3 +230,21 @@ def test_positions_are_where_ruamel_places_each_key_and_value(data, flow) -> Non
         else:
             line, column = parent.lc.item(last)
         assert source.position(loc) == (line + 1, column + 1), (loc, text)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # A refused key (null) before a quoted one of the same text: the problem is the
+        # quoted key's value's.
+        ("h: x\nnull: x\n\"null\": !custom y\n",
+         "f.yaml:3:9: null: unsupported YAML tag !custom; remove the tag"),
+        # A date is no key; the duplicate is counted from the first key the data has.
+        ("h: x\n2026-05-06: a\n\"2026-05-06\": b\n\"2026-05-06\": c\n",
+         "f.yaml:4:1: 2026-05-06: duplicate key (first given on line 3); keep one"),
+    ],
+)  # fmt: skip
+def test_a_refused_key_does_not_stand_for_a_later_one(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    assert expected in messages(tmp_path, content)

@@ -16,7 +16,9 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from prwriter.kinds import LegalKind, QuoteForm
 
 # A number in a table, as parsed: a frozen dataclass rather than a model of its own, as an
-# earnings release holds hundreds of them and each is built once, already valid.
+# earnings release holds hundreds of them and each is built once, already valid. Built in
+# code it converts nothing: give `value` as a Decimal (`style.numbers.parse_amount` reads
+# what a writer types); a row validated from plain data still converts and checks it.
 from prwriter.style.numbers import Amount as Amount
 
 

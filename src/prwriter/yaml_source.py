@@ -1,4 +1,4 @@
-"""Read one YAML file into plain data, keeping the line and column of every key and value.
+"""Read one YAML file into plain data, and where each key and value was written.
 
 The file is composed (not constructed) with ruamel.yaml, and nodes are turned into plain
 Python values here, so that dates stay strings until pydantic parses them, duplicate keys and
@@ -49,6 +49,8 @@ _VALUE = "tag:yaml.org,2002:value"
 _YAML = "tag:yaml.org,2002:yaml"
 # What `_Converter._plain` returns for a scalar it leaves to `_Converter.convert`.
 _NOT_PLAIN = object()
+# The tags a mapping key may have: prwriter reads keys as names.
+_KEY_TAGS = (_STR, _INT, _BOOL, _FLOAT)
 
 
 @dataclass(slots=True)
@@ -122,7 +124,7 @@ class YamlSource:
         if loc in self.assigned:
             return self.assigned[loc]
         parent = _child_node(self.root, loc[:-1]) if loc else None
-        if parent is None or parent.id != "mapping":
+        if parent is None or parent.id != "mapping" or not isinstance(loc[-1], str):
             return None
         entry = _entry(parent, loc[-1])
         return None if entry is None else _place(entry[0])
@@ -193,12 +195,22 @@ def _child_node(root: Any, loc: Loc) -> Any:
     return node
 
 
-def _entry(mapping: Any, key: str | int) -> tuple[Any, Any] | None:
-    """The key and value nodes of `key`; of duplicate keys the first, which the data keeps."""
+def _entry(mapping: Any, key: str) -> tuple[Any, Any] | None:
+    """The key and value nodes of `key` as the data has it: of duplicate keys the first,
+    and never a key the converter refused (`null:`, `<<:`, a tagged key)."""
     for key_node, value_node in mapping.value:
-        if key_node.id == "scalar" and str(key_node.value) == key:
+        if str(key_node.value) == key and _key_tag(key_node) in _KEY_TAGS:
             return key_node, value_node
     return None
+
+
+def _key_tag(key_node: Any) -> str | None:
+    """A key's tag as text, None for a key that is not a scalar."""
+    if key_node.id != "scalar" or key_node.ctag is None:
+        return None
+    if key_node.ctag is _plain_marker():
+        return _implicit_tag(key_node.value)
+    return str(key_node.ctag)
 
 
 def _whole_file(display: str, message: str, line: int = 1, column: int = 1) -> ReadError:
@@ -459,7 +471,7 @@ class _Converter:
         in_line, plain = self._in_line(len(loc) + 1), self.plain
         for key_node, value_node in node.value:
             key_tag = self._key_tag(key_node)
-            if key_tag not in (_STR, _INT, _BOOL, _FLOAT):
+            if key_tag not in _KEY_TAGS:
                 message = (
                     "YAML merge keys (<<) are not supported; write the keys out"
                     if key_tag == _MERGE
@@ -498,7 +510,8 @@ class _Converter:
 
     def _plain(self, value: str) -> Any:
         """A plain scalar's value, typed as ruamel's resolver types it; `_NOT_PLAIN` for
-        a tag prwriter refuses (`<<`, `=`), which `convert` reports where it was written."""
+        a tag prwriter refuses (`<<`, `=`, `!!yaml`), which `convert` reports where it was
+        written."""
         if value.isdigit() and value.isascii():  # most table cells
             return int(value)
         tag = _implicit_tag(value)
