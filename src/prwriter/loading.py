@@ -417,8 +417,8 @@ class _Resolver:
     def markdown(self, text: str, source: YamlSource, loc: Loc) -> list[Block]:
         try:
             if source is self.source:
-                # A release's own copy is its alone: kept for the batch, every release's
-                # would add to its memory and never be asked for again.
+                # A release's own copy belongs to it alone: kept for the whole batch, each
+                # release's would add to its memory and never be asked for again.
                 return parse_blocks(text)
             # Parsed once per text and project run: a library text (an About, a legal block)
             # recurs in every release of a batch. The blocks are frozen; the list is copied.
