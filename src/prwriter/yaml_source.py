@@ -199,12 +199,12 @@ def _entry(mapping: Any, key: str) -> tuple[Any, Any] | None:
     """The key and value nodes of `key` as the data has it: of duplicate keys the first,
     and never a key the converter refused (`null:`, `<<:`, a tagged key)."""
     for key_node, value_node in mapping.value:
-        if str(key_node.value) == key and _key_tag(key_node) in _KEY_TAGS:
+        if str(key_node.value) == key and _tag_of_key(key_node) in _KEY_TAGS:
             return key_node, value_node
     return None
 
 
-def _key_tag(key_node: Any) -> str | None:
+def _tag_of_key(key_node: Any) -> str | None:
     """A key's tag as text, None for a key that is not a scalar."""
     if key_node.id != "scalar" or key_node.ctag is None:
         return None
@@ -484,8 +484,9 @@ class _Converter:
                 continue
             key = str(key_node.value)
             if key in result:
-                first = _place(_entry(node, key)[0])[0]  # type: ignore[index]
                 line, column = _place(key_node)
+                entry = _entry(node, key)  # the first key the data kept
+                first = _place(entry[0])[0] if entry is not None else line
                 self.problems.append(
                     Problem(self.source.display, line, column, format_field_path((*loc, key)),
                             f"duplicate key (first given on line {first}); keep one")
@@ -497,10 +498,8 @@ class _Converter:
         return result
 
     def _key_tag(self, key_node: Any) -> str | None:
-        if key_node.id != "scalar":
-            return None
-        if key_node.ctag is not self.plain:
-            return self.tag(key_node)
+        if key_node.id != "scalar" or key_node.ctag is not self.plain:
+            return _tag_of_key(key_node)
         # A release repeats a handful of keys (label, values, kind) hundreds of times.
         key = key_node.value
         found = self.key_tags.get(key)
